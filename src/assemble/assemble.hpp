@@ -1,0 +1,38 @@
+// Stage 5 of the pipeline: blocks and reports into an Article, the result callers get.
+//
+// Use assemble() when you drive the stages yourself; clean() (winnow/winnow.hpp) does it
+// for you. It picks the title among the top blocks, keeps the body paragraphs in order
+// and carries every repair and removal along.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/report.hpp"
+#include "segment/segment.hpp"
+
+namespace winnow {
+
+struct Article {
+  std::string title;                    // "" when the text has no title line
+  std::vector<std::string> paragraphs;  // the body, in order, title not included
+  std::vector<Removal> removed;         // every block taken out, with its reason
+  std::vector<Repair> repairs;          // every rewrite, merged by kind, with counts
+};
+
+// The body as one string: paragraphs separated by a blank line.
+std::string article_text(const Article& article);
+
+// The article as one line of JSON, the wire form of the CLI and the JS API:
+// {"title","text","paragraphs","removed":[{"text","reason"}],"repairs":[{"from","to","reason","count"}]}
+// where "text" is article_text(). Keys come in that order, strings are escaped as
+// JavaScript's JSON.stringify escapes them, so JSON.stringify(JSON.parse(s)) == s.
+std::string article_json(const Article& article);
+
+struct AssembleOptions {
+  bool detect_title = true;  // false: every block is body text
+};
+
+Article assemble(std::vector<Block> blocks, RepairLog repairs, const AssembleOptions& options = {});
+
+}  // namespace winnow

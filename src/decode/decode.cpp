@@ -1,0 +1,167 @@
+#include "decode/decode.hpp"
+
+#include <utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+namespace winnow {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the maximal subpart of the ill-formed sequence at p: the longest prefix that
+// is the start of some well-formed sequence, or 1 (Unicode 15, D93b and Table 3-7).
+// Called only where utf8cpp found the sequence at p invalid.
+std::size_t maximal_subpart_length(const unsigned char* p, const unsigned char* end) {
+  const unsigned char lead = p[0];
+  std::size_t trail_count;
+  unsigned char second_lo = 0x80, second_hi = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    trail_count = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    trail_count = 2;
+    if (lead == 0xE0) second_lo = 0xA0;  // no overlong forms
+    if (lead == 0xED) second_hi = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    trail_count = 3;
+    if (lead == 0xF0) second_lo = 0x90;  // no overlong forms
+    if (lead == 0xF4) second_hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 1;  // a stray trail byte, C0, C1 or F5..FF
+  }
+  std::size_t length = 1;
+  if (p + length < end && p[length] >= second_lo && p[length] <= second_hi) {
+    ++length;
+    while (length <= trail_count && p + length < end && (p[length] & 0xC0) == 0x80) ++length;
+  }
+  return std::min(length, trail_count);  // a complete sequence would have been valid
+}
+
+void append_utf8(std::string& out, char32_t cp) { utf8::unchecked::append(cp, std::back_inserter(out)); }
+
+void decode_utf8(std::string_view bytes, Decoded& result) {
+  const char* it = bytes.data();
+  const char* const end = bytes.data() + bytes.size();
+  const char* invalid = utf8::find_invalid(it, end);
+  if (invalid == end) {  // the common case: one copy, no per-character work
+    result.text.assign(it, end);
+    return;
+  }
+  result.text.reserve(bytes.size() + 16);
+  while (true) {
+    result.text.append(it, invalid);
+    if (invalid == end) break;
+    const std::size_t length =
+        maximal_subpart_length(reinterpret_cast<const unsigned char*>(invalid),
+                               reinterpret_cast<const unsigned char*>(end));
+    result.text.append(kReplacement);
+    result.repairs.add(RepairReason::kInvalidUtf8, escape_bytes({invalid, length}), kReplacement);
+    it = invalid + length;
+    invalid = utf8::find_invalid(it, end);
+  }
+}
+
+void decode_utf16(std::string_view bytes, bool little_endian, Decoded& result) {
+  auto unit_at = [&](std::size_t i) -> char16_t {
+    const auto b0 = static_cast<unsigned char>(bytes[i]);
+    const auto b1 = static_cast<unsigned char>(bytes[i + 1]);
+    return static_cast<char16_t>(little_endian ? (b0 | b1 << 8) : (b0 << 8 | b1));
+  };
+  result.text.reserve(bytes.size() + bytes.size() / 2);
+  std::size_t i = 0;
+  for (; i + 1 < bytes.size(); i += 2) {
+    const char16_t unit = unit_at(i);
+    if (unit < 0xD800 || unit > 0xDFFF) {
+      append_utf8(result.text, unit);
+      continue;
+    }
+    if (unit <= 0xDBFF && i + 3 < bytes.size()) {
+      const char16_t low = unit_at(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        append_utf8(result.text, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    // An unpaired surrogate: what lone surrogates in JS strings become.
+    result.text.append(kReplacement);
+    result.repairs.add(RepairReason::kInvalidUtf8, escape_bytes(bytes.substr(i, 2)), kReplacement);
+  }
+  if (i < bytes.size()) {  // an odd byte at the end: a truncated code unit
+    result.text.append(kReplacement);
+    result.repairs.add(RepairReason::kInvalidUtf8, escape_bytes(bytes.substr(i)), kReplacement);
+  }
+}
+
+// BOM-less UTF-16 is recognised only from its unmistakable pattern in Latin-script text:
+// many NULs in one byte lane, almost none in the other. Real UTF-8 text has no NULs.
+bool looks_like_utf16(std::string_view bytes, bool& little_endian) {
+  const std::size_t sample = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+  if (sample < 8) return false;
+  std::size_t even_nuls = 0, odd_nuls = 0;
+  for (std::size_t i = 0; i < sample; i += 2) {
+    even_nuls += bytes[i] == '\0';
+    odd_nuls += bytes[i + 1] == '\0';
+  }
+  const std::size_t units = sample / 2;
+  if (odd_nuls * 10 >= units * 4 && even_nuls * 20 < units) {
+    little_endian = true;
+    return true;
+  }
+  if (even_nuls * 10 >= units * 4 && odd_nuls * 20 < units) {
+    little_endian = false;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view encoding_name(SourceEncoding encoding) {
+  switch (encoding) {
+    case SourceEncoding::kUtf8: return "utf-8";
+    case SourceEncoding::kUtf8Bom: return "utf-8-bom";
+    case SourceEncoding::kUtf16LE: return "utf-16le";
+    case SourceEncoding::kUtf16BE: return "utf-16be";
+  }
+  return "unknown";
+}
+
+std::string escape_bytes(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size() * 4);
+  for (const char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 0xF];
+  }
+  return out;
+}
+
+Decoded decode(std::string_view bytes) {
+  Decoded result;
+  auto starts_with = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+  bool little_endian = true;
+  if (starts_with("\xEF\xBB\xBF")) {
+    result.encoding = SourceEncoding::kUtf8Bom;
+    decode_utf8(bytes.substr(3), result);
+  } else if (starts_with("\xFF\xFE")) {
+    result.encoding = SourceEncoding::kUtf16LE;
+    decode_utf16(bytes.substr(2), true, result);
+  } else if (starts_with("\xFE\xFF")) {
+    result.encoding = SourceEncoding::kUtf16BE;
+    decode_utf16(bytes.substr(2), false, result);
+  } else if (looks_like_utf16(bytes, little_endian)) {
+    result.encoding = little_endian ? SourceEncoding::kUtf16LE : SourceEncoding::kUtf16BE;
+    decode_utf16(bytes, little_endian, result);
+  } else {
+    decode_utf8(bytes, result);
+  }
+  return result;
+}
+
+}  // namespace winnow

@@ -1,0 +1,42 @@
+// Stage 1 of the pipeline: bytes in, valid UTF-8 out.
+//
+// Use decode() on anything read from a file, a socket or a JS Uint8Array before any other
+// stage: every later stage may assume valid UTF-8. It never fails; bytes that cannot be
+// decoded become U+FFFD and are reported, so the loss is visible.
+//
+//   winnow::Decoded d = winnow::decode(file_bytes);
+//   // d.text is valid UTF-8; d.repairs lists each replaced byte sequence.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "report/report.hpp"
+
+namespace winnow {
+
+enum class SourceEncoding {
+  kUtf8,     // UTF-8 without a byte order mark (also plain ASCII)
+  kUtf8Bom,  // UTF-8 with a byte order mark, which is dropped
+  kUtf16LE,  // UTF-16 little endian, with a byte order mark or detected from NUL bytes
+  kUtf16BE,  // UTF-16 big endian, likewise
+};
+
+std::string_view encoding_name(SourceEncoding encoding);
+
+struct Decoded {
+  std::string text;  // valid UTF-8, without the byte order mark
+  SourceEncoding encoding = SourceEncoding::kUtf8;
+  RepairLog repairs;  // kInvalidUtf8 entries, one per distinct ill-formed sequence
+};
+
+// Detects the encoding (byte order mark, else the NUL pattern of BOM-less UTF-16 Latin
+// text, else UTF-8) and decodes. Ill-formed sequences are replaced as the WHATWG Encoding
+// standard and TextDecoder do: one U+FFFD per maximal subpart (Unicode 15, section 3.9),
+// so results match what a browser shows for the same bytes.
+Decoded decode(std::string_view bytes);
+
+// Spells bytes as "\xHH" escapes: how reports name bytes that are not text.
+std::string escape_bytes(std::string_view bytes);
+
+}  // namespace winnow

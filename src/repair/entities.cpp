@@ -1,0 +1,68 @@
+#include "repair/entities.hpp"
+
+#include <algorithm>
+#include <utf8.h>
+
+namespace winnow::detail {
+namespace {
+
+constexpr std::size_t kLongestName = 32;  // "CounterClockwiseContourIntegral;" is 32 bytes
+
+bool is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex_digit(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+unsigned hex_value(char c) {
+  if (is_digit(c)) return static_cast<unsigned>(c - '0');
+  return static_cast<unsigned>((c | 0x20) - 'a' + 10);
+}
+
+}  // namespace
+
+std::optional<std::string_view> find_named_reference(std::string_view name) {
+  const NamedReference* first = kNamedReferences;
+  const NamedReference* last = kNamedReferences + kNamedReferenceCount;
+  const NamedReference* it = std::lower_bound(
+      first, last, name, [](const NamedReference& r, std::string_view n) { return r.name < n; });
+  if (it != last && it->name == name) return it->utf8;
+  return std::nullopt;
+}
+
+char32_t numeric_reference_code_point(std::uint64_t value) {
+  if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0xFFFD;
+  if (value >= 0x80 && value <= 0x9F && kC1NumericRemap[value - 0x80] != 0) {
+    return kC1NumericRemap[value - 0x80];
+  }
+  return static_cast<char32_t>(value);
+}
+
+std::size_t decode_reference_strict(std::string_view text, std::string& out) {
+  if (text.size() < 3 || text[0] != '&') return 0;
+  if (text[1] == '#') {
+    std::size_t i = 2;
+    const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
+    if (hex) ++i;
+    const std::size_t digits_start = i;
+    std::uint64_t value = 0;
+    while (i < text.size() && (hex ? is_hex_digit(text[i]) : is_digit(text[i]))) {
+      value = value * (hex ? 16 : 10) + (hex ? hex_value(text[i]) : unsigned(text[i] - '0'));
+      value = std::min<std::uint64_t>(value, 0x110000);  // saturate: anything larger is invalid
+      ++i;
+    }
+    if (i == digits_start || i >= text.size() || text[i] != ';') return 0;
+    utf8::unchecked::append(numeric_reference_code_point(value), std::back_inserter(out));
+    return i + 1;
+  }
+  std::size_t i = 1;
+  while (i < text.size() && i <= kLongestName && is_ascii_alnum(text[i])) ++i;
+  if (i == 1 || i >= text.size() || text[i] != ';') return 0;
+  const auto value = find_named_reference(text.substr(1, i));  // name with its ';'
+  if (!value) return 0;
+  out.append(*value);
+  return i + 1;
+}
+
+}  // namespace winnow::detail

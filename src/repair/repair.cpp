@@ -1,0 +1,178 @@
+#include "repair/repair.hpp"
+
+#include <cstring>
+
+#include "repair/entities.hpp"
+#include "repair/passes.hpp"
+
+namespace winnow {
+namespace detail {
+
+std::string decode_character_references(std::string_view text, RepairLog& log) {
+  std::string out;
+  out.reserve(text.size());
+  std::string value;  // what the reference at hand decodes to
+  std::size_t copied_up_to = 0;
+  for (std::size_t amp = text.find('&'); amp != std::string_view::npos;
+       amp = text.find('&', amp + 1)) {
+    value.clear();
+    const std::size_t consumed = decode_reference_strict(text.substr(amp), value);
+    if (consumed == 0) continue;
+    out.append(text, copied_up_to, amp - copied_up_to);
+    out.append(value);
+    log.add(RepairReason::kCharacterReference, text.substr(amp, consumed), value);
+    copied_up_to = amp + consumed;
+    amp = copied_up_to - 1;  // the loop's find starts at the next byte
+  }
+  out.append(text, copied_up_to);
+  return out;
+}
+
+namespace {
+
+// What the white-space pass does with one character.
+enum class Kind { kOther, kSpace, kNewline, kParagraphBreak, kRemove };
+
+struct Classified {
+  Kind kind;
+  std::size_t length;  // bytes of the character
+  RepairReason reason;  // for kRemove, kNewline (when not a plain "\n") and kParagraphBreak
+};
+
+// Bytes that may start a character this pass changes. Everything else is copied in bulk.
+constexpr bool kMayChange[256] = {
+    // C0 controls, including tab, LF and CR
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1,  // space
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                           // 0x21-0x2F
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x30-0x3F
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x40-0x4F
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x50-0x5F
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x60-0x6F
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,                        // 0x70-0x7F: DEL
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x80-0x8F
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x90-0x9F
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xA0-0xAF
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xB0-0xBF
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xC2: U+0080-U+00BF
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xD0-0xDF
+    0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,  // 0xE1: U+1680; 0xE2: U+2000s; 0xE3: U+3000; 0xEF: U+FEFF
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xF0-0xFF
+};
+
+Classified classify_at(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) -> unsigned char {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+  };
+  const unsigned char b0 = byte(0);
+  if (b0 == ' ') return {Kind::kSpace, 1, RepairReason::kSpaceRun};
+  if (b0 == '\t') return {Kind::kSpace, 1, RepairReason::kSpaceChar};
+  if (b0 == '\n') return {Kind::kNewline, 1, RepairReason::kLineEnding};
+  if (b0 == '\r') return {Kind::kNewline, byte(1) == '\n' ? 2u : 1u, RepairReason::kLineEnding};
+  if (b0 < 0x20 || b0 == 0x7F) return {Kind::kRemove, 1, RepairReason::kControlChar};
+  if (b0 == 0xC2) {
+    if (byte(1) == 0xA0) return {Kind::kSpace, 2, RepairReason::kSpaceChar};         // NBSP
+    if (byte(1) == 0xAD) return {Kind::kRemove, 2, RepairReason::kInvisibleChar};    // soft hyphen
+  } else if (b0 == 0xE1) {
+    if (byte(1) == 0x9A && byte(2) == 0x80) return {Kind::kSpace, 3, RepairReason::kSpaceChar};  // U+1680
+  } else if (b0 == 0xE2) {
+    const unsigned char b1 = byte(1), b2 = byte(2);
+    if (b1 == 0x80) {
+      if (b2 >= 0x80 && b2 <= 0x8A) return {Kind::kSpace, 3, RepairReason::kSpaceChar};  // U+2000-200A
+      if (b2 == 0x8B) return {Kind::kRemove, 3, RepairReason::kInvisibleChar};          // U+200B
+      if (b2 == 0xA8) return {Kind::kNewline, 3, RepairReason::kLineEnding};            // U+2028
+      if (b2 == 0xA9) return {Kind::kParagraphBreak, 3, RepairReason::kLineEnding};     // U+2029
+      if (b2 == 0xAF) return {Kind::kSpace, 3, RepairReason::kSpaceChar};               // U+202F
+    } else if (b1 == 0x81) {
+      if (b2 == 0x9F) return {Kind::kSpace, 3, RepairReason::kSpaceChar};               // U+205F
+      if (b2 == 0xA0) return {Kind::kRemove, 3, RepairReason::kInvisibleChar};          // U+2060
+    }
+  } else if (b0 == 0xE3) {
+    if (byte(1) == 0x80 && byte(2) == 0x80) return {Kind::kSpace, 3, RepairReason::kSpaceChar};  // U+3000
+  } else if (b0 == 0xEF) {
+    if (byte(1) == 0xBB && byte(2) == 0xBF) return {Kind::kRemove, 3, RepairReason::kInvisibleChar};  // U+FEFF
+  }
+  return {Kind::kOther, 1, RepairReason::kSpaceRun};
+}
+
+}  // namespace
+
+std::string normalise_whitespace(std::string_view text, RepairLog& log) {
+  std::string out;
+  out.reserve(text.size());
+  // The run of space characters seen since the last visible character, as written.
+  std::size_t run_start = 0, run_end = 0;
+  bool run_is_plain = true;  // only U+0020 in the run
+  bool at_line_start = true;
+
+  // Ends the pending space run before a visible character (`keep` true) or a line break.
+  auto end_space_run = [&](bool keep) {
+    if (run_start == run_end) return;
+    const std::string_view run = text.substr(run_start, run_end - run_start);
+    const bool emit = keep && !at_line_start;
+    if (emit) out.push_back(' ');
+    if (!(emit && run == " ")) {
+      log.add(run_is_plain ? RepairReason::kSpaceRun : RepairReason::kSpaceChar, run,
+              emit ? " " : "");
+    }
+    run_start = run_end = 0;
+    run_is_plain = true;
+  };
+
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Bulk-copy characters this pass never changes.
+    std::size_t j = i;
+    while (j < text.size() && !kMayChange[static_cast<unsigned char>(text[j])]) ++j;
+    if (j > i) {
+      end_space_run(true);
+      out.append(text, i, j - i);
+      at_line_start = false;
+      i = j;
+      continue;
+    }
+    const Classified c = classify_at(text, i);
+    const std::string_view original = text.substr(i, c.length);
+    switch (c.kind) {
+      case Kind::kSpace:
+        if (run_start == run_end) run_start = i;
+        run_end = i + c.length;
+        run_is_plain = run_is_plain && original == " ";
+        break;
+      case Kind::kNewline:
+      case Kind::kParagraphBreak: {
+        end_space_run(false);
+        const std::string_view replacement = c.kind == Kind::kNewline ? "\n" : "\n\n";
+        out.append(replacement);
+        if (original != "\n") log.add(c.reason, original, replacement);
+        at_line_start = true;
+        break;
+      }
+      case Kind::kRemove:
+        // Removing an invisible character leaves the space run open, so "a \u200B b"
+        // becomes "a b", not "a  b".
+        log.add(c.reason, original, "");
+        break;
+      case Kind::kOther:
+        end_space_run(true);
+        out.append(original);
+        at_line_start = false;
+        break;
+    }
+    i += c.length;
+  }
+  end_space_run(false);
+  return out;
+}
+
+}  // namespace detail
+
+Repaired repair(std::string_view text) {
+  Repaired result;
+  std::string decoded = detail::decode_character_references(text, result.repairs);
+  result.text = detail::normalise_whitespace(decoded, result.repairs);
+  return result;
+}
+
+}  // namespace winnow

@@ -1,0 +1,72 @@
+// The vocabulary every stage uses to say what it changed: repairs (text rewritten in place)
+// and removals (text taken out of the article), each with a reason code and the original
+// text, so a caller can show, audit or undo any change. Nothing is ever dropped silently.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace winnow {
+
+// Why a span of text was rewritten. The string form (repair_reason_name) is the stable
+// reason code used in JSON output; never renumber or rename an existing code.
+enum class RepairReason {
+  kInvalidUtf8,      // bytes that are not UTF-8 (or broken UTF-16), replaced by U+FFFD
+  kCharacterReference,  // an HTML character reference such as "&amp;" decoded
+  kLineEnding,       // CR LF, CR, NEL, LS or PS turned into "\n"
+  kSpaceChar,        // a tab, no-break or other Unicode space turned into " "
+  kSpaceRun,         // a run of spaces collapsed, or spaces trimmed at a line's ends
+  kInvisibleChar,    // zero-width space, word joiner, soft hyphen, stray BOM removed
+  kControlChar,      // a C0 control character (not tab or newline) removed
+};
+
+// Why a block of text was taken out of the article. The classify stage defines the codes;
+// until it runs, nothing is removed.
+enum class RemovalReason {};
+
+std::string_view repair_reason_name(RepairReason reason);
+std::string_view removal_reason_name(RemovalReason reason);
+
+// One kind of rewrite: every occurrence of `from` replaced by `to` for `reason`, `count`
+// times. `from` is the original text; for bytes that are not valid UTF-8 it spells them as
+// "\xHH" escapes so that the report itself stays valid UTF-8.
+struct Repair {
+  std::string from;
+  std::string to;
+  RepairReason reason;
+  std::size_t count = 1;
+
+  friend bool operator==(const Repair&, const Repair&) = default;
+};
+
+// A block taken out of the article, with its full original text.
+struct Removal {
+  std::string text;
+  RemovalReason reason;
+
+  friend bool operator==(const Removal&, const Removal&) = default;
+};
+
+// Collects repairs, merging identical (reason, from, to) triples into one entry with a
+// count, in order of first occurrence. Merging keeps the report small on large or noisy
+// inputs (a binary file has thousands of identical replacements) while losing nothing a
+// caller needs to audit a change.
+class RepairLog {
+ public:
+  void add(RepairReason reason, std::string_view from, std::string_view to, std::size_t count = 1);
+  // Appends every entry of `other`, merging as add() does.
+  void merge(const RepairLog& other);
+
+  const std::vector<Repair>& entries() const { return entries_; }
+  std::vector<Repair> take() && { return std::move(entries_); }
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  std::vector<Repair> entries_;
+  std::unordered_map<std::string, std::size_t> index_;  // merge key -> position in entries_
+};
+
+}  // namespace winnow

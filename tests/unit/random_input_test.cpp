@@ -1,0 +1,128 @@
+// Random and adversarial inputs, checked against the reference implementations in
+// tests/reference and against invariants that must hold for every input.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <string>
+
+#include "reference/reference.hpp"
+#include "winnow/winnow.hpp"
+
+namespace {
+
+// splitmix64: the same sequence natively and in wasm, unlike std:: distributions.
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+
+ private:
+  std::uint64_t state_;
+};
+
+// Pieces that exercise every branch: ASCII, valid multi-byte characters, each kind of
+// white space and invisible character, references, and broken UTF-8.
+const std::string_view kPieces[] = {
+    "a", "Word", ".", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\xC2\xA0", "\xE2\x80\xAF",
+    "\xE3\x80\x80", "\xE2\x80\x8B", "\xC2\xAD", "\xEF\xBB\xBF", "\xE2\x80\xA8", "\xE2\x80\xA9",
+    "\xE2\x80\x8D", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "&amp;", "&#8217;", "&#x1F600;",
+    "&", "&nbsp;", "&#150;", "&bogus;", "\x01", std::string_view("\0", 1), "\x7F", "\xC2", "\xE2\x80",
+    "\x80", "\xFF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+};
+
+std::string random_bytes(Random& rng, std::size_t max_length) {
+  std::string s(rng.below(max_length + 1), '\0');
+  for (char& c : s) c = static_cast<char>(rng.below(256));
+  return s;
+}
+
+std::string random_pieces(Random& rng, std::size_t max_pieces) {
+  std::string s;
+  const std::size_t n = rng.below(max_pieces + 1);
+  for (std::size_t i = 0; i < n; ++i) s += kPieces[rng.below(std::size(kPieces))];
+  return s;
+}
+
+bool is_valid_utf8(std::string_view s) { return winnow::reference::decode_utf8(s).replacements == 0; }
+
+std::size_t count_of(std::string_view haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("decode agrees with the reference decoder on random bytes", "[random][decode]") {
+  Random rng(1);
+  for (int i = 0; i < 3000; ++i) {
+    const std::string input = i % 2 ? random_bytes(rng, 64) : random_pieces(rng, 24);
+    const auto expected = winnow::reference::decode_utf8(input);
+    const auto actual = winnow::decode(input);
+    if (actual.encoding != winnow::SourceEncoding::kUtf8) continue;  // a BOM or UTF-16 pattern
+    INFO("input: " << winnow::escape_bytes(input));
+    REQUIRE(actual.text == winnow::reference::encode_utf8(expected.code_points));
+    std::size_t reported = 0;
+    for (const auto& r : actual.repairs.entries()) reported += r.count;
+    REQUIRE(reported == expected.replacements);
+  }
+}
+
+TEST_CASE("white-space normalisation agrees with the reference on random text", "[random][repair]") {
+  Random rng(2);
+  for (int i = 0; i < 3000; ++i) {
+    // Valid UTF-8 only, and no references, so the white-space pass alone is compared.
+    std::string input = winnow::decode(random_pieces(rng, 32)).text;
+    for (char& c : input) c = c == '&' ? 'x' : c;
+    INFO("input: " << winnow::escape_bytes(input));
+    REQUIRE(winnow::repair(input).text == winnow::reference::normalise_whitespace(input));
+  }
+}
+
+TEST_CASE("clean never breaks its output invariants, whatever the bytes", "[random][clean]") {
+  Random rng(3);
+  for (int i = 0; i < 2000; ++i) {
+    const std::string input = i % 3 == 0 ? random_bytes(rng, 512) : random_pieces(rng, 200);
+    INFO("input: " << winnow::escape_bytes(input));
+    const winnow::Article a = winnow::clean(input);
+    REQUIRE(is_valid_utf8(a.title));
+    for (const std::string& p : a.paragraphs) {
+      REQUIRE_FALSE(p.empty());
+      REQUIRE(is_valid_utf8(p));
+      REQUIRE(p.find('\n') == std::string::npos);
+      REQUIRE(p.front() != ' ');
+      REQUIRE(p.back() != ' ');
+    }
+    std::size_t invalid = 0;
+    for (const auto& r : a.repairs) {
+      REQUIRE(is_valid_utf8(r.from));
+      REQUIRE(is_valid_utf8(r.to));
+      REQUIRE(r.count > 0);
+      if (r.reason == winnow::RepairReason::kInvalidUtf8) invalid += r.count;
+    }
+    // Nothing undecodable disappears silently: every U+FFFD in the output is either in the
+    // input already or reported. (References such as "&#0;" also make U+FFFD, so inputs
+    // with '&' are left out of this exact count.)
+    if (input.find('&') == std::string::npos &&
+        winnow::decode(input).encoding == winnow::SourceEncoding::kUtf8) {
+      const std::string all = a.title + "\n" + winnow::article_text(a);
+      REQUIRE(count_of(all, "\xEF\xBF\xBD") == invalid + count_of(input, "\xEF\xBF\xBD"));
+    }
+  }
+}
+
+TEST_CASE("clean handles large and degenerate inputs in one pass", "[random][clean]") {
+  CHECK(winnow::clean(std::string(1 << 20, ' ')).paragraphs.empty());
+  CHECK(winnow::clean(std::string(1 << 20, '\n')).paragraphs.empty());
+  CHECK(winnow::clean(std::string(1 << 20, '&')).paragraphs.size() == 1);
+  CHECK(winnow::clean(std::string(1 << 20, '\xFF')).repairs.at(0).count == (1u << 20));
+  std::string long_line;
+  for (int i = 0; i < 100000; ++i) long_line += "word ";
+  CHECK(winnow::clean(long_line).paragraphs.at(0).size() == long_line.size() - 1);
+}

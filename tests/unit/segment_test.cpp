@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include "segment/segment.hpp"
+
+using winnow::segment_text;
+
+TEST_CASE("segment makes every line a block and remembers blank lines", "[segment]") {
+  const auto blocks = segment_text("Title\n\nFirst paragraph.\nSecond paragraph.\n\n\n\nLast.");
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[0].text == "Title");
+  CHECK(blocks[0].after_blank);
+  CHECK(blocks[1].text == "First paragraph.");
+  CHECK(blocks[1].line == 2);
+  CHECK(blocks[1].after_blank);
+  CHECK(blocks[2].text == "Second paragraph.");
+  CHECK_FALSE(blocks[2].after_blank);
+  CHECK(blocks[3].text == "Last.");
+  CHECK(blocks[3].line == 7);
+  CHECK(blocks[3].after_blank);
+}
+
+TEST_CASE("segment returns nothing for empty or blank text", "[segment]") {
+  CHECK(segment_text("").empty());
+  CHECK(segment_text("\n\n\n").empty());
+}
+
+TEST_CASE("segment joins hard-wrapped paragraphs back together", "[segment]") {
+  const std::string wrapped =
+      "The council voted on Tuesday to extend the tram line to the\n"
+      "northern suburbs, a project that has been debated for more than\n"
+      "a decade and that opponents say will cost twice the estimate.\n"
+      "\n"
+      "Construction is expected to start next spring and to last about\n"
+      "three years, during which several streets will be closed to cars\n"
+      "and buses will be re-routed through the old town.\n";
+  const auto blocks = segment_text(wrapped);
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[0].text ==
+        "The council voted on Tuesday to extend the tram line to the northern suburbs, a project that "
+        "has been debated for more than a decade and that opponents say will cost twice the estimate.");
+  CHECK(blocks[1].text.starts_with("Construction is expected to start next spring and to last about three years,"));
+  CHECK(blocks[1].text.find("re-routed") != std::string::npos);
+}
+
+TEST_CASE("segment keeps one paragraph per line when lines are not wrapped", "[segment]") {
+  const std::string pasted =
+      "Officials said the bridge would reopen on Friday after repairs to its deck were completed ahead of schedule.\n"
+      "Traffic had been diverted for six weeks.\n"
+      "The mayor thanked residents for their patience during what she called a difficult period for the whole city.\n"
+      "Share this article\n";
+  CHECK(segment_text(pasted).size() == 4);
+}
+
+TEST_CASE("segment joins a word hyphenated across a wrap", "[segment]") {
+  const auto blocks = segment_text(
+      "Researchers measured the concentration of pollutants in inter-\n"
+      "national waters over three years and found that levels of\n"
+      "microplastics had doubled since the last survey, which was\n"
+      "carried out by the same team in the spring of 2019.\n");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks[0].text.find("in inter-national waters over") != std::string::npos);
+  CHECK(blocks[0].text.find("levels of microplastics") != std::string::npos);
+}
+
+TEST_CASE("segment joins wrapped lines of a wide script without a space", "[segment]") {
+  std::string line;
+  for (int i = 0; i < 40; ++i) line += "\xE4\xB8\xAD";  // U+4E2D
+  const auto blocks = segment_text(line + "\n" + line + "\n" + line + "\n" + line + "\n");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks[0].text == line + line + line + line);
+}
