@@ -25,4 +25,11 @@ if(WINNOW_BUILD_TESTS)
   file(CREATE_LINK "${WINNOW_CATCH2_HEADER_DIR}" "${catch2_shim}/catch2" SYMBOLIC)
   add_library(winnow_catch2 INTERFACE)
   target_include_directories(winnow_catch2 SYSTEM INTERFACE "${catch2_shim}")
+  # Catch.cmake registers each test case with CTest, through the emulator under Emscripten.
+  find_path(WINNOW_CATCH2_CMAKE_DIR NAMES Catch.cmake
+    PATHS /usr/lib/cmake/Catch2 /usr/local/lib/cmake/Catch2 /usr/share/cmake/Catch2
+    NO_CMAKE_FIND_ROOT_PATH)
+  if(WINNOW_CATCH2_CMAKE_DIR)
+    list(APPEND CMAKE_MODULE_PATH "${WINNOW_CATCH2_CMAKE_DIR}")
+  endif()
 endif()

@@ -1,0 +1,85 @@
+// The JS API (the Winnow object createWinnow returns), used as a Node user uses it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, describe, test } from 'node:test';
+import { createWinnow } from '../../src/js/node.mjs';
+import { root } from '../support/paths.mjs';
+
+let w;
+before(async () => {
+  w = await createWinnow();
+});
+
+describe('clean', () => {
+  test('returns the CLI JSON shape, keys in order', () => {
+    const article = w.clean('City Opens New Library\n\nThe library opened &amp; it has 40,000 books.\nSecond.');
+    assert.deepEqual(Object.keys(article), ['title', 'text', 'paragraphs', 'removed', 'repairs']);
+    assert.equal(article.title, 'City Opens New Library');
+    assert.deepEqual(article.paragraphs, ['The library opened & it has 40,000 books.', 'Second.']);
+    assert.equal(article.text, article.paragraphs.join('\n\n'));
+    assert.deepEqual(article.repairs, [{ from: '&amp;', to: '&', reason: 'character-reference', count: 1 }]);
+    assert.deepEqual(article.removed, []);
+  });
+
+  test('accepts strings, Uint8Array, Buffer, ArrayBuffer and other views alike', () => {
+    const text = 'Ünïcödé Title\n\nBody — with “quotes” and 😀.';
+    const bytes = new TextEncoder().encode(text);
+    const expected = w.clean(text);
+    assert.deepEqual(w.clean(bytes), expected);
+    assert.deepEqual(w.clean(Buffer.from(text)), expected);
+    assert.deepEqual(w.clean(bytes.buffer), expected);
+    assert.deepEqual(w.clean(new DataView(bytes.buffer)), expected);
+    const offset = new Uint8Array(bytes.length + 4);
+    offset.set(bytes, 2);
+    assert.deepEqual(w.clean(offset.subarray(2, 2 + bytes.length)), expected);
+  });
+
+  test('reports lone surrogates in strings instead of losing them silently', () => {
+    const article = w.clean('Title Line\n\nbad \ud800 high, bad \udc00 low, good \ud83d\ude00.');
+    assert.equal(article.paragraphs[0], 'bad \ufffd high, bad \ufffd low, good \ud83d\ude00.');
+    const invalid = article.repairs.filter((r) => r.reason === 'invalid-utf8');
+    assert.equal(invalid.reduce((n, r) => n + r.count, 0), 2);
+  });
+
+  test('decodes UTF-16 bytes with a byte order mark', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Title Here\n\nBody text.', 'utf16le')]);
+    assert.equal(w.clean(utf16).text, 'Body text.');
+  });
+
+  test('option title: false keeps the first line as body text', () => {
+    assert.equal(w.clean('Short Line\nBody.', { title: false }).title, '');
+    assert.equal(w.clean('Short Line\nBody.', { title: true }).title, 'Short Line');
+    assert.equal(w.clean('Short Line\nBody.', {}).title, 'Short Line');
+  });
+});
+
+describe('argument errors', () => {
+  test('wrong input types are TypeErrors that name the function', () => {
+    for (const bad of [undefined, null, 42, {}, [], () => {}, Symbol('x')]) {
+      assert.throws(() => w.clean(bad), { name: 'TypeError', message: /^clean: input must be a string/ });
+    }
+  });
+
+  test('bad options are TypeErrors that say what is allowed', () => {
+    assert.throws(() => w.clean('x', 'title'), { name: 'TypeError', message: /options must be an object/ });
+    assert.throws(() => w.clean('x', { titel: false }), { name: 'TypeError', message: /unknown option 'titel' \(known: title\)/ });
+    assert.throws(() => w.clean('x', { title: 'no' }), { name: 'TypeError', message: /option 'title' must be a boolean/ });
+  });
+
+  test('too large an input is a RangeError, and the instance keeps working', () => {
+    assert.equal(w.maxInputBytes, 128 * 2 ** 20);
+    assert.throws(() => w.clean(new Uint8Array(w.maxInputBytes + 1)), { name: 'RangeError', message: /more than the limit/ });
+    assert.equal(w.clean('Still Working Fine\n\nYes.').text, 'Yes.');
+  });
+});
+
+test('version is the one in package.json', () => {
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+  assert.equal(w.version, pkg.version);
+});
+
+test('a second instance is independent of the first', async () => {
+  const other = await createWinnow();
+  assert.notEqual(other, w);
+  assert.deepEqual(other.clean('Same Title\n\nSame body.'), w.clean('Same Title\n\nSame body.'));
+});

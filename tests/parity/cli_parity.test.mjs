@@ -1,0 +1,63 @@
+// The native CLI and the Node CLI (wasm) must print the same bytes and exit alike, on the
+// seed articles, the samples, random bytes and error cases.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { nativeCli, nodeCli, samplesDir, seedsDir } from '../support/paths.mjs';
+import { Random, randomBytes, randomPieces } from '../support/random.mjs';
+
+function both(args, input) {
+  const native = spawnSync(nativeCli, args, { input, maxBuffer: 1 << 28 });
+  const node = spawnSync(process.execPath, [nodeCli, ...args], { input, maxBuffer: 1 << 28 });
+  return { native, node };
+}
+
+function assertSame({ native, node }, what) {
+  assert.equal(node.status, native.status, `${what}: exit status`);
+  assert.ok(Buffer.compare(native.stdout, node.stdout) === 0, `${what}: stdout differs`);
+  assert.equal(node.stderr.toString(), native.stderr.toString(), `${what}: stderr`);
+}
+
+test('native and Node CLI agree on every seed article', { skip: !existsSync(seedsDir) && 'no ../shared/seeds' }, () => {
+  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => join(seedsDir, f));
+  assert.ok(seeds.length >= 5);
+  for (const seed of seeds) {
+    assertSame(both(['clean', '--json', seed]), seed);
+    assertSame(both(['clean', seed]), seed);
+  }
+});
+
+test('native and Node CLI agree on the samples, in batch and text modes', () => {
+  const samples = readdirSync(samplesDir).map((f) => join(samplesDir, f));
+  assertSame(both(['clean', '--json', ...samples]), 'samples --json');
+  assertSame(both(['clean', ...samples]), 'samples text');
+  assertSame(both(['clean', '--no-title', ...samples]), 'samples --no-title');
+});
+
+test('native and Node CLI agree on 400 random byte strings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'winnow-parity-'));
+  const rng = new Random(20241122);
+  const files = [];
+  for (let i = 0; i < 400; i++) {
+    const file = join(dir, `${i}.bin`);
+    writeFileSync(file, i % 2 ? randomBytes(rng, 2000) : randomPieces(rng, 300));
+    files.push(file);
+  }
+  assertSame(both(['clean', '--json', ...files]), 'random --json');
+  assertSame(both(['clean', ...files]), 'random text');
+});
+
+test('native and Node CLI agree on errors and standard input', () => {
+  assertSame(both(['clean', '/nonexistent.txt']), 'missing file');
+  assertSame(both(['clean', samplesDir]), 'directory');
+  assertSame(both(['clean', '--bogus']), 'bad option');
+  assertSame(both(['bogus']), 'bad command');
+  assertSame(both([]), 'no command');
+  assertSame(both(['--help']), 'help');
+  assertSame(both(['--version']), 'version');
+  assertSame(both(['clean', '--json', '-'], Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xff, 0x0d, 0x0a, 0x42])), 'stdin');
+  assertSame(both(['clean', '--json'], Buffer.alloc(0)), 'empty stdin');
+});

@@ -1,0 +1,12 @@
+// Where the tests find the builds; override with WINNOW_NATIVE_CLI and friends.
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const nativeCli = process.env.WINNOW_NATIVE_CLI ?? `${root}build/native/winnow`;
+export const nodeCli = `${root}src/js/cli.mjs`;
+export const nativeTests = `${root}build/native/tests/winnow_tests`;
+export const wasmTests = `${root}build/wasm/tests/winnow_tests.cjs`;
+export const seedsDir = `${root}../shared/seeds`;
+export const samplesDir = `${root}web/samples`;
+export const webRoot = `${root}dist/web`;
+export const screenshotsDir = `${root}build/screenshots`;
