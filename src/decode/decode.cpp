@@ -41,10 +41,41 @@ std::size_t maximal_subpart_length(const unsigned char* p, const unsigned char* 
 
 void append_utf8(std::string& out, char32_t cp) { utf8::unchecked::append(cp, std::back_inserter(out)); }
 
+// Skips bytes below 0x80, eight at a time where it can.
+const char* skip_ascii(const char* p, const char* end) {
+  while (end - p >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    if (word & 0x8080808080808080ull) break;
+    p += 8;
+  }
+  while (p != end && static_cast<unsigned char>(*p) < 0x80) ++p;
+  return p;
+}
+
+// The first ill-formed sequence in [p, end), or end. ASCII runs are skipped fast; the
+// rest is validated by utf8cpp in bounded chunks that end on a character boundary, so that
+// no chunk cuts a valid sequence in two.
+const char* find_invalid_utf8(const char* p, const char* end) {
+  constexpr std::ptrdiff_t kChunk = 256;
+  auto is_trail = [](const char* q) { return (static_cast<unsigned char>(*q) & 0xC0) == 0x80; };
+  while (true) {
+    p = skip_ascii(p, end);
+    if (p == end) return end;
+    const char* chunk_end = end - p > kChunk ? p + kChunk : end;
+    // Back up to a lead or ASCII byte. More than three trail bytes in a row are ill-formed,
+    // and utf8cpp reports them before chunk_end.
+    for (int k = 0; k < 3 && chunk_end != end && chunk_end > p + 1 && is_trail(chunk_end); ++k) --chunk_end;
+    const char* invalid = utf8::find_invalid(p, chunk_end);
+    if (invalid != chunk_end) return invalid;
+    p = chunk_end;
+  }
+}
+
 void decode_utf8(std::string_view bytes, Decoded& result) {
   const char* it = bytes.data();
   const char* const end = bytes.data() + bytes.size();
-  const char* invalid = utf8::find_invalid(it, end);
+  const char* invalid = find_invalid_utf8(it, end);
   if (invalid == end) {  // the common case: one copy, no per-character work
     result.text.assign(it, end);
     return;
@@ -59,7 +90,7 @@ void decode_utf8(std::string_view bytes, Decoded& result) {
     result.text.append(kReplacement);
     result.repairs.add(RepairReason::kInvalidUtf8, escape_bytes({invalid, length}), kReplacement);
     it = invalid + length;
-    invalid = utf8::find_invalid(it, end);
+    invalid = find_invalid_utf8(it, end);
   }
 }
 

@@ -59,6 +59,20 @@ function checkOptions(fn, options, schema) {
  */
 export function makeWinnow(module) {
   const maxInputBytes = module.maxInputBytes;
+  const exchange = new module.Exchange();
+  const textDecoder = new TextDecoder();
+
+  // Cleans `bytes`. Views of wasm memory are used at once: any allocation may grow the
+  // memory and detach them. The body arrives as text, paragraphs separated by blank lines
+  // (a paragraph never holds a line break), so the object matches `winnow clean --json`.
+  function cleanBytes(bytes, detectTitle) {
+    exchange.inputBuffer(bytes.byteLength).set(bytes);
+    const views = exchange.clean(detectTitle);
+    const article = JSON.parse(textDecoder.decode(views.meta));
+    article.text = textDecoder.decode(views.text);
+    article.paragraphs = article.text === '' ? [] : article.text.split('\n\n');
+    return article;
+  }
 
   function toBytes(fn, input) {
     const bytes = inputToBytes(fn, input);
@@ -85,7 +99,7 @@ export function makeWinnow(module) {
      */
     clean(input, options) {
       const { title = true } = checkOptions('clean', options, CLEAN_OPTIONS);
-      return JSON.parse(module.cleanToJson(toBytes('clean', input), title));
+      return cleanBytes(toBytes('clean', input), title);
     },
   });
 }

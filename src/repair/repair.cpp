@@ -122,9 +122,20 @@ std::string normalise_whitespace(std::string_view text, RepairLog& log) {
 
   std::size_t i = 0;
   while (i < text.size()) {
-    // Bulk-copy characters this pass never changes.
+    // Bulk-copy characters this pass never changes, and single spaces between two of them:
+    // the common case, which then costs a table look-up per byte.
     std::size_t j = i;
-    while (j < text.size() && !kMayChange[static_cast<unsigned char>(text[j])]) ++j;
+    while (j < text.size()) {
+      const auto b = static_cast<unsigned char>(text[j]);
+      if (!kMayChange[b]) {
+        ++j;
+      } else if (b == ' ' && j > i && j + 1 < text.size() &&
+                 !kMayChange[static_cast<unsigned char>(text[j + 1])]) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
     if (j > i) {
       end_space_run(true);
       out.append(text, i, j - i);
@@ -170,8 +181,12 @@ std::string normalise_whitespace(std::string_view text, RepairLog& log) {
 
 Repaired repair(std::string_view text) {
   Repaired result;
-  std::string decoded = detail::decode_character_references(text, result.repairs);
-  result.text = detail::normalise_whitespace(decoded, result.repairs);
+  if (text.find('&') == std::string_view::npos) {  // nothing to decode: no copy
+    result.text = detail::normalise_whitespace(text, result.repairs);
+  } else {
+    const std::string decoded = detail::decode_character_references(text, result.repairs);
+    result.text = detail::normalise_whitespace(decoded, result.repairs);
+  }
   return result;
 }
 

@@ -10,26 +10,32 @@ struct Line {
   std::size_t number;
 };
 
-std::size_t code_point_count(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+// Code points in `s`, counting no further than `limit`.
+std::size_t code_point_count(std::string_view s, std::size_t limit) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size() && count < limit; ++i) {
+    count += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  }
+  return count;
 }
 
 // Hard wrapping shows as many lines that run on into the next line and whose lengths
 // cluster just under one width of 40 to 100 characters. Text with a paragraph per line has
 // widely varying lengths, most far beyond 100.
+constexpr std::size_t kMinWrapWidth = 40, kMaxWrapWidth = 100;
+
 bool is_hard_wrapped(const std::vector<Line>& lines) {
   std::vector<std::size_t> widths;  // of lines that a non-blank line follows
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
     if (!lines[i].text.empty() && !lines[i + 1].text.empty()) {
-      widths.push_back(code_point_count(lines[i].text));
+      widths.push_back(code_point_count(lines[i].text, kMaxWrapWidth + kMaxWrapWidth / 10 + 1));
     }
   }
   if (widths.size() < 3) return false;
   std::vector<std::size_t> sorted = widths;
   std::sort(sorted.begin(), sorted.end());
   const std::size_t width = sorted[sorted.size() * 9 / 10];  // 90th percentile
-  if (width < 40 || width > 100) return false;
+  if (width < kMinWrapWidth || width > kMaxWrapWidth) return false;
   const auto near_width = std::count_if(widths.begin(), widths.end(), [&](std::size_t w) {
     return w * 10 >= width * 6 && w <= width + width / 10;
   });
