@@ -17,7 +17,8 @@ bool looks_like_title(std::string_view text) {
     return b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
   });
   if (!has_letter) return false;
-  for (std::string_view ending : {".", ",", ";", ":", "\xE2\x80\xA6" /* … */, "\xE3\x80\x82" /* 。 */}) {
+  for (std::string_view ending :
+       {".", ",", ";", ":", "\xE2\x80\xA6" /* … */, "\xE3\x80\x82" /* 。 */}) {
     if (text.ends_with(ending)) return false;
   }
   return true;

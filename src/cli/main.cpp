@@ -80,7 +80,8 @@ std::optional<std::string> read_input(const std::string& path, std::string& erro
   return bytes;
 }
 
-void print_text(const winnow::Article& article, const std::string& path, bool with_header, bool first) {
+void print_text(const winnow::Article& article, const std::string& path, bool with_header,
+                bool first) {
   if (with_header) std::cout << (first ? "" : "\n") << "==> " << path << " <==\n";
   if (!article.title.empty()) std::cout << article.title << "\n\n";
   std::cout << winnow::article_text(article) << "\n";

@@ -39,7 +39,9 @@ std::size_t maximal_subpart_length(const unsigned char* p, const unsigned char* 
   return std::min(length, trail_count);  // a complete sequence would have been valid
 }
 
-void append_utf8(std::string& out, char32_t cp) { utf8::unchecked::append(cp, std::back_inserter(out)); }
+void append_utf8(std::string& out, char32_t cp) {
+  utf8::unchecked::append(cp, std::back_inserter(out));
+}
 
 // Skips bytes below 0x80, eight at a time where it can.
 const char* skip_ascii(const char* p, const char* end) {
@@ -65,7 +67,8 @@ const char* find_invalid_utf8(const char* p, const char* end) {
     const char* chunk_end = end - p > kChunk ? p + kChunk : end;
     // Back up to a lead or ASCII byte. More than three trail bytes in a row are ill-formed,
     // and utf8cpp reports them before chunk_end.
-    for (int k = 0; k < 3 && chunk_end != end && chunk_end > p + 1 && is_trail(chunk_end); ++k) --chunk_end;
+    for (int k = 0; k < 3 && chunk_end != end && chunk_end > p + 1 && is_trail(chunk_end); ++k)
+      --chunk_end;
     const char* invalid = utf8::find_invalid(p, chunk_end);
     if (invalid != chunk_end) return invalid;
     p = chunk_end;
@@ -152,10 +155,14 @@ bool looks_like_utf16(std::string_view bytes, bool& little_endian) {
 
 std::string_view encoding_name(SourceEncoding encoding) {
   switch (encoding) {
-    case SourceEncoding::kUtf8: return "utf-8";
-    case SourceEncoding::kUtf8Bom: return "utf-8-bom";
-    case SourceEncoding::kUtf16LE: return "utf-16le";
-    case SourceEncoding::kUtf16BE: return "utf-16be";
+    case SourceEncoding::kUtf8:
+      return "utf-8";
+    case SourceEncoding::kUtf8Bom:
+      return "utf-8-bom";
+    case SourceEncoding::kUtf16LE:
+      return "utf-16le";
+    case SourceEncoding::kUtf16BE:
+      return "utf-16be";
   }
   return "unknown";
 }
@@ -175,7 +182,9 @@ std::string escape_bytes(std::string_view bytes) {
 
 Decoded decode(std::string_view bytes) {
   Decoded result;
-  auto starts_with = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+  auto starts_with = [&](std::string_view prefix) {
+    return bytes.substr(0, prefix.size()) == prefix;
+  };
   bool little_endian = true;
   if (starts_with("\xEF\xBB\xBF")) {
     result.encoding = SourceEncoding::kUtf8Bom;

@@ -1,7 +1,7 @@
 #include "repair/entities.hpp"
 
-#include <algorithm>
 #include <utf8.h>
+#include <algorithm>
 
 namespace winnow::detail {
 namespace {
@@ -11,7 +11,9 @@ constexpr std::size_t kLongestName = 32;  // "CounterClockwiseContourIntegral;" 
 bool is_ascii_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 bool is_hex_digit(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }

@@ -1,5 +1,6 @@
 #include "repair/repair.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "repair/entities.hpp"
@@ -35,31 +36,20 @@ enum class Kind { kOther, kSpace, kNewline, kParagraphBreak, kRemove };
 
 struct Classified {
   Kind kind;
-  std::size_t length;  // bytes of the character
+  std::size_t length;   // bytes of the character
   RepairReason reason;  // for kRemove, kNewline (when not a plain "\n") and kParagraphBreak
 };
 
 // Bytes that may start a character this pass changes. Everything else is copied in bulk.
-constexpr bool kMayChange[256] = {
-    // C0 controls, including tab, LF and CR
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1,  // space
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                           // 0x21-0x2F
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x30-0x3F
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x40-0x4F
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x50-0x5F
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x60-0x6F
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,                        // 0x70-0x7F: DEL
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x80-0x8F
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0x90-0x9F
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xA0-0xAF
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xB0-0xBF
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xC2: U+0080-U+00BF
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xD0-0xDF
-    0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,  // 0xE1: U+1680; 0xE2: U+2000s; 0xE3: U+3000; 0xEF: U+FEFF
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                        // 0xF0-0xFF
-};
+constexpr std::array<bool, 256> make_may_change_table() {
+  std::array<bool, 256> table{};
+  for (int b = 0; b <= 0x20; ++b) table[b] = true;  // C0 controls (tab, LF, CR...) and space
+  table[0x7F] = true;                               // DEL
+  // Lead bytes of: U+0080-U+00BF (NBSP, soft hyphen), U+1680, U+2000-U+206F, U+3000, U+FEFF.
+  for (const int lead : {0xC2, 0xE1, 0xE2, 0xE3, 0xEF}) table[lead] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kMayChange = make_may_change_table();
 
 Classified classify_at(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) -> unsigned char {
@@ -72,26 +62,30 @@ Classified classify_at(std::string_view s, std::size_t i) {
   if (b0 == '\r') return {Kind::kNewline, byte(1) == '\n' ? 2u : 1u, RepairReason::kLineEnding};
   if (b0 < 0x20 || b0 == 0x7F) return {Kind::kRemove, 1, RepairReason::kControlChar};
   if (b0 == 0xC2) {
-    if (byte(1) == 0xA0) return {Kind::kSpace, 2, RepairReason::kSpaceChar};         // NBSP
-    if (byte(1) == 0xAD) return {Kind::kRemove, 2, RepairReason::kInvisibleChar};    // soft hyphen
+    if (byte(1) == 0xA0) return {Kind::kSpace, 2, RepairReason::kSpaceChar};       // NBSP
+    if (byte(1) == 0xAD) return {Kind::kRemove, 2, RepairReason::kInvisibleChar};  // soft hyphen
   } else if (b0 == 0xE1) {
-    if (byte(1) == 0x9A && byte(2) == 0x80) return {Kind::kSpace, 3, RepairReason::kSpaceChar};  // U+1680
+    if (byte(1) == 0x9A && byte(2) == 0x80)
+      return {Kind::kSpace, 3, RepairReason::kSpaceChar};  // U+1680
   } else if (b0 == 0xE2) {
     const unsigned char b1 = byte(1), b2 = byte(2);
     if (b1 == 0x80) {
-      if (b2 >= 0x80 && b2 <= 0x8A) return {Kind::kSpace, 3, RepairReason::kSpaceChar};  // U+2000-200A
-      if (b2 == 0x8B) return {Kind::kRemove, 3, RepairReason::kInvisibleChar};          // U+200B
-      if (b2 == 0xA8) return {Kind::kNewline, 3, RepairReason::kLineEnding};            // U+2028
-      if (b2 == 0xA9) return {Kind::kParagraphBreak, 3, RepairReason::kLineEnding};     // U+2029
-      if (b2 == 0xAF) return {Kind::kSpace, 3, RepairReason::kSpaceChar};               // U+202F
+      if (b2 >= 0x80 && b2 <= 0x8A)
+        return {Kind::kSpace, 3, RepairReason::kSpaceChar};                          // U+2000-200A
+      if (b2 == 0x8B) return {Kind::kRemove, 3, RepairReason::kInvisibleChar};       // U+200B
+      if (b2 == 0xA8) return {Kind::kNewline, 3, RepairReason::kLineEnding};         // U+2028
+      if (b2 == 0xA9) return {Kind::kParagraphBreak, 3, RepairReason::kLineEnding};  // U+2029
+      if (b2 == 0xAF) return {Kind::kSpace, 3, RepairReason::kSpaceChar};            // U+202F
     } else if (b1 == 0x81) {
-      if (b2 == 0x9F) return {Kind::kSpace, 3, RepairReason::kSpaceChar};               // U+205F
-      if (b2 == 0xA0) return {Kind::kRemove, 3, RepairReason::kInvisibleChar};          // U+2060
+      if (b2 == 0x9F) return {Kind::kSpace, 3, RepairReason::kSpaceChar};       // U+205F
+      if (b2 == 0xA0) return {Kind::kRemove, 3, RepairReason::kInvisibleChar};  // U+2060
     }
   } else if (b0 == 0xE3) {
-    if (byte(1) == 0x80 && byte(2) == 0x80) return {Kind::kSpace, 3, RepairReason::kSpaceChar};  // U+3000
+    if (byte(1) == 0x80 && byte(2) == 0x80)
+      return {Kind::kSpace, 3, RepairReason::kSpaceChar};  // U+3000
   } else if (b0 == 0xEF) {
-    if (byte(1) == 0xBB && byte(2) == 0xBF) return {Kind::kRemove, 3, RepairReason::kInvisibleChar};  // U+FEFF
+    if (byte(1) == 0xBB && byte(2) == 0xBF)
+      return {Kind::kRemove, 3, RepairReason::kInvisibleChar};  // U+FEFF
   }
   return {Kind::kOther, 1, RepairReason::kSpaceRun};
 }

@@ -4,18 +4,27 @@ namespace winnow {
 
 std::string_view repair_reason_name(RepairReason reason) {
   switch (reason) {
-    case RepairReason::kInvalidUtf8: return "invalid-utf8";
-    case RepairReason::kCharacterReference: return "character-reference";
-    case RepairReason::kLineEnding: return "line-ending";
-    case RepairReason::kSpaceChar: return "space-char";
-    case RepairReason::kSpaceRun: return "space-run";
-    case RepairReason::kInvisibleChar: return "invisible-char";
-    case RepairReason::kControlChar: return "control-char";
+    case RepairReason::kInvalidUtf8:
+      return "invalid-utf8";
+    case RepairReason::kCharacterReference:
+      return "character-reference";
+    case RepairReason::kLineEnding:
+      return "line-ending";
+    case RepairReason::kSpaceChar:
+      return "space-char";
+    case RepairReason::kSpaceRun:
+      return "space-run";
+    case RepairReason::kInvisibleChar:
+      return "invisible-char";
+    case RepairReason::kControlChar:
+      return "control-char";
   }
   return "unknown";
 }
 
-std::string_view removal_reason_name(RemovalReason /*reason*/) { return "unknown"; }
+std::string_view removal_reason_name(RemovalReason /*reason*/) {
+  return "unknown";
+}
 
 void RepairLog::add(RepairReason reason, std::string_view from, std::string_view to,
                     std::size_t count) {

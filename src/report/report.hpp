@@ -14,13 +14,13 @@ namespace winnow {
 // Why a span of text was rewritten. The string form (repair_reason_name) is the stable
 // reason code used in JSON output; never renumber or rename an existing code.
 enum class RepairReason {
-  kInvalidUtf8,      // bytes that are not UTF-8 (or broken UTF-16), replaced by U+FFFD
+  kInvalidUtf8,         // bytes that are not UTF-8 (or broken UTF-16), replaced by U+FFFD
   kCharacterReference,  // an HTML character reference such as "&amp;" decoded
-  kLineEnding,       // CR LF, CR, NEL, LS or PS turned into "\n"
-  kSpaceChar,        // a tab, no-break or other Unicode space turned into " "
-  kSpaceRun,         // a run of spaces collapsed, or spaces trimmed at a line's ends
-  kInvisibleChar,    // zero-width space, word joiner, soft hyphen, stray BOM removed
-  kControlChar,      // a C0 control character (not tab or newline) removed
+  kLineEnding,          // CR LF, CR, NEL, LS or PS turned into "\n"
+  kSpaceChar,           // a tab, no-break or other Unicode space turned into " "
+  kSpaceRun,            // a run of spaces collapsed, or spaces trimmed at a line's ends
+  kInvisibleChar,       // zero-width space, word joiner, soft hyphen, stray BOM removed
+  kControlChar,         // a C0 control character (not tab or newline) removed
 };
 
 // Why a block of text was taken out of the article. The classify stage defines the codes;

@@ -44,16 +44,21 @@ bool is_hard_wrapped(const std::vector<Line>& lines) {
 
 // True when the UTF-8 sequence is a wide (CJK, kana, Hangul...) character, which joins
 // to its neighbour without a space.
-bool is_wide_lead(unsigned char lead) { return lead >= 0xE3 && lead <= 0xED; }
+bool is_wide_lead(unsigned char lead) {
+  return lead >= 0xE3 && lead <= 0xED;
+}
 
 void join_wrapped(std::string& paragraph, std::string_view next) {
   const auto last = static_cast<unsigned char>(paragraph.back());
-  const bool hyphen_break = last == '-' && paragraph.size() >= 2 &&
-                            std::isalpha(static_cast<unsigned char>(paragraph[paragraph.size() - 2])) &&
-                            std::islower(static_cast<unsigned char>(next.front()));
+  const bool hyphen_break =
+      last == '-' && paragraph.size() >= 2 &&
+      std::isalpha(static_cast<unsigned char>(paragraph[paragraph.size() - 2])) &&
+      std::islower(static_cast<unsigned char>(next.front()));
   std::size_t lead_pos = paragraph.size();
-  while (lead_pos > 0 && (static_cast<unsigned char>(paragraph[lead_pos - 1]) & 0xC0) == 0x80) --lead_pos;
-  const bool wide_join = lead_pos > 0 && is_wide_lead(static_cast<unsigned char>(paragraph[lead_pos - 1])) &&
+  while (lead_pos > 0 && (static_cast<unsigned char>(paragraph[lead_pos - 1]) & 0xC0) == 0x80)
+    --lead_pos;
+  const bool wide_join = lead_pos > 0 &&
+                         is_wide_lead(static_cast<unsigned char>(paragraph[lead_pos - 1])) &&
                          is_wide_lead(static_cast<unsigned char>(next.front()));
   if (!hyphen_break && !wide_join) paragraph.push_back(' ');
   paragraph.append(next);

@@ -20,7 +20,8 @@ namespace {
 using emscripten::val;
 
 val byte_view(std::string& bytes) {
-  return val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<std::uint8_t*>(bytes.data())));
+  return val(
+      emscripten::typed_memory_view(bytes.size(), reinterpret_cast<std::uint8_t*>(bytes.data())));
 }
 
 // Holds one call's input and output bytes. A view stays valid only until the module's
@@ -68,7 +69,9 @@ class Exchange {
   std::string text_;
 };
 
-std::string version() { return WINNOW_VERSION; }
+std::string version() {
+  return WINNOW_VERSION;
+}
 
 }  // namespace
 

@@ -83,3 +83,9 @@ test('a second instance is independent of the first', async () => {
   assert.notEqual(other, w);
   assert.deepEqual(other.clean('Same Title\n\nSame body.'), w.clean('Same Title\n\nSame body.'));
 });
+
+test("the package name resolves to the Node entry through package.json exports", async () => {
+  const viaName = await import('winnow-wasm');
+  const viaPath = await import('../../src/js/node.mjs');
+  assert.equal(viaName.createWinnow, viaPath.createWinnow);
+});

@@ -18,8 +18,14 @@ struct Utf8Decoding {
 // each maximal subpart of an ill-formed sequence replaced by one U+FFFD (section 3.9,
 // "U+FFFD Substitution of Maximal Subparts"), as the WHATWG Encoding standard requires.
 inline Utf8Decoding decode_utf8(std::string_view bytes) {
-  struct Range { unsigned char lo, hi; };
-  struct Row { unsigned char lead_lo, lead_hi; int trail_count; Range trail[3]; };
+  struct Range {
+    unsigned char lo, hi;
+  };
+  struct Row {
+    unsigned char lead_lo, lead_hi;
+    int trail_count;
+    Range trail[3];
+  };
   static constexpr Range kAny{0x80, 0xBF};
   static constexpr Row kTable[] = {
       {0xC2, 0xDF, 1, {kAny}},

@@ -5,7 +5,8 @@
 using winnow::clean;
 
 TEST_CASE("clean takes a short first line as the title", "[clean]") {
-  const auto a = clean("City Opens New Library\n\nThe library opened on Monday.\nIt has 40,000 books.");
+  const auto a =
+      clean("City Opens New Library\n\nThe library opened on Monday.\nIt has 40,000 books.");
   CHECK(a.title == "City Opens New Library");
   REQUIRE(a.paragraphs.size() == 2);
   CHECK(winnow::article_text(a) == "The library opened on Monday.\n\nIt has 40,000 books.");
@@ -14,7 +15,7 @@ TEST_CASE("clean takes a short first line as the title", "[clean]") {
 TEST_CASE("clean finds no title where the text starts with a sentence", "[clean]") {
   CHECK(clean("The library opened on Monday.\nIt has 40,000 books.").title.empty());
   CHECK(clean("Breaking news:\nThe library opened.").title.empty());
-  CHECK(clean("Only one line").title.empty());  // a title needs a body after it
+  CHECK(clean("Only one line").title.empty());                    // a title needs a body after it
   CHECK(clean("2024-05-01\nThe library opened.").title.empty());  // no letters
 }
 
@@ -30,18 +31,23 @@ TEST_CASE("clean runs every stage and merges their reports", "[clean]") {
   CHECK(winnow::article_text(a) == "Body & more \xEF\xBF\xBD text.");
   std::vector<std::string> reasons;
   for (const auto& r : a.repairs) reasons.emplace_back(winnow::repair_reason_name(r.reason));
-  CHECK(reasons == std::vector<std::string>{"invalid-utf8", "character-reference", "space-char", "line-ending"});
+  CHECK(reasons == std::vector<std::string>{"invalid-utf8", "character-reference", "space-char",
+                                            "line-ending"});
 }
 
 TEST_CASE("article_json is the wire form, escaped as JSON.stringify escapes", "[clean][json]") {
   winnow::Article a;
   a.title = "Say \"hi\"\\";
-  a.paragraphs = {"tab\there", std::string("nul\0bell\a\x1F", 10), "\xE2\x80\xA8 and \xF0\x9F\x98\x80 raw"};
+  a.paragraphs = {"tab\there", std::string("nul\0bell\a\x1F", 10),
+                  "\xE2\x80\xA8 and \xF0\x9F\x98\x80 raw"};
   a.repairs = {{"&amp;", "&", winnow::RepairReason::kCharacterReference, 3}};
   CHECK(winnow::article_json(a) ==
-        "{\"title\":\"Say \\\"hi\\\"\\\\\",\"text\":\"tab\\there\\n\\nnul\\u0000bell\\u0007\\u001f\\n\\n"
-        "\xE2\x80\xA8 and \xF0\x9F\x98\x80 raw\",\"paragraphs\":[\"tab\\there\",\"nul\\u0000bell\\u0007\\u001f\","
-        "\"\xE2\x80\xA8 and \xF0\x9F\x98\x80 raw\"],\"removed\":[],\"repairs\":[{\"from\":\"&amp;\",\"to\":\"&\","
+        "{\"title\":\"Say "
+        "\\\"hi\\\"\\\\\",\"text\":\"tab\\there\\n\\nnul\\u0000bell\\u0007\\u001f\\n\\n"
+        "\xE2\x80\xA8 and \xF0\x9F\x98\x80 "
+        "raw\",\"paragraphs\":[\"tab\\there\",\"nul\\u0000bell\\u0007\\u001f\","
+        "\"\xE2\x80\xA8 and \xF0\x9F\x98\x80 "
+        "raw\"],\"removed\":[],\"repairs\":[{\"from\":\"&amp;\",\"to\":\"&\","
         "\"reason\":\"character-reference\",\"count\":3}]}");
 }
 
@@ -50,5 +56,6 @@ TEST_CASE("clean of empty input is an empty article", "[clean]") {
   CHECK(a.title.empty());
   CHECK(a.paragraphs.empty());
   CHECK(a.repairs.empty());
-  CHECK(winnow::article_json(a) == R"({"title":"","text":"","paragraphs":[],"removed":[],"repairs":[]})");
+  CHECK(winnow::article_json(a) ==
+        R"({"title":"","text":"","paragraphs":[],"removed":[],"repairs":[]})");
 }

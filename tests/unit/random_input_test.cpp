@@ -29,11 +29,44 @@ class Random {
 // Pieces that exercise every branch: ASCII, valid multi-byte characters, each kind of
 // white space and invisible character, references, and broken UTF-8.
 const std::string_view kPieces[] = {
-    "a", "Word", ".", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\xC2\xA0", "\xE2\x80\xAF",
-    "\xE3\x80\x80", "\xE2\x80\x8B", "\xC2\xAD", "\xEF\xBB\xBF", "\xE2\x80\xA8", "\xE2\x80\xA9",
-    "\xE2\x80\x8D", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "&amp;", "&#8217;", "&#x1F600;",
-    "&", "&nbsp;", "&#150;", "&bogus;", "\x01", std::string_view("\0", 1), "\x7F", "\xC2", "\xE2\x80",
-    "\x80", "\xFF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+    "a",
+    "Word",
+    ".",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\xC2\xA0",
+    "\xE2\x80\xAF",
+    "\xE3\x80\x80",
+    "\xE2\x80\x8B",
+    "\xC2\xAD",
+    "\xEF\xBB\xBF",
+    "\xE2\x80\xA8",
+    "\xE2\x80\xA9",
+    "\xE2\x80\x8D",
+    "\xC3\xA9",
+    "\xE4\xB8\xAD",
+    "\xF0\x9F\x98\x80",
+    "&amp;",
+    "&#8217;",
+    "&#x1F600;",
+    "&",
+    "&nbsp;",
+    "&#150;",
+    "&bogus;",
+    "\x01",
+    std::string_view("\0", 1),
+    "\x7F",
+    "\xC2",
+    "\xE2\x80",
+    "\x80",
+    "\xFF",
+    "\xED\xA0\x80",
+    "\xF4\x90\x80\x80",
 };
 
 std::string random_bytes(Random& rng, std::size_t max_length) {
@@ -49,11 +82,15 @@ std::string random_pieces(Random& rng, std::size_t max_pieces) {
   return s;
 }
 
-bool is_valid_utf8(std::string_view s) { return winnow::reference::decode_utf8(s).replacements == 0; }
+bool is_valid_utf8(std::string_view s) {
+  return winnow::reference::decode_utf8(s).replacements == 0;
+}
 
 std::size_t count_of(std::string_view haystack, std::string_view needle) {
   std::size_t n = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) ++n;
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos;
+       at = haystack.find(needle, at + 1))
+    ++n;
   return n;
 }
 
@@ -74,7 +111,8 @@ TEST_CASE("decode agrees with the reference decoder on random bytes", "[random][
   }
 }
 
-TEST_CASE("white-space normalisation agrees with the reference on random text", "[random][repair]") {
+TEST_CASE("white-space normalisation agrees with the reference on random text",
+          "[random][repair]") {
   Random rng(2);
   for (int i = 0; i < 3000; ++i) {
     // Valid UTF-8 only, and no references, so the white-space pass alone is compared.

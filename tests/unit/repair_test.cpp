@@ -7,7 +7,8 @@ using winnow::repair;
 using winnow::RepairReason;
 
 namespace {
-bool has_repair(const winnow::Repaired& r, RepairReason reason, std::string_view from, std::string_view to) {
+bool has_repair(const winnow::Repaired& r, RepairReason reason, std::string_view from,
+                std::string_view to) {
   for (const auto& e : r.repairs.entries()) {
     if (e.reason == reason && e.from == from && e.to == to) return true;
   }
@@ -18,30 +19,33 @@ bool has_repair(const winnow::Repaired& r, RepairReason reason, std::string_view
 TEST_CASE("repair decodes complete named references", "[repair][references]") {
   CHECK(repair("Tom &amp; Jerry").text == "Tom & Jerry");
   CHECK(repair("&lt;b&gt;bold&lt;/b&gt;").text == "<b>bold</b>");
-  CHECK(repair("&quot;Hi&quot; &mdash; &eacute;t&eacute;").text == "\"Hi\" \xE2\x80\x94 \xC3\xA9t\xC3\xA9");
+  CHECK(repair("&quot;Hi&quot; &mdash; &eacute;t&eacute;").text ==
+        "\"Hi\" \xE2\x80\x94 \xC3\xA9t\xC3\xA9");
   CHECK(repair("&CounterClockwiseContourIntegral;").text == "\xE2\x88\xB3");  // the longest name
   CHECK(repair("&NotNestedGreaterGreater;").text == "\xE2\xAA\xA2\xCC\xB8");  // two code points
   const auto r = repair("A &amp; B &amp; C");
   REQUIRE(r.repairs.entries().size() == 1);
-  CHECK(r.repairs.entries()[0] == winnow::Repair{"&amp;", "&", RepairReason::kCharacterReference, 2});
+  CHECK(r.repairs.entries()[0] ==
+        winnow::Repair{"&amp;", "&", RepairReason::kCharacterReference, 2});
 }
 
 TEST_CASE("repair decodes numeric references by the WHATWG rules", "[repair][references]") {
   // HTML Living Standard, 13.2.5.80 "Numeric character reference end state".
   CHECK(repair("It&#8217;s").text == "It\xE2\x80\x99s");
   CHECK(repair("&#x1F600;&#X1f600;").text == "\xF0\x9F\x98\x80\xF0\x9F\x98\x80");
-  CHECK(repair("&#150;").text == "\xE2\x80\x93");        // 0x96 remapped through Windows-1252
-  CHECK(repair("&#128;").text == "\xE2\x82\xAC");        // 0x80 is the euro sign
-  CHECK(repair("&#141;").text == "\xC2\x8D");            // 0x8D is undefined there: kept
+  CHECK(repair("&#150;").text == "\xE2\x80\x93");  // 0x96 remapped through Windows-1252
+  CHECK(repair("&#128;").text == "\xE2\x82\xAC");  // 0x80 is the euro sign
+  CHECK(repair("&#141;").text == "\xC2\x8D");      // 0x8D is undefined there: kept
   CHECK(repair("&#0;").text == "\xEF\xBF\xBD");
-  CHECK(repair("&#xD800;").text == "\xEF\xBF\xBD");      // surrogate
-  CHECK(repair("&#1114112;").text == "\xEF\xBF\xBD");    // beyond U+10FFFF
+  CHECK(repair("&#xD800;").text == "\xEF\xBF\xBD");                    // surrogate
+  CHECK(repair("&#1114112;").text == "\xEF\xBF\xBD");                  // beyond U+10FFFF
   CHECK(repair("&#99999999999999999999999;").text == "\xEF\xBF\xBD");  // saturates, no overflow
 }
 
-TEST_CASE("repair leaves ampersands that are not complete references alone", "[repair][references]") {
-  for (const char* text : {"AT&T", "R&D;", "&copy 2024", "&notanentity;", "& ;", "&;", "&#;", "&#x;",
-                           "&#12", "a&&b", "&", "&amp", "&#x41 ;"}) {
+TEST_CASE("repair leaves ampersands that are not complete references alone",
+          "[repair][references]") {
+  for (const char* text : {"AT&T", "R&D;", "&copy 2024", "&notanentity;", "& ;", "&;", "&#;",
+                           "&#x;", "&#12", "a&&b", "&", "&amp", "&#x41 ;"}) {
     INFO(text);
     CHECK(repair(text).text == text);
     CHECK(repair(text).repairs.empty());
@@ -54,7 +58,10 @@ TEST_CASE("repair decodes one level of escaping only", "[repair][references]") {
 }
 
 TEST_CASE("repair unifies line endings", "[repair][whitespace]") {
-  const auto r = repair("one\r\ntwo\rthree\xE2\x80\xA8" "four\xE2\x80\xA9" "five\n");
+  const auto r = repair(
+      "one\r\ntwo\rthree\xE2\x80\xA8"
+      "four\xE2\x80\xA9"
+      "five\n");
   CHECK(r.text == "one\ntwo\nthree\nfour\n\nfive\n");
   CHECK(has_repair(r, RepairReason::kLineEnding, "\r\n", "\n"));
   CHECK(has_repair(r, RepairReason::kLineEnding, "\r", "\n"));
@@ -62,7 +69,11 @@ TEST_CASE("repair unifies line endings", "[repair][whitespace]") {
 }
 
 TEST_CASE("repair turns Unicode spaces into one plain space", "[repair][whitespace]") {
-  const auto r = repair("a\xC2\xA0" "b\tc\xE2\x80\xAF" "d\xE3\x80\x80" "e  f \xC2\xA0 g");
+  const auto r = repair(
+      "a\xC2\xA0"
+      "b\tc\xE2\x80\xAF"
+      "d\xE3\x80\x80"
+      "e  f \xC2\xA0 g");
   CHECK(r.text == "a b c d e f g");
   CHECK(has_repair(r, RepairReason::kSpaceChar, "\xC2\xA0", " "));
   CHECK(has_repair(r, RepairReason::kSpaceChar, "\t", " "));
@@ -79,7 +90,8 @@ TEST_CASE("repair trims spaces at both ends of every line", "[repair][whitespace
 }
 
 TEST_CASE("repair removes invisible and control characters", "[repair][whitespace]") {
-  const auto r = repair("zero\xE2\x80\x8Bwidth soft\xC2\xADhyphen bom\xEF\xBB\xBFmid nul\0x bell\a del\x7F"sv);
+  const auto r =
+      repair("zero\xE2\x80\x8Bwidth soft\xC2\xADhyphen bom\xEF\xBB\xBFmid nul\0x bell\a del\x7F"sv);
   CHECK(r.text == "zerowidth softhyphen bommid nulx bell del");
   CHECK(has_repair(r, RepairReason::kInvisibleChar, "\xE2\x80\x8B", ""));
   CHECK(has_repair(r, RepairReason::kInvisibleChar, "\xC2\xAD", ""));
@@ -89,8 +101,10 @@ TEST_CASE("repair removes invisible and control characters", "[repair][whitespac
 }
 
 TEST_CASE("repair keeps the joiners that scripts and emoji need", "[repair][whitespace]") {
-  const std::string family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";  // ZWJ sequence
-  const std::string persian = "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD9\x85";  // ZWNJ
+  const std::string family =
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";  // ZWJ sequence
+  const std::string persian =
+      "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD9\x85";  // ZWNJ
   CHECK(repair(family).text == family);
   CHECK(repair(persian).text == persian);
   CHECK(repair(family).repairs.empty());
@@ -104,7 +118,9 @@ TEST_CASE("repair runs references before white space", "[repair]") {
 }
 
 TEST_CASE("repair leaves clean text and its report untouched", "[repair]") {
-  const std::string clean = "Ein sch\xC3\xB6ner Tag.\n\n\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xE2\x80\x94 \xE4\xBD\xA0\xE5\xA5\xBD.";
+  const std::string clean =
+      "Ein sch\xC3\xB6ner Tag.\n\n\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xE2\x80\x94 "
+      "\xE4\xBD\xA0\xE5\xA5\xBD.";
   const auto r = repair(clean);
   CHECK(r.text == clean);
   CHECK(r.repairs.empty());

@@ -36,17 +36,22 @@ TEST_CASE("segment joins hard-wrapped paragraphs back together", "[segment]") {
   const auto blocks = segment_text(wrapped);
   REQUIRE(blocks.size() == 2);
   CHECK(blocks[0].text ==
-        "The council voted on Tuesday to extend the tram line to the northern suburbs, a project that "
-        "has been debated for more than a decade and that opponents say will cost twice the estimate.");
-  CHECK(blocks[1].text.starts_with("Construction is expected to start next spring and to last about three years,"));
+        "The council voted on Tuesday to extend the tram line to the northern suburbs, a project "
+        "that "
+        "has been debated for more than a decade and that opponents say will cost twice the "
+        "estimate.");
+  CHECK(blocks[1].text.starts_with(
+      "Construction is expected to start next spring and to last about three years,"));
   CHECK(blocks[1].text.find("re-routed") != std::string::npos);
 }
 
 TEST_CASE("segment keeps one paragraph per line when lines are not wrapped", "[segment]") {
   const std::string pasted =
-      "Officials said the bridge would reopen on Friday after repairs to its deck were completed ahead of schedule.\n"
+      "Officials said the bridge would reopen on Friday after repairs to its deck were completed "
+      "ahead of schedule.\n"
       "Traffic had been diverted for six weeks.\n"
-      "The mayor thanked residents for their patience during what she called a difficult period for the whole city.\n"
+      "The mayor thanked residents for their patience during what she called a difficult period "
+      "for the whole city.\n"
       "Share this article\n";
   CHECK(segment_text(pasted).size() == 4);
 }
