@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/json_input.hpp"
 #include "winnow/version.hpp"
 #include "winnow/winnow.hpp"
 
@@ -19,22 +20,32 @@ constexpr int kExitUsage = 2;
 
 constexpr const char* kHelp =
     "Usage: winnow clean [--json] [--no-title] [FILE...]\n"
+    "       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE...]\n"
     "\n"
-    "Cleans articles: repairs broken text and returns the title and body paragraphs.\n"
+    "clean    Cleans articles: repairs broken text and returns the title and body paragraphs.\n"
+    "repair   Repairs text only: mojibake, character references, control characters, NFC.\n"
     "With no FILE, or when FILE is -, reads standard input.\n"
     "\n"
     "Options:\n"
-    "  --json       one JSON object per input, on its own line:\n"
-    "               {\"title\",\"text\",\"paragraphs\",\"removed\",\"repairs\"}\n"
-    "  --no-title   the text has no title line: keep every block as body text\n"
-    "  -h, --help   show this help\n"
-    "  --version    show the version\n"
+    "  --json               one JSON object per input, on its own line: for clean\n"
+    "                       {\"title\",\"text\",\"paragraphs\",\"removed\",\"repairs\"}, for "
+    "repair\n"
+    "                       {\"text\",\"repairs\"}\n"
+    "  --jsonl              repair: read one JSON string per line, write one per line\n"
+    "  --no-title           clean: the text has no title line, keep every block as body\n"
+    "  --straighten-quotes  repair: turn typographic quotes into ' and \"\n"
+    "  -h, --help           show this help\n"
+    "  --version            show the version\n"
     "\n"
-    "Exit status: 0 success, 1 an input could not be read or is too large, 2 usage error.\n";
+    "Exit status: 0 success, 1 an input could not be read, is too large or is not valid\n"
+    "JSON (--jsonl), 2 usage error.\n";
 
 struct Arguments {
+  std::string command;
   bool json = false;
+  bool jsonl = false;
   bool detect_title = true;
+  bool straighten_quotes = false;
   std::vector<std::string> inputs;
 };
 
@@ -43,8 +54,8 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-// Reads a whole file ("-" is standard input) as bytes. On failure returns nothing and sets
-// `error` to the reason, worded as the Node CLI words it.
+// Reads a whole file ("-" is standard input) as bytes, refusing it as soon as it is larger
+// than the limit. On failure returns nothing and sets `error`, worded as the Node CLI words it.
 std::optional<std::string> read_input(const std::string& path, std::string& error) {
   FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!file) {
@@ -80,14 +91,10 @@ std::optional<std::string> read_input(const std::string& path, std::string& erro
   return bytes;
 }
 
-void print_text(const winnow::Article& article, const std::string& path, bool with_header,
-                bool first) {
-  if (with_header) std::cout << (first ? "" : "\n") << "==> " << path << " <==\n";
-  if (!article.title.empty()) std::cout << article.title << "\n\n";
-  std::cout << winnow::article_text(article) << "\n";
-}
-
-int run_clean(const Arguments& args) {
+// Runs `process` on every input in turn; an input that cannot be read is reported and the
+// others still processed. `process` gets the path, the bytes and whether it is the first.
+template <typename Process>
+int for_each_input(const Arguments& args, Process process) {
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   int status = kExitOk;
@@ -101,16 +108,75 @@ int run_clean(const Arguments& args) {
       status = kExitBadInput;
       continue;
     }
-    const winnow::Article article = winnow::clean(*bytes, {.detect_title = args.detect_title});
-    if (args.json) {
-      std::cout << winnow::article_json(article) << "\n";
-    } else {
-      print_text(article, path, inputs.size() > 1, first);
-    }
+    if (!process(path, *bytes, inputs.size() > 1, first)) status = kExitBadInput;
     first = false;
   }
   std::cout.flush();
   return status;
+}
+
+void print_header(const std::string& path, bool first) {
+  std::cout << (first ? "" : "\n") << "==> " << path << " <==\n";
+}
+
+int run_clean(const Arguments& args) {
+  return for_each_input(
+      args, [&](const std::string& path, const std::string& bytes, bool several, bool first) {
+        const winnow::Article article = winnow::clean(bytes, {.detect_title = args.detect_title});
+        if (args.json) {
+          std::cout << winnow::article_json(article) << "\n";
+        } else {
+          if (several) print_header(path, first);
+          if (!article.title.empty()) std::cout << article.title << "\n\n";
+          std::cout << winnow::article_text(article) << "\n";
+        }
+        return true;
+      });
+}
+
+// --jsonl: one JSON string in per line, one out per line (the protocol of the mojibake
+// benchmark's run_cases.py). A line that is not a JSON string is an error, reported with
+// its number; the output keeps its line so the two streams stay aligned.
+bool repair_jsonl(const std::string& path, const std::string& bytes,
+                  const winnow::RepairOptions& options) {
+  bool ok = true;
+  std::size_t line_number = 0;
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string::npos) end = bytes.size();
+    const std::string_view line = std::string_view(bytes).substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    const std::optional<std::string> text = winnow::cli::parse_json_string(line);
+    std::string out;
+    if (text) {
+      winnow::append_json_string(out, winnow::repair_bytes(*text, options).text);
+    } else {
+      std::cout.flush();
+      std::cerr << "winnow: " << path << ": line " << line_number << " is not a JSON string\n";
+      out = "null";
+      ok = false;
+    }
+    std::cout << out << "\n";
+  }
+  return ok;
+}
+
+int run_repair(const Arguments& args) {
+  const winnow::RepairOptions options{.straighten_quotes = args.straighten_quotes};
+  return for_each_input(
+      args, [&](const std::string& path, const std::string& bytes, bool several, bool first) {
+        if (args.jsonl) return repair_jsonl(path, bytes, options);
+        const winnow::Repaired repaired = winnow::repair_bytes(bytes, options);
+        if (args.json) {
+          std::cout << winnow::repaired_json(repaired) << "\n";
+        } else {
+          if (several) print_header(path, first);
+          std::cout << repaired.text;
+          if (several && !repaired.text.empty() && repaired.text.back() != '\n') std::cout << "\n";
+        }
+        return true;
+      });
 }
 
 }  // namespace
@@ -119,18 +185,20 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   const std::vector<std::string> argv_list(argv + 1, argv + argc);
   if (argv_list.empty()) return usage_error("missing command");
-  const std::string& command = argv_list[0];
-  if (command == "-h" || command == "--help") {
+  Arguments args;
+  args.command = argv_list[0];
+  if (args.command == "-h" || args.command == "--help") {
     std::cout << kHelp;
     return kExitOk;
   }
-  if (command == "--version") {
+  if (args.command == "--version") {
     std::cout << "winnow " << WINNOW_VERSION << "\n";
     return kExitOk;
   }
-  if (command != "clean") return usage_error("unknown command '" + command + "'");
-
-  Arguments args;
+  if (args.command != "clean" && args.command != "repair") {
+    return usage_error("unknown command '" + args.command + "'");
+  }
+  const bool repair = args.command == "repair";
   bool options_done = false;
   for (std::size_t i = 1; i < argv_list.size(); ++i) {
     const std::string& arg = argv_list[i];
@@ -140,14 +208,19 @@ int main(int argc, char** argv) {
       options_done = true;
     } else if (arg == "--json") {
       args.json = true;
-    } else if (arg == "--no-title") {
+    } else if (arg == "--jsonl" && repair) {
+      args.jsonl = true;
+    } else if (arg == "--no-title" && !repair) {
       args.detect_title = false;
+    } else if (arg == "--straighten-quotes" && repair) {
+      args.straighten_quotes = true;
     } else if (arg == "-h" || arg == "--help") {
       std::cout << kHelp;
       return kExitOk;
     } else {
-      return usage_error("unknown option '" + arg + "'");
+      return usage_error("unknown option '" + arg + "' for " + args.command);
     }
   }
-  return run_clean(args);
+  if (args.json && args.jsonl) return usage_error("--json and --jsonl exclude each other");
+  return repair ? run_repair(args) : run_clean(args);
 }

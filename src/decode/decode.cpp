@@ -155,14 +155,10 @@ bool looks_like_utf16(std::string_view bytes, bool& little_endian) {
 
 std::string_view encoding_name(SourceEncoding encoding) {
   switch (encoding) {
-    case SourceEncoding::kUtf8:
-      return "utf-8";
-    case SourceEncoding::kUtf8Bom:
-      return "utf-8-bom";
-    case SourceEncoding::kUtf16LE:
-      return "utf-16le";
-    case SourceEncoding::kUtf16BE:
-      return "utf-16be";
+    case SourceEncoding::kUtf8: return "utf-8";
+    case SourceEncoding::kUtf8Bom: return "utf-8-bom";
+    case SourceEncoding::kUtf16LE: return "utf-16le";
+    case SourceEncoding::kUtf16BE: return "utf-16be";
   }
   return "unknown";
 }
@@ -178,6 +174,17 @@ std::string escape_bytes(std::string_view bytes) {
     out += kHex[b & 0xF];
   }
   return out;
+}
+
+// Runs of U+FFFD already in the input mark text lost before Winnow saw it: nothing to
+// restore, but worth saying (reported with from == to).
+void report_replacement_runs(std::string_view text, RepairLog& log) {
+  for (std::size_t at = text.find(kReplacement); at != std::string_view::npos;) {
+    std::size_t end = at;
+    while (text.substr(end, 3) == kReplacement) end += 3;
+    log.add(RepairReason::kReplacementRun, text.substr(at, end - at), text.substr(at, end - at));
+    at = text.find(kReplacement, end);
+  }
 }
 
 Decoded decode(std::string_view bytes) {
@@ -200,6 +207,9 @@ Decoded decode(std::string_view bytes) {
     decode_utf16(bytes, little_endian, result);
   } else {
     decode_utf8(bytes, result);
+  }
+  if (result.encoding != SourceEncoding::kUtf16LE && result.encoding != SourceEncoding::kUtf16BE) {
+    report_replacement_runs(bytes, result.repairs);
   }
   return result;
 }

@@ -27,7 +27,8 @@ std::string_view encoding_name(SourceEncoding encoding);
 struct Decoded {
   std::string text;  // valid UTF-8, without the byte order mark
   SourceEncoding encoding = SourceEncoding::kUtf8;
-  RepairLog repairs;  // kInvalidUtf8 entries, one per distinct ill-formed sequence
+  RepairLog repairs;  // kInvalidUtf8 per distinct ill-formed sequence; kReplacementRun for
+                      // runs of U+FFFD the input already held
 };
 
 // Detects the encoding (byte order mark, else the NUL pattern of BOM-less UTF-16 Latin

@@ -61,7 +61,21 @@ std::size_t decode_reference_strict(std::string_view text, std::string& out) {
   std::size_t i = 1;
   while (i < text.size() && i <= kLongestName && is_ascii_alnum(text[i])) ++i;
   if (i == 1 || i >= text.size() || text[i] != ';') return 0;
-  const auto value = find_named_reference(text.substr(1, i));  // name with its ';'
+  const std::string_view name = text.substr(1, i);  // with its ';'
+  auto value = find_named_reference(name);
+  if (!value &&
+      std::all_of(name.begin(), name.end() - 1, [](char c) { return !(c >= 'a' && c <= 'z'); })) {
+    // Names shouted in capitals ("&EACUTE;"): as capitalised ("Eacute"), else in lower case.
+    std::string variant(name);
+    std::transform(variant.begin() + 1, variant.end(), variant.begin() + 1,
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; });
+    value = find_named_reference(variant);
+    if (!value) {
+      variant[0] = static_cast<char>((variant[0] >= 'A' && variant[0] <= 'Z') ? variant[0] | 0x20
+                                                                              : variant[0]);
+      value = find_named_reference(variant);
+    }
+  }
   if (!value) return 0;
   out.append(*value);
   return i + 1;

@@ -17,8 +17,19 @@ std::string decode_character_references(std::string_view text, RepairLog& log) {
   for (std::size_t amp = text.find('&'); amp != std::string_view::npos;
        amp = text.find('&', amp + 1)) {
     value.clear();
-    const std::size_t consumed = decode_reference_strict(text.substr(amp), value);
+    std::size_t consumed = decode_reference_strict(text.substr(amp), value);
     if (consumed == 0) continue;
+    // Escaped more than once: "&amp;rsquo;" and "&amp;amp;amp;" are what text becomes when
+    // it is escaped again and again; the reference behind the ampersand is decoded too.
+    while (value == "&") {
+      std::string probe = "&";
+      probe.append(text.substr(amp + consumed, 40));
+      std::string inner;
+      const std::size_t more = decode_reference_strict(probe, inner);
+      if (more == 0) break;
+      consumed += more - 1;
+      value = std::move(inner);
+    }
     out.append(text, copied_up_to, amp - copied_up_to);
     out.append(value);
     log.add(RepairReason::kCharacterReference, text.substr(amp, consumed), value);
@@ -173,14 +184,18 @@ std::string normalise_whitespace(std::string_view text, RepairLog& log) {
 
 }  // namespace detail
 
-Repaired repair(std::string_view text) {
+Repaired repair(std::string_view text, const RepairOptions& options) {
   Repaired result;
-  if (text.find('&') == std::string_view::npos) {  // nothing to decode: no copy
-    result.text = detail::normalise_whitespace(text, result.repairs);
-  } else {
-    const std::string decoded = detail::decode_character_references(text, result.repairs);
-    result.text = detail::normalise_whitespace(decoded, result.repairs);
+  std::string current;
+  if (text.find('&') != std::string_view::npos) {
+    current = detail::decode_character_references(text, result.repairs);
+    text = current;
   }
+  // References first: "10Î&frac14;s" is mojibake only once "&frac14;" is "¼".
+  std::string fixed = detail::fix_mojibake(text, result.repairs);
+  fixed = detail::fix_characters(fixed, options, result.repairs);
+  if (options.normalise_whitespace) fixed = detail::normalise_whitespace(fixed, result.repairs);
+  result.text = std::move(fixed);
   return result;
 }
 

@@ -4,26 +4,73 @@ namespace winnow {
 
 std::string_view repair_reason_name(RepairReason reason) {
   switch (reason) {
-    case RepairReason::kInvalidUtf8:
-      return "invalid-utf8";
-    case RepairReason::kCharacterReference:
-      return "character-reference";
-    case RepairReason::kLineEnding:
-      return "line-ending";
-    case RepairReason::kSpaceChar:
-      return "space-char";
-    case RepairReason::kSpaceRun:
-      return "space-run";
-    case RepairReason::kInvisibleChar:
-      return "invisible-char";
-    case RepairReason::kControlChar:
-      return "control-char";
+    case RepairReason::kInvalidUtf8: return "invalid-utf8";
+    case RepairReason::kCharacterReference: return "character-reference";
+    case RepairReason::kMojibake: return "mojibake";
+    case RepairReason::kLostBytes: return "lost-bytes";
+    case RepairReason::kC1Control: return "c1-control";
+    case RepairReason::kLigature: return "ligature";
+    case RepairReason::kFullwidth: return "fullwidth";
+    case RepairReason::kFormatChar: return "format-char";
+    case RepairReason::kNormalization: return "normalization";
+    case RepairReason::kQuote: return "quote";
+    case RepairReason::kLineEnding: return "line-ending";
+    case RepairReason::kSpaceChar: return "space-char";
+    case RepairReason::kSpaceRun: return "space-run";
+    case RepairReason::kInvisibleChar: return "invisible-char";
+    case RepairReason::kControlChar: return "control-char";
+    case RepairReason::kReplacementRun: return "replacement-run";
   }
   return "unknown";
 }
 
 std::string_view removal_reason_name(RemovalReason /*reason*/) {
   return "unknown";
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain_start, i - plain_start);
+    plain_start = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
+    }
+  }
+  out.append(text, plain_start);
+  out.push_back('"');
+}
+
+void append_repairs_json(std::string& out, const std::vector<Repair>& repairs) {
+  out.push_back('[');
+  for (std::size_t i = 0; i < repairs.size(); ++i) {
+    const Repair& r = repairs[i];
+    if (i) out.push_back(',');
+    out += "{\"from\":";
+    append_json_string(out, r.from);
+    out += ",\"to\":";
+    append_json_string(out, r.to);
+    out += ",\"reason\":";
+    append_json_string(out, repair_reason_name(r.reason));
+    out += ",\"count\":";
+    out += std::to_string(r.count);
+    out.push_back('}');
+  }
+  out.push_back(']');
 }
 
 void RepairLog::add(RepairReason reason, std::string_view from, std::string_view to,

@@ -16,11 +16,20 @@ namespace winnow {
 enum class RepairReason {
   kInvalidUtf8,         // bytes that are not UTF-8 (or broken UTF-16), replaced by U+FFFD
   kCharacterReference,  // an HTML character reference such as "&amp;" decoded
-  kLineEnding,          // CR LF, CR, NEL, LS or PS turned into "\n"
+  kMojibake,            // UTF-8 once read in a legacy code page ("Ã©"), read again ("é")
+  kLostBytes,           // mojibake whose lost or replaced byte was restored, or marked U+FFFD
+  kC1Control,           // a C1 control that stood for a Windows-1252 (or MacRoman) character
+  kLigature,            // a ligature or digraph spelled out ("ﬁ" -> "fi")
+  kFullwidth,           // a fullwidth Latin letter, digit or sign outside CJK text, narrowed
+  kFormatChar,          // a stray BOM, dangling bidi control, terminal escape... removed
+  kNormalization,       // a character sequence composed to its NFC form
+  kQuote,               // a typographic quote straightened (only when asked for)
+  kLineEnding,          // CR LF, CR, LS or PS turned into "\n"
   kSpaceChar,           // a tab, no-break or other Unicode space turned into " "
   kSpaceRun,            // a run of spaces collapsed, or spaces trimmed at a line's ends
-  kInvisibleChar,       // zero-width space, word joiner, soft hyphen, stray BOM removed
+  kInvisibleChar,       // zero-width space, word joiner, soft hyphen, BOM removed
   kControlChar,         // a C0 control character (not tab or newline) removed
+  kReplacementRun,      // U+FFFD already in the text: lost before Winnow saw it (reported only)
 };
 
 // Why a block of text was taken out of the article. The classify stage defines the codes;
@@ -68,5 +77,13 @@ class RepairLog {
   std::vector<Repair> entries_;
   std::unordered_map<std::string, std::size_t> index_;  // merge key -> position in entries_
 };
+
+// JSON wire form, shared by every result that carries repairs. Strings are escaped exactly
+// as JavaScript's JSON.stringify escapes them (", \\, \\b \\f \\n \\r \\t, other controls as
+// \\u00xx, everything else raw), so that the native CLI and the Node CLI, which prints
+// JSON.stringify of the JS API's result, agree byte for byte.
+void append_json_string(std::string& out, std::string_view text);
+// [{"from","to","reason","count"},...]
+void append_repairs_json(std::string& out, const std::vector<Repair>& repairs);
 
 }  // namespace winnow

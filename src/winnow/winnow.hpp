@@ -34,4 +34,11 @@ struct CleanOptions {
 // undecodable bytes are replaced and reported, like every other change.
 Article clean(std::string_view bytes, const CleanOptions& options = {});
 
+// Decodes and repairs text without cutting it into an article: what `winnow repair` and
+// the JS repair() do. White space is left as it is unless the options ask.
+Repaired repair_bytes(std::string_view bytes, const RepairOptions& options = {});
+
+// {"text","repairs":[{"from","to","reason","count"}]}: the wire form of repair_bytes().
+std::string repaired_json(const Repaired& repaired);
+
 }  // namespace winnow

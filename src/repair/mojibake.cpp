@@ -1,0 +1,764 @@
+// Mojibake repair: text that was UTF-8, decoded through a single-byte code page.
+//
+// How it decides (the design is Winnow's own):
+// 1. Candidates. For each code page, runs of characters whose bytes in that page form a
+//    well-formed UTF-8 sequence ("Ã©" -> C3 A9 -> "é"), including CESU-8 surrogate pairs,
+//    and sequences that lost a byte on the way: a no-break space that became a space, or
+//    a byte the code page leaves undefined that was dropped or replaced by "?" or U+FFFD.
+// 2. Plausibility. A cost model over neighbouring characters says how unlikely a stretch
+//    of text is as written: C1 controls, a capital after a small letter inside a word, a
+//    symbol or superscript glued to letters, a no-break space beside a space, combining
+//    marks with nothing to combine with, characters from rare blocks or from a script
+//    foreign to the word. A token (text between spaces) is repaired with the code page
+//    whose reading lowers its cost the most.
+// 3. Evidence. Correctly encoded non-ASCII characters on the same line, which mojibake
+//    would have garbled too, count against repairing it: text that is only partly
+//    garbled must show more. Weak candidates (lost bytes) are repaired only on lines
+//    where strong ones were.
+// 4. Layers. Text garbled twice or three times is repaired by running again, until
+//    nothing changes.
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "repair/codepages.hpp"
+#include "repair/passes.hpp"
+#include "unicode/unicode.hpp"
+
+namespace winnow::detail {
+namespace {
+
+using unicode::Category;
+
+constexpr int kMaxLayers = 4;
+constexpr int kStrongGain = 3;  // a token that counts as evidence on its own
+constexpr int kLineGain = 3;    // what a line's tokens must add up to, net of counter-evidence
+constexpr int kCleanCharPenalty =
+    8;  // per correctly encoded character that mojibake would have garbled
+constexpr int kLostBytePenalty = 1;  // a guess about a lost byte costs a little confidence
+constexpr int kCoherenceBonus = 2;   // per extra unit of a token that reads as one script's letters
+constexpr int kCorroboration = 4;    // per garbled token beyond the first: they confirm each other
+constexpr int kWeakOnGarbledLine = -3;  // lost-byte repairs accepted on a line shown to be garbled
+
+constexpr char32_t kReplacementChar = 0xFFFD;
+constexpr char32_t kNoBreakSpace = 0xA0;
+
+bool is_ascii_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r';
+}
+bool is_c1(char32_t c) {
+  return c >= 0x80 && c <= 0x9F;
+}
+
+// A coarse script, enough to notice a character foreign to its word.
+enum class Script {
+  kNone,
+  kLatin,
+  kGreek,
+  kCyrillic,
+  kArmenian,
+  kHebrew,
+  kArabic,
+  kIndic,
+  kThai,
+  kCjk,
+  kHangul,
+  kOther
+};
+
+Script script_of(char32_t c) {
+  if (!unicode::is_letter(c)) return Script::kNone;
+  if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0xFF21 && c <= 0xFF5A))
+    return Script::kLatin;
+  if (c >= 0x370 && c <= 0x3FF) return Script::kGreek;
+  if (c >= 0x400 && c <= 0x52F) return Script::kCyrillic;
+  if (c >= 0x530 && c <= 0x58F) return Script::kArmenian;
+  if (c >= 0x590 && c <= 0x5FF) return Script::kHebrew;
+  if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F)) return Script::kArabic;
+  if (c >= 0x900 && c <= 0xDFF) return Script::kIndic;
+  if (c >= 0xE00 && c <= 0xEFF) return Script::kThai;
+  if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+      (c >= 0x20000 && c <= 0x3FFFF))
+    return Script::kCjk;
+  if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF)) return Script::kHangul;
+  return Script::kOther;
+}
+
+// How unlikely a character is in text on its own. Common letters, punctuation and symbols
+// of the world's news cost nothing; IPA, rare extensions and unassigned code points do.
+int rarity(char32_t c) {
+  if (c < 0x80) return 0;
+  if (is_c1(c)) return 6;
+  if (c >= 0xFFF9 && c <= 0xFFFC) return 1;  // annotation marks, object replacement
+  const Category cat = unicode::category(c);
+  if (cat == Category::Cn || cat == Category::Co || cat == Category::Cs) return 8;
+  if (c == kReplacementChar) return 1;
+  if (c <= 0xFF) return 0;  // Latin-1
+  if (c <= 0x17F) {
+    // Latin Extended-A: letters of living European orthographies are common; the rest
+    // (Esperanto, Maltese, archaic long s, kra, Sami eng...) are rare in news.
+    static constexpr char32_t kRare[] = {
+        0x108, 0x109, 0x10A, 0x10B, 0x11C, 0x11D, 0x120, 0x121, 0x124, 0x125, 0x126, 0x127,
+        0x128, 0x129, 0x12C, 0x12D, 0x134, 0x135, 0x138, 0x13F, 0x140, 0x149, 0x14A, 0x14B,
+        0x14E, 0x14F, 0x15C, 0x15D, 0x166, 0x167, 0x168, 0x169, 0x16C, 0x16D, 0x176, 0x177};
+    if (c == 0x17F) return 12;  // long s: not in modern text at all
+    return std::find(std::begin(kRare), std::end(kRare), c) != std::end(kRare) ? 3 : 0;
+  }
+  if (c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0) return 0;  // Vietnamese horned letters
+  if (c >= 0x1CD && c <= 0x1DC) return 1;                              // pinyin tone letters
+  if (c >= 0x218 && c <= 0x21B) return 0;  // Romanian comma-below letters
+  if (c < 0x250) return 4;                 // the rest of Latin Extended-B
+  if (c < 0x2B0) return 5;                 // IPA
+  if (c < 0x300) return (c == 0x2C6 || c == 0x2DC || c == 0x2BC) ? 1 : 3;  // modifier letters
+  if (c < 0x370) return 1;                               // combining diacritics (see pair costs)
+  if (c < 0x386) return 4;                               // Greek tonos forms and the like
+  if (c <= 0x3CE) return 0;                              // Greek
+  if (c < 0x400) return 4;                               // Coptic in the Greek block
+  if (c <= 0x45F || c == 0x490 || c == 0x491) return 0;  // Cyrillic
+  if (c < 0x530) return 4;                               // historic and minority Cyrillic
+  if (c < 0x590) return 1;                               // Armenian
+  if (c >= 0x5D0 && c <= 0x5EA) return 0;                // Hebrew letters
+  if (c < 0x600) return 3;                               // Hebrew points and marks
+  if (c < 0x700) return 0;                               // Arabic
+  if (c < 0x900) return 3;
+  if (c < 0xE80) return 0;  // Indic scripts, Thai
+  if (c < 0x10A0) return 3;
+  if (c < 0x1100) return 1;  // Georgian
+  if (c < 0x1E00) return 3;
+  if (c < 0x1F00) return 0;  // Latin Extended Additional (Vietnamese)
+  if (c < 0x2000) return 3;  // Greek Extended
+  if (c < 0x2070) return 0;  // general punctuation
+  if (c < 0x2500) return 1;  // super/subscripts, currency, letterlike, arrows, math
+  if (c < 0x2800) return 1;  // box drawing, shapes, symbols, dingbats
+  if (c < 0x2900) return 2;  // braille
+  if (c < 0x3000) return 3;
+  if (c < 0x3100) return 0;                    // CJK punctuation, kana
+  if (c >= 0x3400 && c <= 0x9FFF) return 0;    // CJK ideographs
+  if (c >= 0xAC00 && c <= 0xD7A3) return 0;    // Hangul syllables
+  if (c >= 0xFB00 && c <= 0xFB06) return 1;    // Latin ligatures (spelled out later)
+  if (c >= 0xFE00 && c <= 0xFE0F) return 1;    // variation selectors
+  if (c >= 0xFF00 && c <= 0xFFEF) return 1;    // fullwidth forms
+  if (c >= 0x1F000 && c <= 0x1FAFF) return 0;  // emoji and pictographs
+  if (c >= 0xE0000) return 4;
+  return 3;
+}
+
+enum class Kind {
+  kSpace,
+  kNbsp,
+  kLower,
+  kUpper,
+  kLetter,
+  kMark,
+  kNumber,
+  kApostrophe,
+  kPunct,
+  kSymbol,
+  kControl
+};
+
+Kind kind_of(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // fullwidth forms count as what they will become
+  if (is_ascii_space(c)) return Kind::kSpace;
+  if (c == kNoBreakSpace) return Kind::kNbsp;
+  if (c == U'\'' || c == 0x2019) return Kind::kApostrophe;
+  switch (unicode::category(c)) {
+    case Category::Ll: return Kind::kLower;
+    case Category::Lu:
+    case Category::Lt: return Kind::kUpper;
+    case Category::Lm:
+    case Category::Lo: return Kind::kLetter;
+    case Category::Mn:
+    case Category::Mc:
+    case Category::Me: return Kind::kMark;
+    case Category::Nd: return Kind::kNumber;
+    case Category::Nl:
+    case Category::No: return Kind::kSymbol;  // ² ³ ¼ glued to letters are the mojibake kind
+    case Category::Sm:
+    case Category::Sc:
+    case Category::Sk:
+    case Category::So: return Kind::kSymbol;
+    case Category::Cc:
+    case Category::Cf: return c == 0x200D || c == 0x200C ? Kind::kMark : Kind::kControl;
+    case Category::Zs: return Kind::kSpace;
+    default: return Kind::kPunct;
+  }
+}
+
+bool is_word_letter(Kind k) {
+  return k == Kind::kLower || k == Kind::kUpper || k == Kind::kLetter;
+}
+
+// Letters that Windows-1252 puts among the UTF-8 trail bytes (0x80-0xBF). In real text they
+// follow ASCII letters ("cœur", "Škoda") or start words, never another accented letter.
+bool is_trail_range_letter(char32_t c) {
+  return c == 0x160 || c == 0x161 || c == 0x152 || c == 0x153 || c == 0x17D || c == 0x17E ||
+         c == 0x178 || c == 0x192 || c == 0xAA || c == 0xBA || c == 0xB5;
+}
+
+// Signs that follow words as they are: "IKEA™", "NESTLÉ®", "© Reuters".
+bool is_word_suffix_sign(char32_t c) {
+  return c == 0x2122 || c == 0xAE || c == 0xA9;
+}
+
+char32_t narrow(char32_t c) {
+  return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
+}
+
+// The cost of one character after another, inside a token.
+int pair_cost(char32_t a, char32_t b, char32_t after_b) {
+  a = narrow(a);
+  b = narrow(b);
+  const Kind ka = kind_of(a), kb = kind_of(b);
+  int cost = 0;
+  if (ka == Kind::kLower && kb == Kind::kUpper && b >= 0x80) cost += 3;        // "sÃ", "вЂ"
+  if (a >= 0x80 && is_word_letter(ka) && is_trail_range_letter(b)) cost += 3;  // "âœ", "Ãš"
+  const bool ends_word =
+      after_b < 0x80 && !unicode::is_letter(after_b) && !unicode::is_number(after_b);
+  // Symbols of the Latin-1 and Windows-1252 era glued to a letter; emoji, dingbats and
+  // music notes after a word ("love❤", "hatiku♫") are normal in social text.
+  if (is_word_letter(ka) && kb == Kind::kSymbol && b < 0x2190 &&
+      !(is_word_suffix_sign(b) && ends_word)) {
+    cost += 3;  // "Ã©", "Ã³"
+  }
+  if (ka == Kind::kSymbol && is_word_letter(kb) && a >= 0x80) {
+    cost +=
+        unicode::category(a) == Category::No ? 3 : 2;  // "©r"; "³c" (after "m²" nothing follows)
+  }
+  if (a >= 0x80 && is_word_letter(ka) && b == kReplacementChar)
+    cost += 2;  // "Ä\uFFFD": a lead, its trail lost
+  if (is_word_letter(ka) && kb == Kind::kPunct && b >= 0x80) {
+    // "Ã¡", "â€"; an opening mark straight after a letter ("Ä«", "ï¿") is worse.
+    const bool opening =
+        b == 0xAB || b == 0xBF || b == 0xA1 || b == 0x201C || b == 0x2018 || b == 0x201E;
+    cost += opening ? 3 : 2;
+  }
+  if (ka == Kind::kPunct && a >= 0x80 && is_word_letter(kb)) {
+    // Opening quotes and dashes before a word are normal; other marks inside words are not.
+    const bool opens = a == 0x201C || a == 0x2018 || a == 0x201E || a == 0xAB || a == 0xBF ||
+                       a == 0xA1 || a == 0x2013 || a == 0x2014 || a == 0x2026;
+    if (!opens) cost += 2;
+  }
+  if ((ka == Kind::kNbsp && kb == Kind::kSpace) || (ka == Kind::kSpace && kb == Kind::kNbsp))
+    cost += 3;
+  if (ka == Kind::kSymbol && a >= 0x80 && b >= 0x80 && (kb == Kind::kSymbol || kb == Kind::kPunct))
+    cost += 1;
+  if (kb == Kind::kMark && !is_word_letter(ka) && ka != Kind::kMark && ka != Kind::kNumber &&
+      ka != Kind::kSymbol)
+    cost += 3;
+  if (ka == Kind::kControl || kb == Kind::kControl) cost += 1;
+  const Script sa = script_of(a), sb = script_of(b);
+  if (sa != Script::kNone && sb != Script::kNone && sa != sb)
+    cost += 1;  // a script change inside a word
+  return cost;
+}
+
+// Â and Ã are what Windows-1252 makes of the lead bytes of all Latin-1 characters, and
+// rare in real text (Portuguese capitals aside).
+int original_rarity(char32_t c) {
+  if (c == 0xC2 || c == 0xC3) return 2;
+  return c == 0xEF ? 1 : 0;  // ï: the lead of U+FFFD, the BOM and fullwidth forms
+}
+
+// The cost of a stretch of text: its characters' rarity and every neighbouring pair's.
+// `line_script` is the script most letters of the line are in: a letter of another script
+// standing nearly alone ("se trouve Г lвЂ™ouest") is itself a sign.
+int text_cost(std::u32string_view text, Script line_script, bool original) {
+  int cost = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    // A C1 control read back from a whole sequence is what the text held; a stray one is not.
+    cost += (!original && is_c1(c)) ? 3 : rarity(c) + (original ? original_rarity(c) : 0);
+    if (i > 0) cost += pair_cost(text[i - 1], c, i + 1 < text.size() ? text[i + 1] : U' ');
+    if (c == kNoBreakSpace && i > 0 && i + 1 < text.size() && unicode::is_letter(text[i - 1]) &&
+        unicode::is_letter(text[i + 1])) {
+      cost += 3;  // a no-break space glued inside a word
+    }
+    if (original && c == kNoBreakSpace && i > 0 && text[i - 1] == 0xC2 &&
+        (i + 1 >= text.size() || !unicode::is_letter(text[i + 1]))) {
+      cost += 2;  // "Â\u00A0" binding nothing: a no-break space read as Windows-1252
+    }
+    const Script script = script_of(c);
+    if (script != Script::kNone && line_script != Script::kNone && script != line_script) {
+      const bool alone = (i == 0 || !unicode::is_letter(text[i - 1])) &&
+                         (i + 1 >= text.size() || !unicode::is_letter(text[i + 1]));
+      if (alone) cost += 3;
+    }
+  }
+  return cost;
+}
+
+// A small prior: Windows-1252 (and Latin-1) misreadings are by far the most common.
+int code_page_prior(CodePage page) {
+  return page == CodePage::kWindows1252 ? 0 : 1;
+}
+
+// --- Candidates ------------------------------------------------------------------------
+
+int trail_count(int lead) {
+  if (lead >= 0xC2 && lead <= 0xDF) return 1;
+  if (lead >= 0xE0 && lead <= 0xEF) return 2;
+  if (lead >= 0xF0 && lead <= 0xF4) return 3;
+  return -1;
+}
+
+bool second_byte_ok(int lead, int b) {
+  if (b < 0x80 || b > 0xBF) return false;
+  if (lead == 0xE0) return b >= 0xA0;
+  if (lead == 0xF0) return b >= 0x90;
+  if (lead == 0xF4) return b <= 0x8F;
+  return true;  // 0xED is allowed 0xA0-0xBF too: CESU-8 surrogates, paired below
+}
+
+bool is_trail(int b) {
+  return b >= 0x80 && b <= 0xBF;
+}
+
+char32_t decode_sequence(const int* bytes, int length) {
+  char32_t cp = static_cast<char32_t>(bytes[0]) & (0x7F >> (length));
+  for (int k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<char32_t>(bytes[k]) & 0x3F);
+  return cp;
+}
+
+// One candidate repair inside a line: characters [begin, end) read as `decoded`.
+struct Unit {
+  std::size_t begin, end;
+  std::u32string decoded;
+  bool weak;             // it relies on a guess about a lost byte
+  bool unknown = false;  // a byte was dropped and context could not tell which: U+FFFD
+};
+
+// Bytes a code page leaves undefined: the ones lost in transit when text was decoded with
+// a strict decoder and re-encoded.
+std::vector<int> undefined_bytes(CodePage page) {
+  std::vector<int> bytes;
+  for (int b = 0x80; b < 0xA0; ++b) {
+    if (decode_byte(page, static_cast<unsigned char>(b)) == static_cast<char32_t>(b))
+      bytes.push_back(b);
+  }
+  return bytes;
+}
+
+class LineScanner {
+ public:
+  LineScanner(std::u32string_view line, CodePage page) : line_(line), page_(page) {
+    bytes_.resize(line.size());
+    for (std::size_t i = 0; i < line.size(); ++i) bytes_[i] = encode_byte(page, line[i]);
+  }
+
+  // The candidate that starts at `i`, if any.
+  std::optional<Unit> unit_at(std::size_t i) const {
+    const int lead = bytes_[i];
+    const int trails = trail_count(lead);
+    if (trails < 0) return std::nullopt;
+    int seq[4] = {lead, 0, 0, 0};
+    int have = 0;
+    bool flattened = false;  // a space stood in for a no-break space (0xA0) inside the sequence
+    while (have < trails && i + 1 + have < line_.size()) {
+      int b = bytes_[i + 1 + have];
+      if (line_[i + 1 + have] == U' ' && have + 1 < trails && nbsp_is_a0()) {
+        b = 0xA0;
+        flattened = true;
+      }
+      if (have == 0 ? !second_byte_ok(lead, b) : !is_trail(b)) break;
+      seq[1 + have] = b;
+      ++have;
+    }
+    if (have == trails) {
+      const char32_t cp = decode_sequence(seq, trails + 1);
+      if (cp >= 0xD800 && cp <= 0xDBFF && !flattened) return cesu_pair(i, cp);
+      if (cp >= 0xD800 && cp <= 0xDFFF) return std::nullopt;
+      return Unit{i, i + 1 + trails, std::u32string(1, cp), flattened};
+    }
+    if (flattened) return std::nullopt;
+    return lost_byte_unit(i, seq, have, trails);
+  }
+
+  bool nbsp_is_a0() const { return decode_byte(page_, 0xA0) == kNoBreakSpace; }
+
+  const std::vector<int>& bytes() const { return bytes_; }
+
+ private:
+  // CESU-8: a high surrogate's three bytes followed by a low surrogate's.
+  std::optional<Unit> cesu_pair(std::size_t i, char32_t high) const {
+    if (i + 6 > line_.size() || bytes_[i + 3] != 0xED || !is_trail(bytes_[i + 4]) ||
+        !is_trail(bytes_[i + 5])) {
+      return std::nullopt;
+    }
+    const int low_seq[3] = {bytes_[i + 3], bytes_[i + 4], bytes_[i + 5]};
+    const char32_t low = decode_sequence(low_seq, 3);
+    if (low < 0xDC00 || low > 0xDFFF) return std::nullopt;
+    return Unit{i, i + 6, std::u32string(1, 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)),
+                false};
+  }
+
+  // A sequence with a byte lost. What came instead tells what happened to it:
+  // - "?" or U+FFFD where a byte should be: replaced, and the character is unknown (U+FFFD);
+  // - a space where the last byte should be: a no-break space (0xA0) flattened to a space;
+  // - nothing (another character follows): a byte the code page leaves undefined, dropped.
+  std::optional<Unit> lost_byte_unit(std::size_t i, const int* seq, int have, int trails) const {
+    // Replaced bytes, anywhere in the sequence: "Ã?", "â?¬", "Ä\uFFFD".
+    {
+      std::size_t k = i + 1;
+      int filled = 0, replaced = 0;
+      while (filled < trails && k < line_.size()) {
+        if (line_[k] == U'?' || line_[k] == kReplacementChar) {
+          ++replaced;
+        } else if (!is_trail(bytes_[k])) {
+          break;
+        }
+        ++filled;
+        ++k;
+      }
+      if (filled == trails && replaced > 0 &&
+          (trails > 1 || line_[i + 1] == kReplacementChar || line_[i + 1] == U'?')) {
+        return Unit{i, k, std::u32string(1, kReplacementChar), true};
+      }
+    }
+    if (have != trails - 1) return std::nullopt;
+    const std::size_t next = i + 1 + have;
+    const char32_t after = next < line_.size() ? line_[next] : U'\0';
+    auto flattened_nbsp = [&]() -> std::optional<Unit> {
+      int full[4] = {seq[0], seq[1], seq[2], seq[3]};
+      full[1 + have] = 0xA0;
+      const char32_t cp = decode_sequence(full, trails + 1);
+      if (cp >= 0xD800 && cp <= 0xDFFF) return std::nullopt;
+      return Unit{i, consumes_space(next, cp) ? next + 1 : next, std::u32string(1, cp), true};
+    };
+    const bool space_may_be_nbsp = after == U' ' && nbsp_is_a0();
+    if (trails == 1) return space_may_be_nbsp ? flattened_nbsp() : std::nullopt;
+    if (have < 1) return std::nullopt;
+    // A dropped byte. Not where a complete sequence follows at once: "â\x80â\x80\x9c" is two
+    // layers of mojibake, not a lost byte.
+    if (next < line_.size() && valid_unit_at(next)) return std::nullopt;
+    std::vector<char32_t> options;
+    for (int b : undefined_bytes(page_)) {
+      int full[4] = {seq[0], seq[1], seq[2], seq[3]};
+      full[1 + have] = b;
+      const char32_t cp = decode_sequence(full, trails + 1);
+      if (cp < 0xD800 || cp > 0xDFFF) options.push_back(cp);
+    }
+    const char32_t chosen = choose_lost(options, i, after);
+    // Context did not single out a dropped byte; a space right after may be the last byte,
+    // a flattened no-break space ("à¸ " for "ภ").
+    if (chosen == kReplacementChar && space_may_be_nbsp) {
+      if (std::optional<Unit> unit = flattened_nbsp()) return unit;
+    }
+    return Unit{i, next, std::u32string(1, chosen), true, chosen == kReplacementChar};
+  }
+
+  // Whether a space after a sequence that lost its no-break space was that space: when the
+  // mojibake goes on right after it ("Ð ÑƒÑ"), when a one-letter fragment follows ("hĂ i",
+  // "Ã s"), when another space follows, or when the repair is itself a space.
+  bool consumes_space(std::size_t space, char32_t repaired) const {
+    if (!unicode::is_lower(repaired) || !unicode::is_letter(repaired))
+      return true;  // "Å veices" -> "Šveices"
+    const std::size_t n = space + 1;
+    if (n >= line_.size()) return false;
+    if (line_[n] == U' ') return true;
+    if (trail_count(bytes_[n]) > 0 && n + 1 < line_.size() &&
+        (is_trail(bytes_[n + 1]) || line_[n + 1] == U' '))
+      return true;
+    // A small letter that ends a word ("voilÃ le") keeps its space, as does one that is a
+    // word itself ("Ã perturber"), unless a one-letter fragment follows ("hĂ i", "Ã s") or
+    // the word that "à" contracts with in Portuguese ("Ã quele" -> "àquele").
+    std::size_t word_end = n;
+    while (word_end < line_.size() && unicode::is_letter(line_[word_end])) ++word_end;
+    const std::u32string_view word = line_.substr(n, word_end - n);
+    const bool ends_clause = word_end >= line_.size() || line_[word_end] == U' ' ||
+                             line_[word_end] == U',' || line_[word_end] == U'.';
+    if (word.size() == 1 && ends_clause) return true;
+    if (repaired == 0xE0) {
+      for (std::u32string_view contracted : {U"quele", U"queles", U"quela", U"quelas", U"quilo"}) {
+        if (word == contracted) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether a complete, well-formed sequence starts at `i`.
+  bool valid_unit_at(std::size_t i) const {
+    const int lead = bytes_[i];
+    const int trails = trail_count(lead);
+    if (trails < 0 || i + trails >= line_.size()) return false;
+    for (int k = 1; k <= trails; ++k) {
+      if (k == 1 ? !second_byte_ok(lead, bytes_[i + 1]) : !is_trail(bytes_[i + k])) return false;
+    }
+    return true;
+  }
+
+  // Picks the character a dropped byte most plausibly made, or U+FFFD when context does not
+  // single one out: a closing quote after an unmatched opening one, a variation selector
+  // after a symbol.
+  char32_t choose_lost(const std::vector<char32_t>& options, std::size_t i, char32_t after) const {
+    const char32_t before = i > 0 ? line_[i - 1] : U' ';
+    std::size_t open_quotes = 0;
+    for (std::size_t k = 0; k < i; ++k) {
+      if (line_[k] == 0x201C) ++open_quotes;
+      if (line_[k] == 0x201D && open_quotes > 0) --open_quotes;
+    }
+    const bool opening_in_text =
+        std::u32string_view(line_.substr(0, i)).find(U"\u00E2\u20AC\u0153") !=
+        std::u32string_view::npos;
+    for (char32_t cp : options) {
+      if (cp == 0x201D && (open_quotes > 0 || opening_in_text) && !unicode::is_letter(after))
+        return cp;
+      if (cp == 0xFE0F && (unicode::is_symbol(before) || before == kReplacementChar)) return cp;
+    }
+    return kReplacementChar;
+  }
+
+  std::u32string_view line_;
+  CodePage page_;
+  std::vector<int> bytes_;
+};
+
+// --- Decisions -------------------------------------------------------------------------
+
+struct TokenRepair {
+  std::vector<Unit> units;
+  int gain = 0;
+  bool weak_only = true;
+  int lost_bytes = 0;
+  CodePage page{};
+};
+
+// The best repair of the token [begin, end) of `line` under one code page.
+TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_t end,
+                         const LineScanner& scanner, CodePage page, Script line_script) {
+  TokenRepair result;
+  result.page = page;
+  for (std::size_t i = begin; i < end;) {
+    std::optional<Unit> unit = scanner.unit_at(i);
+    if (unit) {
+      result.weak_only = result.weak_only && unit->weak;
+      i = std::max(unit->end, i + 1);
+      result.units.push_back(std::move(*unit));
+    } else {
+      ++i;
+    }
+  }
+  if (result.units.empty()) return result;
+  // A reading made mostly of unknown characters destroys more than it restores.
+  const auto unknowns = std::count_if(result.units.begin(), result.units.end(),
+                                      [](const Unit& u) { return u.unknown; });
+  if (unknowns * 2 > static_cast<std::ptrdiff_t>(result.units.size())) {
+    result.units.clear();
+    return result;
+  }
+  // Cost of the token with one character of context on each side, before and after.
+  const std::size_t from = begin > 0 ? begin - 1 : begin;
+  std::size_t to = std::min(line.size(), end + 1);
+  for (const Unit& u : result.units) to = std::max(to, std::min(line.size(), u.end + 1));
+  std::u32string repaired;
+  std::size_t at = from;
+  int lost_bytes = 0;
+  for (const Unit& u : result.units) {
+    repaired.append(line.substr(at, u.begin - at));
+    repaired += u.decoded;
+    at = u.end;
+    lost_bytes += u.weak;
+  }
+  repaired.append(line.substr(at, to - at));
+  result.gain = text_cost(line.substr(from, to - from), line_script, true) -
+                text_cost(repaired, line_script, false) - kLostBytePenalty * lost_bytes;
+  result.lost_bytes = lost_bytes;
+  // Dense mojibake of another script ("×‘×”×•" for Hebrew, "Ð±ÑŠÐ»" for Bulgarian) reads
+  // back as letters of one script: coherence the symbol salad did not have.
+  if (result.units.size() >= 2) {
+    Script script = Script::kNone;
+    bool coherent = true;
+    for (const Unit& u : result.units) {
+      const Script s = script_of(u.decoded[0]);
+      coherent = coherent && rarity(u.decoded[0]) <= 1;
+      if (s == Script::kNone) {
+        coherent = coherent && (u.decoded[0] == kReplacementChar || unicode::is_mark(u.decoded[0]));
+        continue;
+      }
+      if (script == Script::kNone) script = s;
+      coherent = coherent && s == script;
+    }
+    if (coherent && script != Script::kNone)
+      result.gain += kCoherenceBonus * static_cast<int>(result.units.size() - 1);
+  }
+  return result;
+}
+
+struct LineResult {
+  std::u32string text;
+  bool changed = false;
+};
+
+Script dominant_script(std::u32string_view line) {
+  std::array<int, 12> counts{};
+  for (char32_t c : line) counts[static_cast<std::size_t>(script_of(c))]++;
+  counts[0] = 0;
+  const auto best = std::max_element(counts.begin(), counts.end());
+  return *best > 0 ? static_cast<Script>(best - counts.begin()) : Script::kNone;
+}
+
+LineResult repair_line(std::u32string_view line, RepairLog& log) {
+  const Script line_script = dominant_script(line);
+  std::vector<LineScanner> scanners;
+  scanners.reserve(kCodePageCount);
+  for (std::size_t p = 0; p < kCodePageCount; ++p)
+    scanners.emplace_back(line, static_cast<CodePage>(p));
+
+  // Every code page's repair of every token; the best first.
+  struct Token {
+    std::size_t start;
+    std::vector<TokenRepair> candidates;  // best first
+  };
+  std::vector<Token> tokens;
+  for (std::size_t i = 0; i < line.size();) {
+    if (is_ascii_space(line[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < line.size() && !is_ascii_space(line[end])) ++end;
+    Token token{i, {}};
+    for (std::size_t p = 0; p < kCodePageCount; ++p) {
+      TokenRepair candidate =
+          repair_token(line, i, end, scanners[p], static_cast<CodePage>(p), line_script);
+      if (!candidate.units.empty()) token.candidates.push_back(std::move(candidate));
+    }
+    // Rank readings by gain, then by how much of the token they explain (an intermediate
+    // layer of layered mojibake still looks odd, but the right page reads all of it), then
+    // by how common the code page is.
+    auto rank = [](const TokenRepair& r) {
+      return r.gain + 2 * static_cast<int>(r.units.size()) - code_page_prior(r.page);
+    };
+    std::stable_sort(token.candidates.begin(), token.candidates.end(),
+                     [&](const TokenRepair& a, const TokenRepair& b) { return rank(a) > rank(b); });
+    if (!token.candidates.empty()) tokens.push_back(std::move(token));
+    i = end;
+  }
+  if (tokens.empty()) return {};
+
+  // Line evidence: the tokens' gains, net of correctly encoded characters elsewhere on
+  // the line that mojibake in the same code page would have garbled too.
+  int total = 0, evidence_tokens = 0, best_gain = 0;
+  CodePage evidence_page = CodePage::kWindows1252;
+  for (const Token& token : tokens) {
+    const TokenRepair& best = token.candidates.front();
+    if (best.gain < kStrongGain) continue;
+    if (best.gain > best_gain) {
+      best_gain = best.gain;
+      evidence_page = best.page;
+    }
+    total += best.gain;
+    ++evidence_tokens;
+  }
+  // A token reads in the line's code page when that does as well, so one line is not
+  // repaired in two code pages ("MĂĄm dost tĹ\x99etĂ\xadho" is ISO-8859-2 throughout).
+  std::vector<const TokenRepair*> chosen;
+  for (const Token& token : tokens) {
+    const TokenRepair* pick = &token.candidates.front();
+    for (const TokenRepair& candidate : token.candidates) {
+      if (candidate.page == evidence_page && candidate.gain >= pick->gain - 1) pick = &candidate;
+    }
+    chosen.push_back(pick);
+  }
+  std::vector<bool> in_garbled_token(line.size(), false);
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    std::size_t end = tokens[t].start;
+    while (end < line.size() && !is_ascii_space(line[end])) ++end;
+    for (const Unit& u : chosen[t]->units) end = std::max(end, u.end);
+    std::fill(in_garbled_token.begin() + static_cast<std::ptrdiff_t>(tokens[t].start),
+              in_garbled_token.begin() + static_cast<std::ptrdiff_t>(end), true);
+  }
+  int clean = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] >= 0x80 && !in_garbled_token[i] && line[i] != kNoBreakSpace && !is_c1(line[i]) &&
+        encode_byte(evidence_page, line[i]) >= 0) {
+      ++clean;
+    }
+  }
+  const int penalty = kCleanCharPenalty * std::min(clean, evidence_tokens);
+  if (evidence_tokens > 1) total += kCorroboration * (evidence_tokens - 1);
+  if (evidence_tokens == 0 || total - penalty < kLineGain) return {};
+
+  LineResult result;
+  std::size_t at = 0;
+  for (const TokenRepair* repair : chosen) {
+    // On a garbled line, any token that reads no worse is repaired; a lost byte's guess
+    // gets some benefit of the doubt there.
+    const int floor = repair->weak_only ? kWeakOnGarbledLine : 0;
+    if (repair->gain + kLostBytePenalty * repair->lost_bytes < floor) continue;
+    for (const Unit& u : repair->units) {
+      if (u.begin < at) continue;
+      result.text.append(line.substr(at, u.begin - at));
+      result.text += u.decoded;
+      const std::string from = unicode::to_utf8(line.substr(u.begin, u.end - u.begin));
+      const std::string to = unicode::to_utf8(u.decoded);
+      log.add(u.weak ? RepairReason::kLostBytes : RepairReason::kMojibake, from, to);
+      at = u.end;
+      result.changed = true;
+    }
+  }
+  result.text.append(line.substr(at));
+  return result;
+}
+
+// Quick test: can the line hold mojibake at all? Needs a non-ASCII character that is a
+// UTF-8 lead byte in some code page, followed by one that is a trail byte in some.
+bool may_hold_mojibake(std::u32string_view line) {
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+    if (line[i] < 0x80) continue;
+    for (std::size_t p = 0; p < kCodePageCount; ++p) {
+      const int lead = encode_byte(static_cast<CodePage>(p), line[i]);
+      if (lead < 0xC2 || lead > 0xF4) continue;
+      const int next = encode_byte(static_cast<CodePage>(p), line[i + 1]);
+      if (is_trail(next) || line[i + 1] == U' ' || line[i + 1] == U'?' ||
+          line[i + 1] == kReplacementChar)
+        return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string fix_mojibake(std::string_view text, RepairLog& log) {
+  // Line by line: ASCII lines are copied as they are.
+  std::string out;
+  out.reserve(text.size());
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    const bool non_ascii = std::any_of(
+        line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    bool changed = false;
+    if (non_ascii) {
+      std::u32string current = unicode::to_utf32(line);
+      auto strip_bom = [&] {
+        // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
+        if (!current.starts_with(U"\u00EF\u00BB\u00BF")) return;
+        log.add(RepairReason::kMojibake, "\xC3\xAF\xC2\xBB\xC2\xBF", "");
+        current.erase(0, 3);
+        changed = true;
+      };
+      strip_bom();
+      for (int layer = 0; layer < kMaxLayers && may_hold_mojibake(current); ++layer) {
+        LineResult r = repair_line(current, log);
+        if (!r.changed) break;
+        current = std::move(r.text);
+        changed = true;
+        strip_bom();
+      }
+      if (changed) out += unicode::to_utf8(current);
+    }
+    if (!changed) out.append(line);
+    if (end == text.size()) break;
+    out.push_back('\n');
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace winnow::detail

@@ -1,0 +1,199 @@
+#include "unicode/unicode.hpp"
+
+#include <algorithm>
+
+#include "unicode/tables.hpp"
+
+namespace winnow::unicode {
+namespace {
+
+using namespace detail;
+
+// Hangul syllables compose and decompose by arithmetic (Unicode 15, section 3.12).
+constexpr char32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0x11A7;
+constexpr char32_t kLCount = 19, kVCount = 21, kTCount = 28, kNCount = kVCount * kTCount,
+                   kSCount = kLCount * kNCount;
+
+const Decomposition* find_decomposition(char32_t cp) {
+  const Decomposition* end = kDecompositions + kDecompositionCount;
+  const Decomposition* it =
+      std::lower_bound(kDecompositions, end, cp,
+                       [](const Decomposition& d, char32_t c) { return d.code_point < c; });
+  return it != end && it->code_point == cp ? it : nullptr;
+}
+
+void decompose(char32_t cp, std::u32string& out) {
+  if (cp >= kSBase && cp < kSBase + kSCount) {
+    const char32_t s = cp - kSBase;
+    out += kLBase + s / kNCount;
+    out += kVBase + (s % kNCount) / kTCount;
+    if (s % kTCount) out += kTBase + s % kTCount;
+    return;
+  }
+  if (const Decomposition* d = find_decomposition(cp)) {
+    decompose(d->first, out);
+    if (d->second) decompose(d->second, out);
+    return;
+  }
+  out += cp;
+}
+
+char32_t compose_pair(char32_t first, char32_t second) {
+  if (first >= kLBase && first < kLBase + kLCount && second >= kVBase &&
+      second < kVBase + kVCount) {
+    return kSBase + ((first - kLBase) * kVCount + (second - kVBase)) * kTCount;
+  }
+  if (first >= kSBase && first < kSBase + kSCount && (first - kSBase) % kTCount == 0 &&
+      second > kTBase && second < kTBase + kTCount) {
+    return first + (second - kTBase);
+  }
+  const Composition* end = kCompositions + kCompositionCount;
+  const Composition* it =
+      std::lower_bound(kCompositions, end, std::pair{first, second},
+                       [](const Composition& c, std::pair<char32_t, char32_t> key) {
+                         return c.first != key.first ? c.first < key.first : c.second < key.second;
+                       });
+  return it != end && it->first == first && it->second == second ? it->composite : 0;
+}
+
+bool quick_check_not_yes(char32_t cp) {
+  const CodePointRange* end = kNfcQuickCheckNotYes + kNfcQuickCheckNotYesCount;
+  const CodePointRange* it =
+      std::upper_bound(kNfcQuickCheckNotYes, end, cp,
+                       [](char32_t c, const CodePointRange& r) { return c < r.first; });
+  return it != kNfcQuickCheckNotYes && cp <= (it - 1)->last;
+}
+
+}  // namespace
+
+Category category(char32_t cp) {
+  if (cp > 0x10FFFF) return Category::Cn;
+  return static_cast<Category>(kCategoryBlocks[kCategoryStage1[cp >> 8]][cp & 0xFF]);
+}
+
+const char* ligature_expansion(char32_t cp) {
+  if (cp < 0x149) return nullptr;
+  for (std::size_t i = 0; i < kLigatureCount; ++i) {
+    if (kLigatures[i].code_point == cp) return kLigatures[i].utf8;
+  }
+  return nullptr;
+}
+
+std::uint8_t combining_class(char32_t cp) {
+  if (cp < 0x300) return 0;
+  const CombiningClass* end = kCombiningClasses + kCombiningClassCount;
+  const CombiningClass* it =
+      std::lower_bound(kCombiningClasses, end, cp,
+                       [](const CombiningClass& c, char32_t v) { return c.code_point < v; });
+  return it != end && it->code_point == cp ? it->value : 0;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  auto trail = [&](std::size_t k) -> char32_t {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) & 0x3F : 0;
+  };
+  if (b0 < 0x80) {
+    i += 1;
+    return b0;
+  }
+  if (b0 < 0xE0) {
+    const char32_t cp = (char32_t(b0 & 0x1F) << 6) | trail(1);
+    i += 2;
+    return cp;
+  }
+  if (b0 < 0xF0) {
+    const char32_t cp = (char32_t(b0 & 0x0F) << 12) | (trail(1) << 6) | trail(2);
+    i += 3;
+    return cp;
+  }
+  const char32_t cp = (char32_t(b0 & 0x07) << 18) | (trail(1) << 12) | (trail(2) << 6) | trail(3);
+  i += 4;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::u32string to_utf32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) out += next_code_point(utf8, i);
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t cp : text) append_utf8(out, cp);
+  return out;
+}
+
+bool may_need_nfc(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0xCC) {  // below U+0300: always NFC starters
+      i += static_cast<unsigned char>(utf8[i]) < 0x80 ? 1 : 2;
+      continue;
+    }
+    const char32_t cp = next_code_point(utf8, i);
+    if (combining_class(cp) != 0 || quick_check_not_yes(cp)) return true;
+  }
+  return false;
+}
+
+std::string to_nfc(std::string_view utf8) {
+  if (!may_need_nfc(utf8)) return std::string(utf8);
+  // 1. Canonical decomposition.
+  std::u32string d;
+  d.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) decompose(next_code_point(utf8, i), d);
+  // 2. Canonical ordering: stable sort of each run of non-starters by combining class.
+  for (std::size_t i = 0; i < d.size();) {
+    if (combining_class(d[i]) == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < d.size() && combining_class(d[j]) != 0) ++j;
+    std::stable_sort(
+        d.begin() + static_cast<std::ptrdiff_t>(i), d.begin() + static_cast<std::ptrdiff_t>(j),
+        [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+    i = j;
+  }
+  // 3. Canonical composition: each character joins the last starter unless blocked.
+  std::u32string c;
+  c.reserve(d.size());
+  std::size_t starter = std::u32string::npos;
+  std::uint8_t last_class = 0;
+  for (char32_t cp : d) {
+    const std::uint8_t cls = combining_class(cp);
+    if (starter != std::u32string::npos &&
+        (last_class < cls || (last_class == 0 && c.size() == starter + 1))) {
+      if (const char32_t composite = compose_pair(c[starter], cp)) {
+        c[starter] = composite;
+        continue;
+      }
+    }
+    if (cls == 0) starter = c.size();
+    last_class = cls;
+    c += cp;
+  }
+  return to_utf8(c);
+}
+
+}  // namespace winnow::unicode
