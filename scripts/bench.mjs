@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { fix_text as ftfyFixText } from '@photostructure/ftfy';
 import { createWinnow } from '../src/js/node.mjs';
 
 const OUT_DIR = 'build/bench';
@@ -54,17 +55,17 @@ function best(fn) {
   return bestMs;
 }
 
-function runDriver(command, args) {
-  const result = spawnSync(command, [...args, inputPath, String(RUNS)], { encoding: 'utf8' });
+function runDriver(command, args, path = inputPath, runs = RUNS) {
+  const result = spawnSync(command, [...args, path, String(runs)], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
 
-const native = runDriver('build/native/winnow_bench', []);
+const native = runDriver('build/native/winnow_bench', ['clean']);
 record('clean, 5 MB plain text', 'native (C++)', native.mb_per_s, 'MB/s', `best of ${RUNS}`);
 try {
   statSync('build/wasm/winnow_bench.cjs');
-  const wasmCore = runDriver(process.execPath, ['--no-experimental-fetch', 'build/wasm/winnow_bench.cjs']);
+  const wasmCore = runDriver(process.execPath, ['--no-experimental-fetch', 'build/wasm/winnow_bench.cjs', 'clean']);
   record('clean, 5 MB plain text', 'wasm core in Node (no JS API)', wasmCore.mb_per_s, 'MB/s', `best of ${RUNS}`);
 } catch (error) {
   record('clean, 5 MB plain text', 'wasm core in Node (no JS API)', NaN, 'MB/s', String(error.message).slice(0, 60));
@@ -76,9 +77,53 @@ const asString = input.toString('utf8');
 const stringMs = best(() => winnow.clean(asString));
 record('clean, 5 MB plain text', 'wasm via JS API in Node (string in)', mb / (stringMs / 1e3), 'MB/s', `best of ${RUNS}`);
 
+// --- repair() beside ftfy's TypeScript port, on 5 MB of clean English (the aeb ground-truth
+// bodies that are mostly ASCII) and 5 MB of mojibaked news (all bodies, their UTF-8 read as
+// Windows-1252). The data is read from ../shared/bench, never copied into the repository.
+function repairInputs() {
+  const path = '../shared/bench/aeb/ground-truth.json';
+  let bodies;
+  try {
+    bodies = Object.values(JSON.parse(readFileSync(path, 'utf8'))).map((d) => d.articleBody);
+  } catch {
+    return null;
+  }
+  const fill = (texts) => {
+    let out = '';
+    for (let i = 0; Buffer.byteLength(out) < INPUT_BYTES; i++) out += `${texts[i % texts.length]}\n\n`;
+    return out;
+  };
+  const asciiShare = (t) => t.replace(/[^\x00-\x7f]/g, '').length / Math.max(1, t.length);
+  const english = fill(bodies.filter((t) => asciiShare(t) > 0.99));
+  const mojibaked = new TextDecoder('windows-1252').decode(Buffer.from(fill(bodies), 'utf8'));
+  return { 'clean English': english, 'mojibaked news': mojibaked };
+}
+const repairSets = repairInputs();
+if (repairSets) {
+  for (const [name, text] of Object.entries(repairSets)) {
+    const group = `repair, 5 MB of ${name}`;
+    const path = `${OUT_DIR}/repair-${name.replace(' ', '-')}.txt`;
+    writeFileSync(path, text);
+    const megabytes = Buffer.byteLength(text) / 1e6;
+    const nativeRepair = runDriver('build/native/winnow_bench', ['repair'], path);
+    record(group, 'native (C++)', nativeRepair.mb_per_s, 'MB/s', `best of ${RUNS}`);
+    const wasmRepair = runDriver(process.execPath, ['--no-experimental-fetch', 'build/wasm/winnow_bench.cjs', 'repair'], path);
+    record(group, 'wasm core in Node', wasmRepair.mb_per_s, 'MB/s', `best of ${RUNS}`);
+    const apiMsRepair = best(() => winnow.repair(text));
+    record(group, 'wasm via JS API in Node (string in)', megabytes / (apiMsRepair / 1e3), 'MB/s', `best of ${RUNS}`);
+    const start = process.hrtime.bigint();
+    ftfyFixText(text);
+    const ftfyMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const ftfyRate = megabytes / (ftfyMs / 1e3);
+    record(group, '@photostructure/ftfy fix_text in Node', ftfyRate, 'MB/s', 'one run');
+    record(group, 'ratio: wasm JS API / ftfy', megabytes / (apiMsRepair / 1e3) / ftfyRate, 'x', '');
+  }
+}
+
 // --- Report.
 const format = (row) => {
   if (row.unit === 'bytes') return `${(row.value / 1024).toFixed(1)} KiB`;
+  if (row.unit === 'x') return `${row.value.toFixed(1)}x`;
   return Number.isFinite(row.value) ? `${row.value.toFixed(1)} ${row.unit}` : 'n/a';
 };
 let group = '';

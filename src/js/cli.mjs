@@ -9,18 +9,24 @@ const EXIT_BAD_INPUT = 1;
 const EXIT_USAGE = 2;
 
 const HELP = `Usage: winnow clean [--json] [--no-title] [FILE...]
+       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE...]
 
-Cleans articles: repairs broken text and returns the title and body paragraphs.
+clean    Cleans articles: repairs broken text and returns the title and body paragraphs.
+repair   Repairs text only: mojibake, character references, control characters, NFC.
 With no FILE, or when FILE is -, reads standard input.
 
 Options:
-  --json       one JSON object per input, on its own line:
-               {"title","text","paragraphs","removed","repairs"}
-  --no-title   the text has no title line: keep every block as body text
-  -h, --help   show this help
-  --version    show the version
+  --json               one JSON object per input, on its own line: for clean
+                       {"title","text","paragraphs","removed","repairs"}, for repair
+                       {"text","repairs"}
+  --jsonl              repair: read one JSON string per line, write one per line
+  --no-title           clean: the text has no title line, keep every block as body
+  --straighten-quotes  repair: turn typographic quotes into ' and "
+  -h, --help           show this help
+  --version            show the version
 
-Exit status: 0 success, 1 an input could not be read or is too large, 2 usage error.
+Exit status: 0 success, 1 an input could not be read, is too large or is not valid
+JSON (--jsonl), 2 usage error.
 `;
 
 // The wording of the C library's strerror(), which the native CLI prints.
@@ -86,8 +92,9 @@ function write(stream, text) {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
-async function runClean(args) {
-  const winnow = await createWinnow();
+// Runs `handle` on every input in turn; an input that cannot be read is reported and the
+// others still processed. `handle` returns the text to print and whether it went well.
+async function forEachInput(winnow, args, handle) {
   const inputs = args.inputs.length ? args.inputs : ['-'];
   let status = EXIT_OK;
   let first = true;
@@ -100,11 +107,64 @@ async function runClean(args) {
       status = EXIT_BAD_INPUT;
       continue;
     }
-    const article = winnow.clean(bytes, { title: args.detectTitle });
-    await write(process.stdout, args.json ? `${JSON.stringify(article)}\n` : formatText(article, path, inputs.length > 1, first));
+    const { out, ok } = handle(path, bytes, inputs.length > 1, first);
+    await write(process.stdout, out);
+    if (!ok) status = EXIT_BAD_INPUT;
     first = false;
   }
   return status;
+}
+
+const header = (path, first) => `${first ? '' : '\n'}==> ${path} <==\n`;
+
+async function runClean(winnow, args) {
+  return forEachInput(winnow, args, (path, bytes, several, first) => {
+    const article = winnow.clean(bytes, { title: args.detectTitle });
+    if (args.json) return { out: `${JSON.stringify(article)}\n`, ok: true };
+    let out = several ? header(path, first) : '';
+    if (article.title !== '') out += `${article.title}\n\n`;
+    return { out: `${out}${article.text}\n`, ok: true };
+  });
+}
+
+// --jsonl: one JSON string in per line, one out per line (the protocol of the mojibake
+// benchmark's run_cases.py). A line that is not a JSON string is reported with its number
+// and answered with null, so the two streams stay aligned.
+function repairJsonl(winnow, path, bytes, options) {
+  const text = bytes.toString('utf8');
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  let ok = true;
+  let out = '';
+  lines.forEach((line, index) => {
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      value = undefined;
+    }
+    if (typeof value !== 'string') {
+      process.stderr.write(`winnow: ${path}: line ${index + 1} is not a JSON string\n`);
+      out += 'null\n';
+      ok = false;
+      return;
+    }
+    out += `${JSON.stringify(winnow.repair(value, options).text)}\n`;
+  });
+  return { out, ok };
+}
+
+async function runRepair(winnow, args) {
+  const options = { straightenQuotes: args.straightenQuotes };
+  return forEachInput(winnow, args, (path, bytes, several, first) => {
+    if (args.jsonl) return repairJsonl(winnow, path, bytes, options);
+    const repaired = winnow.repair(bytes, options);
+    if (args.json) return { out: `${JSON.stringify(repaired)}\n`, ok: true };
+    let out = several ? header(path, first) : '';
+    out += repaired.text;
+    if (several && repaired.text !== '' && !repaired.text.endsWith('\n')) out += '\n';
+    return { out, ok: true };
+  });
 }
 
 async function main(argv) {
@@ -119,21 +179,26 @@ async function main(argv) {
     await write(process.stdout, `winnow ${winnow.version}\n`);
     return EXIT_OK;
   }
-  if (command !== 'clean') return usageError(`unknown command '${command}'`);
+  if (command !== 'clean' && command !== 'repair') return usageError(`unknown command '${command}'`);
 
-  const args = { json: false, detectTitle: true, inputs: [] };
+  const repair = command === 'repair';
+  const args = { json: false, jsonl: false, detectTitle: true, straightenQuotes: false, inputs: [] };
   let optionsDone = false;
   for (const arg of rest) {
     if (optionsDone || arg === '-' || arg === '' || !arg.startsWith('-')) args.inputs.push(arg);
     else if (arg === '--') optionsDone = true;
     else if (arg === '--json') args.json = true;
-    else if (arg === '--no-title') args.detectTitle = false;
+    else if (arg === '--jsonl' && repair) args.jsonl = true;
+    else if (arg === '--no-title' && !repair) args.detectTitle = false;
+    else if (arg === '--straighten-quotes' && repair) args.straightenQuotes = true;
     else if (arg === '-h' || arg === '--help') {
       await write(process.stdout, HELP);
       return EXIT_OK;
-    } else return usageError(`unknown option '${arg}'`);
+    } else return usageError(`unknown option '${arg}' for ${command}`);
   }
-  return runClean(args);
+  if (args.json && args.jsonl) return usageError('--json and --jsonl exclude each other');
+  const winnow = await createWinnow();
+  return repair ? runRepair(winnow, args) : runClean(winnow, args);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,7 @@
 const textEncoder = new TextEncoder();
 
 const CLEAN_OPTIONS = Object.freeze({ title: 'boolean' });
+const REPAIR_OPTIONS = Object.freeze({ straightenQuotes: 'boolean' });
 
 function describe(value) {
   if (value === null) return 'null';
@@ -62,16 +63,15 @@ export function makeWinnow(module) {
   const exchange = new module.Exchange();
   const textDecoder = new TextDecoder();
 
-  // Cleans `bytes`. Views of wasm memory are used at once: any allocation may grow the
-  // memory and detach them. The body arrives as text, paragraphs separated by blank lines
-  // (a paragraph never holds a line break), so the object matches `winnow clean --json`.
-  function cleanBytes(bytes, detectTitle) {
+  // Runs one operation on `bytes`. Views of wasm memory are used at once: any allocation
+  // may grow the memory and detach them. The text arrives apart from the JSON metadata, so
+  // the body crosses once.
+  function run(bytes, operate) {
     exchange.inputBuffer(bytes.byteLength).set(bytes);
-    const views = exchange.clean(detectTitle);
-    const article = JSON.parse(textDecoder.decode(views.meta));
-    article.text = textDecoder.decode(views.text);
-    article.paragraphs = article.text === '' ? [] : article.text.split('\n\n');
-    return article;
+    const views = operate(exchange);
+    const result = JSON.parse(textDecoder.decode(views.meta));
+    result.text = textDecoder.decode(views.text);
+    return result;
   }
 
   function toBytes(fn, input) {
@@ -99,7 +99,23 @@ export function makeWinnow(module) {
      */
     clean(input, options) {
       const { title = true } = checkOptions('clean', options, CLEAN_OPTIONS);
-      return cleanBytes(toBytes('clean', input), title);
+      const article = run(toBytes('clean', input), (ex) => ex.clean(title));
+      // Paragraphs are separated by blank lines and never hold a line break.
+      article.paragraphs = article.text === '' ? [] : article.text.split('\n\n');
+      return article;
+    },
+    /**
+     * Repairs text without cutting it into an article: the same result as
+     * `winnow repair --json`. Mojibake, character references, control and format
+     * characters, NFC; white space is left as it is.
+     * @param {string|Uint8Array|ArrayBuffer} input
+     * @param {{straightenQuotes?: boolean}} [options]
+     * @returns {{text: string, repairs: {from: string, to: string, reason: string, count: number}[]}}
+     * @example w.repair('The cafÃ© is open').text // 'The café is open'
+     */
+    repair(input, options) {
+      const { straightenQuotes = false } = checkOptions('repair', options, REPAIR_OPTIONS);
+      return run(toBytes('repair', input), (ex) => ex.repair(straightenQuotes));
     },
   });
 }

@@ -51,7 +51,8 @@ bool is_wide_context(char32_t c) {
 bool line_needs_fixes(std::string_view line, bool straighten_quotes) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t n = line.size();
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = unicode::skip_printable_ascii(line, 0); i < n;
+       i = unicode::skip_printable_ascii(line, i + 1)) {
     const unsigned char b = p[i];
     if (b < 0x80) {
       if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7F) return true;
@@ -201,23 +202,32 @@ std::string normalise_nfc(std::string_view text, RepairLog& log) {
 }  // namespace
 
 std::string fix_characters(std::string_view text, const RepairOptions& options, RepairLog& log) {
+  // Line by line; the output is built only once a line needs fixing.
   std::string out;
-  out.reserve(text.size());
+  bool copying = false;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
-    if (line_needs_fixes(line, options.straighten_quotes)) {
-      out += unicode::to_utf8(fix_line(unicode::to_utf32(line), options, log));
-    } else {
-      out.append(line);
+    const bool fix = line_needs_fixes(line, options.straighten_quotes);
+    if (fix && !copying) {
+      out.reserve(text.size());
+      out.append(text.substr(0, start));
+      copying = true;
+    }
+    if (copying) {
+      if (fix) {
+        out += unicode::to_utf8(fix_line(unicode::to_utf32(line), options, log));
+      } else {
+        out.append(line);
+      }
+      if (end != text.size()) out.push_back('\n');
     }
     if (end == text.size()) break;
-    out.push_back('\n');
     start = end + 1;
   }
-  return normalise_nfc(out, log);
+  return normalise_nfc(copying ? std::string_view(out) : text, log);
 }
 
 }  // namespace winnow::detail

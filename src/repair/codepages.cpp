@@ -1,6 +1,8 @@
 #include "repair/codepages.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -49,8 +51,28 @@ std::string_view code_page_name(CodePage page) {
   return "unknown";
 }
 
+// Direct look-up for the characters below U+2600, where all but a handful of the code
+// pages' characters are: -1 (none) or the byte, per page.
+constexpr char32_t kDirectLimit = 0x2600;
+
+const std::array<std::array<std::int16_t, kDirectLimit>, kCodePageCount>& direct_tables() {
+  static const auto tables = [] {
+    auto built =
+        std::make_unique<std::array<std::array<std::int16_t, kDirectLimit>, kCodePageCount>>();
+    for (auto& table : *built) table.fill(-1);
+    for (std::size_t page = 0; page < kCodePageCount; ++page) {
+      for (const auto& [cp, byte] : reverse_maps()[page].entries) {
+        if (cp < kDirectLimit) (*built)[page][cp] = byte;
+      }
+    }
+    return built;
+  }();
+  return *tables;
+}
+
 int encode_byte(CodePage page, char32_t cp) {
   if (cp < 0x80) return static_cast<int>(cp);
+  if (cp < kDirectLimit) return direct_tables()[static_cast<std::size_t>(page)][cp];
   const auto& entries = reverse_maps()[static_cast<std::size_t>(page)].entries;
   const auto it = std::lower_bound(entries.begin(), entries.end(), cp,
                                    [](const auto& e, char32_t c) { return e.first < c; });

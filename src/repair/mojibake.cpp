@@ -19,6 +19,9 @@
 //    nothing changes.
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -198,9 +201,9 @@ bool is_trail_range_letter(char32_t c) {
          c == 0x178 || c == 0x192 || c == 0xAA || c == 0xBA || c == 0xB5;
 }
 
-// Signs that follow words as they are: "IKEA™", "NESTLÉ®", "© Reuters".
+// Signs that follow words as they are: "IKEA™", "NESTLÉ®". (© comes before a name.)
 bool is_word_suffix_sign(char32_t c) {
-  return c == 0x2122 || c == 0xAE || c == 0xA9;
+  return c == 0x2122 || c == 0xAE;
 }
 
 char32_t narrow(char32_t c) {
@@ -515,6 +518,35 @@ class LineScanner {
   std::vector<int> bytes_;
 };
 
+// What a character can be in each code page, as bit masks over the pages: a UTF-8 lead byte,
+// a two-byte lead in a page whose 0xA0 is a no-break space, a trail byte. Precomputed for
+// the characters below U+2600 so that the quick test costs a look-up per character.
+struct PageMasks {
+  std::uint16_t lead = 0, nbsp_lead = 0, trail = 0;
+};
+
+PageMasks page_masks(char32_t c) {
+  PageMasks masks;
+  for (std::size_t p = 0; p < kCodePageCount; ++p) {
+    const auto page = static_cast<CodePage>(p);
+    const int b = encode_byte(page, c);
+    if (b >= 0xC2 && b <= 0xF4) masks.lead |= std::uint16_t(1u << p);
+    if (b >= 0xC2 && b <= 0xDF && decode_byte(page, 0xA0) == kNoBreakSpace)
+      masks.nbsp_lead |= std::uint16_t(1u << p);
+    if (is_trail(b)) masks.trail |= std::uint16_t(1u << p);
+  }
+  return masks;
+}
+
+const PageMasks& cached_masks(char32_t c) {
+  static const auto table = [] {
+    auto built = std::make_unique<std::array<PageMasks, 0x2600>>();
+    for (char32_t cp = 0x80; cp < 0x2600; ++cp) (*built)[cp] = page_masks(cp);
+    return built;
+  }();
+  return (*table)[c];
+}
+
 // --- Decisions -------------------------------------------------------------------------
 
 struct TokenRepair {
@@ -565,6 +597,12 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
   result.gain = text_cost(line.substr(from, to - from), line_script, true) -
                 text_cost(repaired, line_script, false) - kLostBytePenalty * lost_bytes;
   result.lost_bytes = lost_bytes;
+#ifdef WINNOW_DEBUG_MOJIBAKE
+  std::fprintf(stderr, "  %s: original %d, repaired %d\n",
+               std::string(code_page_name(page)).c_str(),
+               text_cost(line.substr(from, to - from), line_script, true),
+               text_cost(repaired, line_script, false));
+#endif
   // Dense mojibake of another script ("×‘×”×•" for Hebrew, "Ð±ÑŠÐ»" for Bulgarian) reads
   // back as letters of one script: coherence the symbol salad did not have.
   if (result.units.size() >= 2) {
@@ -620,7 +658,15 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
     std::size_t end = i;
     while (end < line.size() && !is_ascii_space(line[end])) ++end;
     Token token{i, {}};
-    for (std::size_t p = 0; p < kCodePageCount; ++p) {
+    // Only a token with a non-ASCII character can hold a candidate (it starts at a lead),
+    // and only in the pages where one of its characters is a lead byte.
+    std::uint16_t pages = 0;
+    for (std::size_t k = i; k < end; ++k) {
+      if (line[k] >= 0x80)
+        pages |= (line[k] < 0x2600 ? cached_masks(line[k]) : page_masks(line[k])).lead;
+    }
+    for (std::size_t p = 0; p < kCodePageCount && pages; ++p) {
+      if (!(pages >> p & 1)) continue;
       TokenRepair candidate =
           repair_token(line, i, end, scanners[p], static_cast<CodePage>(p), line_script);
       if (!candidate.units.empty()) token.candidates.push_back(std::move(candidate));
@@ -679,6 +725,14 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
   }
   const int penalty = kCleanCharPenalty * std::min(clean, evidence_tokens);
   if (evidence_tokens > 1) total += kCorroboration * (evidence_tokens - 1);
+#ifdef WINNOW_DEBUG_MOJIBAKE  // -DWINNOW_DEBUG_MOJIBAKE: trace every decision on stderr
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    std::fprintf(stderr, "token@%zu %s gain=%d units=%zu weak_only=%d\n", tokens[t].start,
+                 std::string(code_page_name(chosen[t]->page)).c_str(), chosen[t]->gain,
+                 chosen[t]->units.size(), chosen[t]->weak_only);
+  }
+  std::fprintf(stderr, "line total=%d clean=%d penalty=%d\n", total, clean, penalty);
+#endif
   if (evidence_tokens == 0 || total - penalty < kLineGain) return {};
 
   LineResult result;
@@ -703,39 +757,69 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
   return result;
 }
 
-// Quick test: can the line hold mojibake at all? Needs a non-ASCII character that is a
-// UTF-8 lead byte in some code page, followed by one that is a trail byte in some.
+// Quick test: can the line hold mojibake at all? It needs a character that is a UTF-8 lead
+// byte in some code page, followed by one that is a trail byte in the same page, or by a
+// space where a no-break space may have been flattened, or by U+FFFD; or a C1 control.
 bool may_hold_mojibake(std::u32string_view line) {
-  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-    if (line[i] < 0x80) continue;
-    for (std::size_t p = 0; p < kCodePageCount; ++p) {
-      const int lead = encode_byte(static_cast<CodePage>(p), line[i]);
-      if (lead < 0xC2 || lead > 0xF4) continue;
-      const int next = encode_byte(static_cast<CodePage>(p), line[i + 1]);
-      if (is_trail(next) || line[i + 1] == U' ' || line[i + 1] == U'?' ||
-          line[i + 1] == kReplacementChar)
-        return true;
-    }
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char32_t c = line[i];
+    if (c < 0x80) continue;
+    if (is_c1(c)) return true;
+    if (i + 1 >= line.size()) break;
+    const PageMasks masks = c < 0x2600 ? cached_masks(c) : page_masks(c);
+    if (!masks.lead) continue;
+    const char32_t next = line[i + 1];
+    if (next == kReplacementChar || (next == U' ' && masks.nbsp_lead)) return true;
+    if (next < 0x80) continue;
+    const PageMasks next_masks = next < 0x2600 ? cached_masks(next) : page_masks(next);
+    if (masks.lead & next_masks.trail) return true;
   }
   return false;
 }
 
 }  // namespace
 
+// The quick test on UTF-8, before any conversion: most lines with non-ASCII text (curly
+// quotes, accented letters) fail it at once.
+bool may_hold_mojibake(std::string_view line) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  char32_t previous = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    if (p[i] < 0x80) {
+      if (previous && (p[i] == ' ')) {
+        const PageMasks masks = previous < 0x2600 ? cached_masks(previous) : page_masks(previous);
+        if (masks.nbsp_lead) return true;
+      }
+      previous = 0;
+      i = unicode::skip_ascii(line, i + 1);
+      continue;
+    }
+    const char32_t c = unicode::next_code_point(line, i);
+    if (is_c1(c)) return true;
+    if (previous) {
+      const PageMasks before = previous < 0x2600 ? cached_masks(previous) : page_masks(previous);
+      if (c == kReplacementChar && before.lead) return true;
+      const PageMasks now = c < 0x2600 ? cached_masks(c) : page_masks(c);
+      if (before.lead & now.trail) return true;
+    }
+    previous = c;
+  }
+  return false;
+}
+
 std::string fix_mojibake(std::string_view text, RepairLog& log) {
-  // Line by line: ASCII lines are copied as they are.
+  // Line by line; the output is built only once a line changes.
   std::string out;
-  out.reserve(text.size());
+  bool copying = false;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
-    const bool non_ascii = std::any_of(
-        line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     bool changed = false;
-    if (non_ascii) {
-      std::u32string current = unicode::to_utf32(line);
+    std::u32string current;
+    if (may_hold_mojibake(line) || line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF")) {
+      current = unicode::to_utf32(line);
       auto strip_bom = [&] {
         // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
         if (!current.starts_with(U"\u00EF\u00BB\u00BF")) return;
@@ -744,21 +828,32 @@ std::string fix_mojibake(std::string_view text, RepairLog& log) {
         changed = true;
       };
       strip_bom();
-      for (int layer = 0; layer < kMaxLayers && may_hold_mojibake(current); ++layer) {
+      for (int layer = 0; layer < kMaxLayers && may_hold_mojibake(std::u32string_view(current));
+           ++layer) {
         LineResult r = repair_line(current, log);
         if (!r.changed) break;
         current = std::move(r.text);
         changed = true;
         strip_bom();
       }
-      if (changed) out += unicode::to_utf8(current);
     }
-    if (!changed) out.append(line);
+    if (changed && !copying) {
+      out.reserve(text.size());
+      out.append(text.substr(0, start));
+      copying = true;
+    }
+    if (copying) {
+      if (changed) {
+        out += unicode::to_utf8(current);
+      } else {
+        out.append(line);
+      }
+      if (end != text.size()) out.push_back('\n');
+    }
     if (end == text.size()) break;
-    out.push_back('\n');
     start = end + 1;
   }
-  return out;
+  return copying ? out : std::string(text);
 }
 
 }  // namespace winnow::detail

@@ -1,6 +1,7 @@
 #include "unicode/unicode.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "unicode/tables.hpp"
 
@@ -88,6 +89,41 @@ std::uint8_t combining_class(char32_t cp) {
   return it != end && it->code_point == cp ? it->value : 0;
 }
 
+namespace {
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+// Whether any byte of `word` (all below 0x80) is below n.
+bool any_byte_below(std::uint64_t word, std::uint64_t n) {
+  return ((word - kOnes * n) & ~word & kHighBits) != 0;
+}
+bool any_byte_equal(std::uint64_t word, std::uint64_t n) {
+  return any_byte_below(word ^ (kOnes * n), 1);
+}
+}  // namespace
+
+std::size_t skip_ascii(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  for (std::uint64_t word; s.size() - i >= 8; i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & kHighBits) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+std::size_t skip_printable_ascii(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  for (std::uint64_t word; s.size() - i >= 8; i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & kHighBits) || any_byte_below(word, 0x20) || any_byte_equal(word, 0x7F)) break;
+  }
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x20 || b >= 0x7F) break;
+    ++i;
+  }
+  return i;
+}
+
 char32_t next_code_point(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   auto trail = [&](std::size_t k) -> char32_t {
@@ -145,9 +181,21 @@ std::string to_utf8(std::u32string_view text) {
 }
 
 bool may_need_nfc(std::string_view utf8) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   for (std::size_t i = 0; i < utf8.size();) {
-    if (static_cast<unsigned char>(utf8[i]) < 0xCC) {  // below U+0300: always NFC starters
-      i += static_cast<unsigned char>(utf8[i]) < 0x80 ? 1 : 2;
+    const unsigned char b = p[i];
+    // Byte-level fast paths for what NFC never changes: below U+0300 (all starters with
+    // NFC_QC=Yes), general punctuation and currency U+2002-U+20BF (U+2000 and U+2001
+    // decompose), CJK ideographs U+4000-U+9FFF.
+    if (b < 0xCC) {
+      i = b < 0x80 ? skip_ascii(utf8, i) : i + 2;
+      continue;
+    }
+    const unsigned char b1 = i + 1 < utf8.size() ? p[i + 1] : 0,
+                        b2 = i + 2 < utf8.size() ? p[i + 2] : 0;
+    if ((b == 0xE2 && (b1 == 0x81 || b1 == 0x82 || (b1 == 0x80 && b2 >= 0x82))) ||
+        (b >= 0xE4 && b <= 0xE9)) {
+      i += 3;
       continue;
     }
     const char32_t cp = next_code_point(utf8, i);

@@ -92,6 +92,11 @@ bool may_need_nfc(std::string_view utf8);
 // Normalisation Form C (Unicode Standard Annex #15) of valid UTF-8.
 std::string to_nfc(std::string_view utf8);
 
+// The index of the first byte at or after `from` that is not ASCII. Eight bytes at a time.
+std::size_t skip_ascii(std::string_view s, std::size_t from);
+// Likewise, stopping also at control characters (below 0x20, and 0x7F).
+std::size_t skip_printable_ascii(std::string_view s, std::size_t from);
+
 // UTF-8 helpers for valid input (as decode() produces).
 // Decodes the character at `i` and advances `i` past it.
 char32_t next_code_point(std::string_view utf8, std::size_t& i);

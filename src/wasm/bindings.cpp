@@ -48,11 +48,27 @@ class Exchange {
     return split_body(std::move(article));
   }
 
+  // Repairs the input. Returns {meta, text} as clean() does: meta is
+  // winnow::repaired_json with "text" "", text the repaired text.
+  val repair(bool straighten_quotes) {
+    winnow::Repaired repaired =
+        winnow::repair_bytes(input_, {.straighten_quotes = straighten_quotes});
+    release_input();
+    text_ = std::move(repaired.text);
+    repaired.text.clear();
+    output_ = winnow::repaired_json(repaired);
+    return views();
+  }
+
  private:
   val split_body(winnow::Article article) {
     text_ = winnow::article_text(article);
     article.paragraphs.clear();
     output_ = winnow::article_json(article);
+    return views();
+  }
+
+  val views() {
     val result = val::object();
     result.set("meta", byte_view(output_));
     result.set("text", byte_view(text_));
@@ -79,7 +95,8 @@ EMSCRIPTEN_BINDINGS(winnow) {
   emscripten::class_<Exchange>("Exchange")
       .constructor<>()
       .function("inputBuffer", &Exchange::input_buffer)
-      .function("clean", &Exchange::clean);
+      .function("clean", &Exchange::clean)
+      .function("repair", &Exchange::repair);
   emscripten::function("version", &version);
   emscripten::constant("maxInputBytes", static_cast<double>(winnow::kMaxInputBytes));
 }

@@ -89,3 +89,29 @@ test("the package name resolves to the Node entry through package.json exports",
   const viaPath = await import('../../src/js/node.mjs');
   assert.equal(viaName.createWinnow, viaPath.createWinnow);
 });
+
+describe('repair', () => {
+  test('returns the CLI JSON shape: text and repairs', () => {
+    const repaired = w.repair('The cafÃ© &amp; bar â€” open');
+    assert.deepEqual(Object.keys(repaired), ['text', 'repairs']);
+    assert.equal(repaired.text, 'The café & bar — open');
+    assert.deepEqual(
+      repaired.repairs.map((r) => [r.from, r.to, r.reason]),
+      [['&amp;', '&', 'character-reference'], ['Ã©', 'é', 'mojibake'], ['â€”', '—', 'mojibake']],
+    );
+  });
+
+  test('leaves white space as it is, unlike clean', () => {
+    assert.equal(w.repair('a  b\r\nc\u00a0d').text, 'a  b\r\nc\u00a0d');
+  });
+
+  test('straightens quotes only when asked', () => {
+    assert.equal(w.repair('“Hi,” she said’').text, '“Hi,” she said’');
+    assert.equal(w.repair('“Hi,” she said’', { straightenQuotes: true }).text, '"Hi," she said\'');
+  });
+
+  test('bad arguments are TypeErrors', () => {
+    assert.throws(() => w.repair(7), { name: 'TypeError', message: /^repair: input must be/ });
+    assert.throws(() => w.repair('x', { straighten: true }), { name: 'TypeError', message: /unknown option 'straighten'/ });
+  });
+});

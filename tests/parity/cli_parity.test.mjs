@@ -2,7 +2,7 @@
 // seed articles, the samples, random bytes and error cases.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -60,4 +60,21 @@ test('native and Node CLI agree on errors and standard input', () => {
   assertSame(both(['--version']), 'version');
   assertSame(both(['clean', '--json', '-'], Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xff, 0x0d, 0x0a, 0x42])), 'stdin');
   assertSame(both(['clean', '--json'], Buffer.alloc(0)), 'empty stdin');
+});
+
+test('native and Node CLI agree on repair, in every mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'winnow-parity-repair-'));
+  const rng = new Random(4242);
+  const files = [];
+  for (let i = 0; i < 200; i++) {
+    const file = join(dir, `${i}.bin`);
+    writeFileSync(file, i % 2 ? randomBytes(rng, 600) : randomPieces(rng, 120));
+    files.push(file);
+  }
+  assertSame(both(['repair', '--json', ...files]), 'repair --json');
+  assertSame(both(['repair', ...files]), 'repair text');
+  const lines = files.map((f) => `${JSON.stringify(readFileSync(f).toString('latin1'))}\n`).join('');
+  assertSame(both(['repair', '--jsonl'], lines + '"ok"\nnot json\n'), 'repair --jsonl');
+  assertSame(both(['repair', '--straighten-quotes', '-'], '“quoted” ’text’'), 'straighten');
+  assertSame(both(['repair', '--json', '--jsonl']), 'exclusive options');
 });
