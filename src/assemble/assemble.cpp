@@ -35,16 +35,80 @@ std::string article_text(const Article& article) {
   return text;
 }
 
-Article assemble(std::vector<Block> blocks, RepairLog repairs, const AssembleOptions& options) {
-  Article article;
-  std::size_t body_start = 0;
-  if (options.detect_title && blocks.size() >= 2 && looks_like_title(blocks[0].text)) {
-    article.title = std::move(blocks[0].text);
-    body_start = 1;
+namespace {
+
+// The title without a site name after " | " ("... war | Vladimir Putin News | Al Jazeera").
+// Dashes are left alone: "... With Hamas – Kremlin" is part of a headline.
+std::string strip_site_suffix(std::string_view title, std::string& site) {
+  const std::size_t bar = title.find(" | ");
+  if (bar == std::string_view::npos) return std::string(title);
+  const std::size_t last_bar = title.rfind(" | ");
+  site = std::string(title.substr(last_bar + 3));
+  return std::string(title.substr(0, bar));
+}
+
+// "© 2023 Al Jazeera Media Network" -> "Al Jazeera Media Network".
+std::string site_from_copyright(std::string_view text) {
+  std::size_t at = text.find("\xC2\xA9");
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = text.substr(at + 2);
+  while (!rest.empty() && (rest.front() == ' ' || (rest.front() >= '0' && rest.front() <= '9') ||
+                           rest.front() == '-')) {
+    rest.remove_prefix(1);
   }
-  article.paragraphs.reserve(blocks.size() - body_start);
-  for (std::size_t i = body_start; i < blocks.size(); ++i) {
-    article.paragraphs.push_back(std::move(blocks[i].text));
+  const std::size_t end = rest.find_first_of(".|");
+  return std::string(rest.substr(0, end));
+}
+
+std::string date_of(std::string_view text) {
+  for (std::string_view prefix : {"Published On ", "Published on ", "Published ", "Updated "}) {
+    if (text.starts_with(prefix)) return std::string(text.substr(prefix.size()));
+  }
+  return std::string(text);
+}
+
+}  // namespace
+
+Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts, RepairLog repairs,
+                 const AssembleOptions& options) {
+  Article article;
+  auto verdict = [&](std::size_t i) { return i < verdicts.size() ? verdicts[i] : Verdict{}; };
+  // The title: the first kept block, among the top ones before the prose starts, that
+  // looks like one.
+  std::size_t title_index = blocks.size();
+  if (options.detect_title && blocks.size() >= 2) {
+    for (std::size_t i = 0; i < blocks.size() && i < 12; ++i) {
+      if (!verdict(i).keep) continue;
+      if (looks_like_title(blocks[i].text)) title_index = i;
+      break;  // only the first kept block can be the title
+    }
+  }
+  if (title_index != blocks.size()) {
+    article.title = strip_site_suffix(blocks[title_index].text, article.metadata.site);
+  }
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (i == title_index) continue;
+    const Verdict v = verdict(i);
+    if (v.keep && !article.title.empty() && blocks[i].text == article.title) {
+      article.removed.push_back({std::move(blocks[i].text), RemovalReason::kTitleRepeat});
+      continue;
+    }
+    if (v.keep) {
+      article.paragraphs.push_back(std::move(blocks[i].text));
+      continue;
+    }
+    if (v.reason == RemovalReason::kBylineDateline) {
+      const std::string_view text = blocks[i].text;
+      if ((text.starts_with("By ") || text.starts_with("by ")) && article.metadata.byline.empty()) {
+        article.metadata.byline = std::string(text.substr(3));
+      } else if (article.metadata.date.empty()) {
+        article.metadata.date = date_of(text);
+      }
+    }
+    if (v.reason == RemovalReason::kFooterLegal && article.metadata.site.empty()) {
+      article.metadata.site = site_from_copyright(blocks[i].text);
+    }
+    article.removed.push_back({std::move(blocks[i].text), v.reason});
   }
   article.repairs = std::move(repairs).take();
   return article;

@@ -8,13 +8,22 @@
 #include <string>
 #include <vector>
 
+#include "classify/classify.hpp"
 #include "report/report.hpp"
 #include "segment/segment.hpp"
 
 namespace winnow {
 
+// What the page said about the article, taken out of the text: "" where not found.
+struct Metadata {
+  std::string site;    // "Al Jazeera": from the title's suffix or the copyright line
+  std::string date;    // as written: "11 Oct 2023"
+  std::string byline;  // "Martin Keller, Transport Correspondent"
+};
+
 struct Article {
-  std::string title;                    // "" when the text has no title line
+  std::string title;  // "" when the text has no title line
+  Metadata metadata;
   std::vector<std::string> paragraphs;  // the body, in order, title not included
   std::vector<Removal> removed;         // every block taken out, with its reason
   std::vector<Repair> repairs;          // every rewrite, merged by kind, with counts
@@ -24,7 +33,8 @@ struct Article {
 std::string article_text(const Article& article);
 
 // The article as one line of JSON, the wire form of the CLI and the JS API:
-// {"title","text","paragraphs","removed":[{"text","reason"}],"repairs":[{"from","to","reason","count"}]}
+// {"title","text","paragraphs","removed":[{"text","reason"}],"repairs":[{"from","to","reason","count"}],
+//  "metadata":{"site","date","byline"}}
 // where "text" is article_text(). Keys come in that order, strings are escaped as
 // JavaScript's JSON.stringify escapes them, so JSON.stringify(JSON.parse(s)) == s.
 std::string article_json(const Article& article);
@@ -33,6 +43,9 @@ struct AssembleOptions {
   bool detect_title = true;  // false: every block is body text
 };
 
-Article assemble(std::vector<Block> blocks, RepairLog repairs, const AssembleOptions& options = {});
+// `verdicts` (one per block, from classify()) say which blocks are chrome; an empty
+// vector keeps every block.
+Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts, RepairLog repairs,
+                 const AssembleOptions& options = {});
 
 }  // namespace winnow

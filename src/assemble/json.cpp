@@ -25,7 +25,13 @@ std::string article_json(const Article& article) {
   }
   out += "],\"repairs\":";
   append_repairs_json(out, article.repairs);
-  out += "}";
+  out += ",\"metadata\":{\"site\":";
+  append_json_string(out, article.metadata.site);
+  out += ",\"date\":";
+  append_json_string(out, article.metadata.date);
+  out += ",\"byline\":";
+  append_json_string(out, article.metadata.byline);
+  out += "}}";
   return out;
 }
 

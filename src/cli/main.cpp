@@ -1,8 +1,10 @@
 // The native `winnow` command. src/js/cli.mjs is its Node twin: same arguments, same bytes
 // on stdout, same exit codes. Change both together; tests/parity checks they agree.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -19,7 +21,8 @@ constexpr int kExitBadInput = 1;
 constexpr int kExitUsage = 2;
 
 constexpr const char* kHelp =
-    "Usage: winnow clean [--json] [--no-title] [FILE...]\n"
+    "Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] "
+    "[FILE...]\n"
     "       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE...]\n"
     "\n"
     "clean    Cleans articles: repairs broken text and returns the title and body paragraphs.\n"
@@ -33,6 +36,11 @@ constexpr const char* kHelp =
     "                       {\"text\",\"repairs\"}\n"
     "  --jsonl              repair: read one JSON string per line, write one per line\n"
     "  --no-title           clean: the text has no title line, keep every block as body\n"
+    "  --bias B             clean: precision (keep all that may be text), balanced (default)\n"
+    "                       or recall (remove all that looks like chrome, embedded posts too)\n"
+    "  --no-batch           clean: clean each FILE on its own; by default several FILEs are\n"
+    "                       one batch, where blocks recurring across them are chrome\n"
+    "  --batch-dir DIR      clean: the files in DIR are the batch each FILE is cleaned in\n"
     "  --straighten-quotes  repair: turn typographic quotes into ' and \"\n"
     "  -h, --help           show this help\n"
     "  --version            show the version\n"
@@ -45,6 +53,9 @@ struct Arguments {
   bool json = false;
   bool jsonl = false;
   bool detect_title = true;
+  bool batch = true;
+  std::string batch_dir;
+  winnow::CleanBias bias = winnow::CleanBias::kBalanced;
   bool straighten_quotes = false;
   std::vector<std::string> inputs;
 };
@@ -119,19 +130,94 @@ void print_header(const std::string& path, bool first) {
   std::cout << (first ? "" : "\n") << "==> " << path << " <==\n";
 }
 
+void print_article(const winnow::Article& article, const Arguments& args, const std::string& path,
+                   bool several, bool first) {
+  if (args.json) {
+    std::cout << winnow::article_json(article) << "\n";
+    return;
+  }
+  if (several) print_header(path, first);
+  if (!article.title.empty()) std::cout << article.title << "\n\n";
+  std::cout << winnow::article_text(article) << "\n";
+}
+
+// The regular files of a directory, sorted by name, read as the batch's documents.
+std::optional<std::vector<std::string>> read_directory(const std::string& dir, std::string& error) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file()) names.push_back(entry.path().string());
+  }
+  if (ec) {
+    error = dir + ": " + ec.message();
+    return std::nullopt;
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> documents;
+  for (const std::string& name : names) {
+    std::optional<std::string> bytes = read_input(name, error);
+    if (!bytes) {
+      error = name + ": " + error;
+      return std::nullopt;
+    }
+    documents.push_back(std::move(*bytes));
+  }
+  return documents;
+}
+
 int run_clean(const Arguments& args) {
-  return for_each_input(
-      args, [&](const std::string& path, const std::string& bytes, bool several, bool first) {
-        const winnow::Article article = winnow::clean(bytes, {.detect_title = args.detect_title});
-        if (args.json) {
-          std::cout << winnow::article_json(article) << "\n";
-        } else {
-          if (several) print_header(path, first);
-          if (!article.title.empty()) std::cout << article.title << "\n\n";
-          std::cout << winnow::article_text(article) << "\n";
-        }
-        return true;
-      });
+  const winnow::CleanOptions options{.detect_title = args.detect_title, .bias = args.bias};
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  // Read everything first: a batch is cleaned together.
+  std::vector<std::string> paths, documents;
+  int status = kExitOk;
+  for (const std::string& path : inputs) {
+    std::string error;
+    std::optional<std::string> bytes = read_input(path, error);
+    if (!bytes) {
+      std::cerr << "winnow: " << path << ": " << error << "\n";
+      status = kExitBadInput;
+      continue;
+    }
+    paths.push_back(path);
+    documents.push_back(std::move(*bytes));
+  }
+  std::vector<std::string> context;
+  if (!args.batch_dir.empty()) {
+    std::string error;
+    std::optional<std::vector<std::string>> read = read_directory(args.batch_dir, error);
+    if (!read) {
+      std::cerr << "winnow: " << error << "\n";
+      return kExitBadInput;
+    }
+    context = std::move(*read);
+  }
+  const bool several = inputs.size() > 1;
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    winnow::Article article;
+    if (!context.empty()) {
+      // The document and the directory's files, less any file that is the same document.
+      std::vector<std::string_view> batch{documents[d]};
+      for (const std::string& other : context) {
+        if (other != documents[d]) batch.push_back(other);
+      }
+      article = winnow::clean_in_batch(batch, 0, options);
+    } else if (args.batch && documents.size() > 1) {
+      if (d == 0) {
+        std::vector<std::string_view> views(documents.begin(), documents.end());
+        std::vector<winnow::Article> articles = winnow::clean_batch(views, options);
+        for (std::size_t k = 0; k < articles.size(); ++k)
+          print_article(articles[k], args, paths[k], several, k == 0);
+      }
+      continue;
+    } else {
+      article = winnow::clean(documents[d], options);
+    }
+    print_article(article, args, paths[d], several, d == 0);
+  }
+  std::cout.flush();
+  return status;
 }
 
 // --jsonl: one JSON string in per line, one out per line (the protocol of the mojibake
@@ -212,6 +298,22 @@ int main(int argc, char** argv) {
       args.jsonl = true;
     } else if (arg == "--no-title" && !repair) {
       args.detect_title = false;
+    } else if (arg == "--no-batch" && !repair) {
+      args.batch = false;
+    } else if ((arg == "--batch-dir" || arg == "--bias") && !repair) {
+      if (i + 1 >= argv_list.size()) return usage_error("missing value for '" + arg + "'");
+      const std::string& value = argv_list[++i];
+      if (arg == "--batch-dir") {
+        args.batch_dir = value;
+      } else if (value == "precision") {
+        args.bias = winnow::CleanBias::kPrecision;
+      } else if (value == "recall") {
+        args.bias = winnow::CleanBias::kRecall;
+      } else if (value == "balanced") {
+        args.bias = winnow::CleanBias::kBalanced;
+      } else {
+        return usage_error("--bias takes precision, balanced or recall, not '" + value + "'");
+      }
     } else if (arg == "--straighten-quotes" && repair) {
       args.straighten_quotes = true;
     } else if (arg == "-h" || arg == "--help") {

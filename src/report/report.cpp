@@ -24,8 +24,36 @@ std::string_view repair_reason_name(RepairReason reason) {
   return "unknown";
 }
 
-std::string_view removal_reason_name(RemovalReason /*reason*/) {
+std::string_view removal_reason_name(RemovalReason reason) {
+  switch (reason) {
+    case RemovalReason::kNavigation: return "navigation";
+    case RemovalReason::kDonationAppeal: return "donation-appeal";
+    case RemovalReason::kSubscription: return "subscription";
+    case RemovalReason::kNewsletter: return "newsletter";
+    case RemovalReason::kCookieNotice: return "cookie-notice";
+    case RemovalReason::kRelatedLinks: return "related-links";
+    case RemovalReason::kReadMore: return "read-more";
+    case RemovalReason::kCaptionCredit: return "caption-credit";
+    case RemovalReason::kBylineDateline: return "byline-dateline";
+    case RemovalReason::kSocialEmbed: return "social-embed";
+    case RemovalReason::kShareBar: return "share-bar";
+    case RemovalReason::kAdvertisement: return "advertisement";
+    case RemovalReason::kFooterLegal: return "footer-legal";
+    case RemovalReason::kComments: return "comments";
+    case RemovalReason::kRepeatedInBatch: return "repeated-in-batch";
+    case RemovalReason::kTitleRepeat: return "title-repeat";
+  }
   return "unknown";
+}
+
+bool removal_reason_from_name(std::string_view name, RemovalReason& reason) {
+  for (int r = 0; r <= static_cast<int>(RemovalReason::kTitleRepeat); ++r) {
+    if (removal_reason_name(static_cast<RemovalReason>(r)) == name) {
+      reason = static_cast<RemovalReason>(r);
+      return true;
+    }
+  }
+  return false;
 }
 
 void append_json_string(std::string& out, std::string_view text) {

@@ -32,9 +32,29 @@ enum class RepairReason {
   kReplacementRun,      // U+FFFD already in the text: lost before Winnow saw it (reported only)
 };
 
-// Why a block of text was taken out of the article. The classify stage defines the codes;
-// until it runs, nothing is removed.
-enum class RemovalReason {};
+// Why a block of text was taken out of the article. The string form (removal_reason_name)
+// is the stable reason code used in JSON output.
+enum class RemovalReason {
+  kNavigation,       // menus, skip links, section lists, search boxes
+  kDonationAppeal,   // appeals for money or membership
+  kSubscription,     // paywall and subscription boxes
+  kNewsletter,       // newsletter sign-up boxes
+  kCookieNotice,     // cookie and consent banners
+  kRelatedLinks,     // "related", "keep reading", lists of other headlines
+  kReadMore,         // "read more" teaser links
+  kCaptionCredit,    // photo captions and credits
+  kBylineDateline,   // bylines, datelines and publication dates (returned as metadata)
+  kSocialEmbed,      // embedded posts from social networks
+  kShareBar,         // share buttons
+  kAdvertisement,    // advertisement slots and labels
+  kFooterLegal,      // footers: copyright, legal and site links
+  kComments,         // comment sections
+  kRepeatedInBatch,  // a block that recurs across the documents of a batch
+  kTitleRepeat,      // the title, repeated in the text
+};
+
+// The reason whose code is `name`, if any.
+bool removal_reason_from_name(std::string_view name, RemovalReason& reason);
 
 std::string_view repair_reason_name(RepairReason reason);
 std::string_view removal_reason_name(RemovalReason reason);

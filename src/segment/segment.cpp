@@ -64,7 +64,129 @@ void join_wrapped(std::string& paragraph, std::string_view next) {
   paragraph.append(next);
 }
 
+bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Whether an upper-case letter starts at `i` (ASCII, or a two-byte Latin/Greek/Cyrillic
+// capital, enough for the boundaries this looks for).
+bool upper_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  if (is_ascii_upper(s[i])) return true;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (i + 1 < s.size() && b0 >= 0xC3 && b0 <= 0xD4) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    return (b0 == 0xC3 && b1 >= 0x80 && b1 <= 0x9E) || (b0 == 0xD0 && b1 >= 0x80 && b1 <= 0xAF);
+  }
+  return false;
+}
+
+bool lower_before(std::string_view s, std::size_t i) {
+  if (i == 0) return false;
+  if (is_ascii_lower(s[i - 1])) return true;
+  // A two-byte lower-case letter (é, ü, я...) ending at i.
+  if (i >= 2) {
+    const auto b0 = static_cast<unsigned char>(s[i - 2]), b1 = static_cast<unsigned char>(s[i - 1]);
+    return (b0 == 0xC3 && b1 >= 0x9F) || (b0 == 0xD0 && b1 >= 0xB0) || b0 == 0xD1;
+  }
+  return false;
+}
+
+// Whether position i is inside a URL, domain or handle ("pic.twitter.com/gpqNeXnH0B"),
+// whose mixed case is not a join.
+bool inside_link(std::string_view s, std::size_t i) {
+  std::size_t begin = s.rfind(' ', i);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  std::size_t end = s.find(' ', i);
+  if (end == std::string_view::npos) end = s.size();
+  const std::string_view token = s.substr(begin, end - begin);
+  return token.find('/') != std::string_view::npos || token.find('@') != std::string_view::npos ||
+         token.find(".com") != std::string_view::npos ||
+         token.find("www.") != std::string_view::npos;
+}
+
+// "list 3 of 4" starting at i (the screen-reader numbering of link lists).
+std::size_t list_marker_length(std::string_view s, std::size_t i) {
+  if (s.substr(i, 5) != "list ") return 0;
+  std::size_t k = i + 5;
+  const std::size_t digits1 = k;
+  while (k < s.size() && is_ascii_digit(s[k])) ++k;
+  if (k == digits1 || s.substr(k, 4) != " of ") return 0;
+  k += 4;
+  const std::size_t digits2 = k;
+  while (k < s.size() && is_ascii_digit(s[k])) ++k;
+  return k == digits2 ? 0 : k - i;
+}
+
 }  // namespace
+
+std::vector<std::string> split_glued(std::string_view line) {
+  // Places where a piece of a flattened page ends and the next begins.
+  std::vector<std::size_t> cuts;
+  std::vector<std::size_t> case_joins;  // lower-case letter run into a capital: "menuNews"
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    const char prev = line[i - 1];
+    // A sentence run into the next piece: "account.Keep", "Palestinians.Russian".
+    if ((prev == '.' || prev == '!' || prev == '?') && upper_at(line, i) &&
+        lower_before(line, i - 1) && i >= 3 && lower_before(line, i - 2)) {
+      cuts.push_back(i);
+    } else if ((prev == ']' || prev == ')') && upper_at(line, i)) {  // "[... via Reuters]Published"
+      cuts.push_back(i);
+    } else if (is_ascii_digit(prev) && upper_at(line, i) && i + 1 < line.size() &&
+               lower_before(line, i + 2)) {
+      cuts.push_back(i);  // "11 Oct 2023Russian"
+    } else if (lower_before(line, i) && upper_at(line, i) && !inside_link(line, i)) {
+      case_joins.push_back(i);
+    }
+    // A year run into the day of a repeated date: "11 Oct 202311 Oct 2023".
+    if (i >= 4 && is_ascii_digit(line[i]) &&
+        (line.substr(i - 4, 2) == "20" || line.substr(i - 4, 2) == "19") &&
+        is_ascii_digit(line[i - 3]) && is_ascii_digit(line[i - 2]) && is_ascii_digit(line[i - 1]) &&
+        (i < 5 || line[i - 5] == ' ') && i + 2 < line.size() &&
+        (line[i + 1] == ' ' || line[i + 2] == ' ')) {
+      cuts.push_back(i);
+    }
+    // Numbered list markers glued on both sides: "itemslist 1 of 4'Why bomb...".
+    if (const std::size_t marker = list_marker_length(line, i)) {
+      if (line[i - 1] != ' ') cuts.push_back(i);
+      if (i + marker < line.size() && line[i + marker] != ' ') cuts.push_back(i + marker);
+    }
+  }
+  if (line.size() > 11 && line.ends_with("end of list") && line[line.size() - 12] != ' ') {
+    cuts.push_back(line.size() - 11);  // "...the Gaza Warend of list"
+  }
+  // Capitals run onto small letters mark a flattened menu only where there are many of them
+  // (prose has its iPhone or McDonald, not three such joins).
+  if (case_joins.size() >= 3) {
+    cuts.insert(cuts.end(), case_joins.begin(), case_joins.end());
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '|') {
+        cuts.push_back(i);
+        cuts.push_back(i + 1);
+      }
+    }
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<std::string> pieces;
+  std::size_t start = 0;
+  auto add = [&](std::size_t end) {
+    std::string_view piece = line.substr(start, end - start);
+    while (!piece.empty() && (piece.front() == ' ' || piece.front() == '|')) piece.remove_prefix(1);
+    while (!piece.empty() && (piece.back() == ' ' || piece.back() == '|')) piece.remove_suffix(1);
+    if (!piece.empty()) pieces.emplace_back(piece);
+    start = end;
+  };
+  for (std::size_t cut : cuts) add(cut);
+  add(line.size());
+  return pieces;
+}
 
 std::vector<Block> segment_text(std::string_view text) {
   std::vector<Line> lines;
@@ -90,7 +212,20 @@ std::vector<Block> segment_text(std::string_view text) {
     blocks.push_back({std::string(lines[i].text), lines[i].number, after_blank});
     after_blank = false;
   }
-  return blocks;
+  // Glued pieces become blocks of their own.
+  std::vector<Block> split;
+  split.reserve(blocks.size());
+  for (Block& block : blocks) {
+    std::vector<std::string> pieces = split_glued(block.text);
+    if (pieces.size() <= 1) {
+      split.push_back(std::move(block));
+      continue;
+    }
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      split.push_back({std::move(pieces[k]), block.line, k == 0 && block.after_blank, true});
+    }
+  }
+  return split;
 }
 
 }  // namespace winnow

@@ -2,13 +2,59 @@
 
 namespace winnow {
 
-Article clean(std::string_view bytes, const CleanOptions& options) {
+namespace {
+
+struct Prepared {
+  std::vector<Block> blocks;
+  RepairLog repairs;
+};
+
+Prepared prepare(std::string_view bytes) {
   Decoded decoded = decode(bytes);
   Repaired repaired = repair(decoded.text, {.normalise_whitespace = true});
   decoded.repairs.merge(repaired.repairs);
-  std::vector<Block> blocks = segment_text(repaired.text);
-  return assemble(std::move(blocks), std::move(decoded.repairs),
+  return {segment_text(repaired.text), std::move(decoded.repairs)};
+}
+
+Article finish(Prepared prepared, const CleanOptions& options, const BatchSignals* batch,
+               std::size_t document) {
+  const std::vector<Verdict> verdicts = classify(prepared.blocks, options.bias, batch, document);
+  return assemble(std::move(prepared.blocks), verdicts, std::move(prepared.repairs),
                   AssembleOptions{.detect_title = options.detect_title});
+}
+
+}  // namespace
+
+Article clean(std::string_view bytes, const CleanOptions& options) {
+  return finish(prepare(bytes), options, nullptr, 0);
+}
+
+std::vector<Article> clean_batch(const std::vector<std::string_view>& documents,
+                                 const CleanOptions& options) {
+  std::vector<Prepared> prepared;
+  prepared.reserve(documents.size());
+  BatchSignals batch;
+  for (std::string_view bytes : documents) {
+    prepared.push_back(prepare(bytes));
+    batch.add_document(prepared.back().blocks);
+  }
+  std::vector<Article> articles;
+  articles.reserve(documents.size());
+  for (std::size_t d = 0; d < prepared.size(); ++d) {
+    articles.push_back(finish(std::move(prepared[d]), options, &batch, d));
+  }
+  return articles;
+}
+
+Article clean_in_batch(const std::vector<std::string_view>& documents, std::size_t which,
+                       const CleanOptions& options) {
+  std::vector<Prepared> prepared;
+  BatchSignals batch;
+  for (std::string_view bytes : documents) {
+    prepared.push_back(prepare(bytes));
+    batch.add_document(prepared.back().blocks);
+  }
+  return finish(std::move(prepared.at(which)), options, &batch, which);
 }
 
 Repaired repair_bytes(std::string_view bytes, const RepairOptions& options) {

@@ -4,7 +4,8 @@
 //   decode/decode.hpp      bytes -> valid UTF-8
 //   repair/repair.hpp      character references, white space, invisible characters
 //   segment/segment.hpp    text -> blocks
-//   assemble/assemble.hpp  blocks -> Article (title, paragraphs, removals, repairs)
+//   classify/classify.hpp  blocks -> article or chrome, with a reason
+//   assemble/assemble.hpp  blocks -> Article (title, metadata, paragraphs, removals, repairs)
 // clean() runs them all; include this header and call it unless you need one stage alone.
 //
 //   winnow::Article a = winnow::clean(bytes_of_a_pasted_article);
@@ -15,6 +16,7 @@
 #include <string_view>
 
 #include "assemble/assemble.hpp"
+#include "classify/classify.hpp"
 #include "decode/decode.hpp"
 #include "repair/repair.hpp"
 #include "report/report.hpp"
@@ -28,11 +30,25 @@ inline constexpr std::size_t kMaxInputBytes = std::size_t{128} << 20;
 
 struct CleanOptions {
   bool detect_title = true;  // false when the text is known to start with body text
+  CleanBias bias = CleanBias::kBalanced;
 };
 
 // Cleans one article given as bytes in any supported encoding (see decode()). Never fails:
 // undecodable bytes are replaced and reported, like every other change.
 Article clean(std::string_view bytes, const CleanOptions& options = {});
+
+// Cleans several articles as one batch: besides each article's own signals, blocks that
+// recur across the batch (an outlet's appeal in every article) are chrome. Articles that
+// are copies of each other do not count against each other.
+//
+//   std::vector<winnow::Article> articles = winnow::clean_batch({page1, page2, page3});
+std::vector<Article> clean_batch(const std::vector<std::string_view>& documents,
+                                 const CleanOptions& options = {});
+
+// As clean_batch(), but returns only the article of documents[which]: the others serve as
+// context (what `winnow clean --batch-dir` does).
+Article clean_in_batch(const std::vector<std::string_view>& documents, std::size_t which,
+                       const CleanOptions& options = {});
 
 // Decodes and repairs text without cutting it into an article: what `winnow repair` and
 // the JS repair() do. White space is left as it is unless the options ask.

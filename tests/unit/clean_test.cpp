@@ -41,14 +41,16 @@ TEST_CASE("article_json is the wire form, escaped as JSON.stringify escapes", "[
   a.paragraphs = {"tab\there", std::string("nul\0bell\a\x1F", 10),
                   "\xE2\x80\xA8 and \xF0\x9F\x98\x80 raw"};
   a.repairs = {{"&amp;", "&", winnow::RepairReason::kCharacterReference, 3}};
-  CHECK(winnow::article_json(a) ==
-        "{\"title\":\"Say "
-        "\\\"hi\\\"\\\\\",\"text\":\"tab\\there\\n\\nnul\\u0000bell\\u0007\\u001f\\n\\n"
-        "\xE2\x80\xA8 and \xF0\x9F\x98\x80 "
-        "raw\",\"paragraphs\":[\"tab\\there\",\"nul\\u0000bell\\u0007\\u001f\","
-        "\"\xE2\x80\xA8 and \xF0\x9F\x98\x80 "
-        "raw\"],\"removed\":[],\"repairs\":[{\"from\":\"&amp;\",\"to\":\"&\","
-        "\"reason\":\"character-reference\",\"count\":3}]}");
+  CHECK(
+      winnow::article_json(a) ==
+      "{\"title\":\"Say "
+      "\\\"hi\\\"\\\\\",\"text\":\"tab\\there\\n\\nnul\\u0000bell\\u0007\\u001f\\n\\n"
+      "\xE2\x80\xA8 and \xF0\x9F\x98\x80 "
+      "raw\",\"paragraphs\":[\"tab\\there\",\"nul\\u0000bell\\u0007\\u001f\","
+      "\"\xE2\x80\xA8 and \xF0\x9F\x98\x80 "
+      "raw\"],\"removed\":[],\"repairs\":[{\"from\":\"&amp;\",\"to\":\"&\","
+      "\"reason\":\"character-reference\",\"count\":3}],\"metadata\":{\"site\":\"\",\"date\":\"\","
+      "\"byline\":\"\"}}");
 }
 
 TEST_CASE("clean of empty input is an empty article", "[clean]") {
@@ -56,6 +58,7 @@ TEST_CASE("clean of empty input is an empty article", "[clean]") {
   CHECK(a.title.empty());
   CHECK(a.paragraphs.empty());
   CHECK(a.repairs.empty());
-  CHECK(winnow::article_json(a) ==
-        R"({"title":"","text":"","paragraphs":[],"removed":[],"repairs":[]})");
+  CHECK(
+      winnow::article_json(a) ==
+      R"({"title":"","text":"","paragraphs":[],"removed":[],"repairs":[],"metadata":{"site":"","date":"","byline":""}})");
 }

@@ -156,7 +156,8 @@ TEST_CASE("clean never breaks its output invariants, whatever the bytes", "[rand
     // exact count.)
     if (input.find('&') == std::string::npos && !mojibake &&
         winnow::decode(input).encoding == winnow::SourceEncoding::kUtf8) {
-      const std::string all = a.title + "\n" + winnow::article_text(a);
+      std::string all = a.title + "\n" + winnow::article_text(a);
+      for (const auto& removal : a.removed) all += "\n" + removal.text;
       REQUIRE(count_of(all, "\xEF\xBF\xBD") == invalid + count_of(input, "\xEF\xBF\xBD"));
     }
   }

@@ -28,15 +28,16 @@ TEST_CASE("to_nfc passes the Unicode normalization conformance vectors", "[unico
 }
 
 TEST_CASE("may_need_nfc is false for text that NFC leaves alone", "[unicode]") {
-  CHECK_FALSE(winnow::unicode::may_need_nfc("Plain ASCII, caf\xC3\xA9, \xD0\x9F\xD1\x80\xD0\xB8, \xE4\xB8\xAD\xE6\x96\x87"));
+  CHECK_FALSE(winnow::unicode::may_need_nfc(
+      "Plain ASCII, caf\xC3\xA9, \xD0\x9F\xD1\x80\xD0\xB8, \xE4\xB8\xAD\xE6\x96\x87"));
   CHECK(winnow::unicode::may_need_nfc("Cafe\xCC\x81"));  // e + combining acute
 }
 
 TEST_CASE("general categories come from the Unicode data", "[unicode]") {
   using winnow::unicode::Category;
   CHECK(winnow::unicode::category(U'a') == Category::Ll);
-  CHECK(winnow::unicode::category(0x0416) == Category::Lu);   // Ж
-  CHECK(winnow::unicode::category(0x4E2D) == Category::Lo);   // 中
+  CHECK(winnow::unicode::category(0x0416) == Category::Lu);  // Ж
+  CHECK(winnow::unicode::category(0x4E2D) == Category::Lo);  // 中
   CHECK(winnow::unicode::category(0x0301) == Category::Mn);
   CHECK(winnow::unicode::category(0x00A9) == Category::So);   // ©
   CHECK(winnow::unicode::category(0x1F600) == Category::So);  // 😀

@@ -1,0 +1,585 @@
+#include "classify/classify.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "classify/lexicon.hpp"
+#include "unicode/unicode.hpp"
+
+namespace winnow {
+namespace {
+
+// --- Text helpers ------------------------------------------------------------------------
+
+// Lower case for matching: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic capitals.
+char32_t to_lower(char32_t c) {
+  if (c < 0x80) return (c >= U'A' && c <= U'Z') ? c + 32 : c;
+  if (!unicode::is_upper(c)) return c;
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB) ||
+      (c >= 0x410 && c <= 0x42F)) {
+    return c + 32;
+  }
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  if (c >= 0x100 && c <= 0x17F) return c | 1;
+  return c;
+}
+
+// The block as " word word word ": lower case, punctuation turned into spaces except what
+// lexicon phrases spell with ("photo:", "ad-free", "l'information").
+std::string normalise_for_matching(std::string_view text) {
+  std::string out = " ";
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = unicode::next_code_point(text, i);
+    if (c == 0x2019) c = U'\'';
+    const bool keep = unicode::is_letter(c) || unicode::is_number(c) || unicode::is_mark(c) ||
+                      c == U'-' || c == U'\'' || c == U':' || c == U'@';
+    if (keep) {
+      unicode::append_utf8(out, to_lower(c));
+    } else if (out.back() != ' ') {
+      out.push_back(' ');
+    }
+  }
+  if (out.back() != ' ') out.push_back(' ');
+  return out;
+}
+
+bool contains_word_sequence(std::string_view haystack, std::string_view phrase) {
+  // haystack is " a b c "; phrase is "a b" (its own ':' may end it).
+  std::size_t at = haystack.find(phrase);
+  while (at != std::string_view::npos) {
+    const bool starts = at > 0 && haystack[at - 1] == ' ';
+    const std::size_t end = at + phrase.size();
+    const bool ends = end < haystack.size() && (haystack[end] == ' ' || phrase.back() == ':');
+    if (starts && ends) return true;
+    at = haystack.find(phrase, at + 1);
+  }
+  return false;
+}
+
+std::size_t word_count(std::string_view normalised) {
+  return static_cast<std::size_t>(std::count(normalised.begin(), normalised.end(), ' ')) - 1;
+}
+
+bool is_wide(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+         (c >= 0xAC00 && c <= 0xD7AF);
+}
+
+// --- Features ----------------------------------------------------------------------------
+
+struct Features {
+  std::string normalised;
+  std::size_t words = 0;
+  std::size_t wide_chars = 0;  // CJK characters: "words" for scripts without spaces
+  bool sentence_end = false;
+  bool starts_upper = false;
+  double function_words = 0;  // share of the document language's function words
+  double address = 0;         // share of reader-address words outside quotations
+  std::size_t quoted_words = 0;
+  double title_case = 0;     // share of words that start with a capital
+  bool link = false;         // URL, domain or handle
+  bool credit_tail = false;  // ends with a photo or agency credit
+  bool copyright = false;
+  bool date_only = false;
+  bool byline = false;
+  bool list_marker = false;  // "list 2 of 4"
+  bool tweet_signature = false;
+  std::optional<RemovalReason> phrase;  // the chrome phrase found, if any
+  std::size_t phrase_words = 0;         // how many words that phrase has
+};
+
+std::size_t effective_words(const Features& f) {
+  return f.words + f.wide_chars / 2;
+}
+
+bool is_month(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {
+      "jan",   "feb",  "mar",  "apr",    "may",       "jun",     "jul",      "aug",
+      "sep",   "sept", "oct",  "nov",    "dec",       "january", "february", "march",
+      "april", "june", "july", "august", "september", "october", "november", "december"};
+  return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
+}
+
+// " 11 oct 2023 ", " october 10 2023 ", " 2023-10-11 ", " 14 march 2024 ": a date and nothing else.
+bool only_date(std::string_view normalised) {
+  std::size_t numbers = 0, months = 0, other = 0;
+  for (std::size_t i = 1; i < normalised.size();) {
+    const std::size_t end = normalised.find(' ', i);
+    const std::string_view word = normalised.substr(i, end - i);
+    i = end + 1;
+    if (word.empty()) continue;
+    if (std::all_of(word.begin(), word.end(),
+                    [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ':'; })) {
+      ++numbers;
+    } else if (is_month(word)) {
+      ++months;
+    } else {
+      ++other;
+    }
+  }
+  return other == 0 && numbers >= 1 && numbers + months >= 2;
+}
+
+// The language whose function words the document uses most, as an index into kStopWords.
+std::optional<std::size_t> document_language(const std::vector<std::string>& normalised) {
+  std::vector<std::size_t> hits(detail::kStopWordsCount, 0);
+  for (const std::string& text : normalised) {
+    for (std::size_t i = 1; i < text.size();) {
+      const std::size_t end = text.find(' ', i);
+      const std::string word = " " + text.substr(i, end - i) + " ";
+      i = end + 1;
+      for (std::size_t l = 0; l < detail::kStopWordsCount; ++l) {
+        if (detail::kStopWords[l].words.find(word) != std::string_view::npos) ++hits[l];
+      }
+    }
+  }
+  const auto best = std::max_element(hits.begin(), hits.end());
+  if (*best < 3) return std::nullopt;
+  return static_cast<std::size_t>(best - hits.begin());
+}
+
+Features features_of(const Block& block, std::string normalised,
+                     std::optional<std::size_t> language) {
+  Features f;
+  const std::string_view text = block.text;
+  f.normalised = std::move(normalised);
+  f.words = word_count(f.normalised);
+  // Characters: quotation state, capitals, wide characters, the last visible character.
+  char32_t last = 0, last_but_quote = 0;
+  bool in_quote = false;
+  std::size_t capitals = 0, word_starts = 0, address = 0, words_outside = 0;
+  bool at_word_start = true;
+  std::string word;
+  const std::string_view address_words = language && *language < detail::kAddressWordsCount
+                                             ? detail::kAddressWords[*language].words
+                                             : std::string_view();
+  auto end_word = [&] {
+    if (word.empty()) return;
+    if (in_quote) {
+      ++f.quoted_words;
+    } else {
+      ++words_outside;
+      const std::string padded = " " + word + " ";
+      if (!address_words.empty() && address_words.find(padded) != std::string_view::npos) ++address;
+    }
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = unicode::next_code_point(text, i);
+    if (c == U'"') {
+      end_word();
+      in_quote = !in_quote;
+    } else if (c == 0x201C || c == 0xAB || c == 0x201E) {
+      end_word();
+      in_quote = true;
+    } else if (c == 0x201D || c == 0xBB) {
+      end_word();
+      in_quote = false;
+    }
+    if (unicode::is_letter(c) || (c == 0x2019 && !word.empty()) || c == U'\'') {
+      if (at_word_start && unicode::is_letter(c)) {
+        ++word_starts;
+        capitals += unicode::is_upper(c);
+        if (word_starts == 1) f.starts_upper = unicode::is_upper(c);
+      }
+      at_word_start = false;
+      unicode::append_utf8(word, to_lower(c == 0x2019 ? U'\'' : c));
+    } else {
+      end_word();
+      at_word_start = true;
+    }
+    if (is_wide(c)) ++f.wide_chars;
+    if (!unicode::is_space(c)) {
+      if (c != 0x201D && c != U'"' && c != 0x2019 && c != U'\'' && c != 0xBB && c != U')')
+        last_but_quote = c;
+      last = c;
+    }
+  }
+  end_word();
+  (void)last;
+  f.sentence_end = last_but_quote == U'.' || last_but_quote == U'!' || last_but_quote == U'?' ||
+                   last_but_quote == 0x2026 || last_but_quote == 0x3002 ||
+                   last_but_quote == 0xFF01 || last_but_quote == 0xFF1F ||
+                   last_but_quote == 0x061F || last_but_quote == 0x06D4;
+  f.title_case = word_starts ? double(capitals) / double(word_starts) : 0;
+  f.address = words_outside ? double(address) / double(words_outside) : 0;
+  if (language) {
+    std::size_t function = 0;
+    const std::string_view stop = detail::kStopWords[*language].words;
+    for (std::size_t i = 1; i < f.normalised.size();) {
+      const std::size_t end = f.normalised.find(' ', i);
+      if (stop.find(f.normalised.substr(i - 1, end - i + 2)) != std::string_view::npos) ++function;
+      i = end + 1;
+    }
+    f.function_words = f.words ? double(function) / double(f.words) : 0;
+  }
+  // Links and credits.
+  f.link = text.find("http") != std::string_view::npos ||
+           text.find("www.") != std::string_view::npos ||
+           text.find(".com") != std::string_view::npos || text.find('@') != std::string_view::npos;
+  f.copyright = text.find("\xC2\xA9") != std::string_view::npos;  // ©
+  std::size_t last_space = text.rfind(' ');
+  const std::string_view last_token =
+      text.substr(last_space == std::string_view::npos ? 0 : last_space + 1);
+  const bool domain_tail =
+      last_token.size() > 3 && last_token.find('.') != std::string_view::npos &&
+      last_token.find('.') + 2 < last_token.size() && last_token.back() != '.' &&
+      std::all_of(last_token.begin(), last_token.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == '.' || c == '-' || (c >= '0' && c <= '9');
+      });
+  const bool bracket_tail = text.ends_with("]") && text.rfind('[') != std::string_view::npos &&
+                            text.substr(text.rfind('[')).find('/') != std::string_view::npos;
+  const bool agency_slash = text.find(" / ") != std::string_view::npos && effective_words(f) <= 30;
+  f.credit_tail = domain_tail || bracket_tail || (agency_slash && !f.sentence_end);
+  f.date_only = only_date(f.normalised);
+  f.byline =
+      (text.starts_with("By ") || text.starts_with("by ")) && f.words <= 10 && !f.sentence_end;
+  f.list_marker = f.normalised.starts_with(" list ") && f.words <= 4 &&
+                  text.find(" of ") != std::string_view::npos;
+  f.tweet_signature = text.find("pic.twitter.com") != std::string_view::npos ||
+                      ((text.starts_with("\xE2\x80\x94") || text.starts_with("- ")) &&
+                       text.find("(@") != std::string_view::npos);
+  // The most specific chrome phrase: the longest one found.
+  std::size_t best_length = 0;
+  for (std::size_t i = 0; i < detail::kChromePhraseCount; ++i) {
+    const detail::ChromePhrase& p = detail::kChromePhrases[i];
+    if (p.phrase.size() <= best_length || !contains_word_sequence(f.normalised, p.phrase)) continue;
+    RemovalReason reason;
+    if (removal_reason_from_name(p.reason, reason)) {
+      f.phrase = reason;
+      f.phrase_words =
+          static_cast<std::size_t>(std::count(p.phrase.begin(), p.phrase.end(), ' ')) + 1;
+      best_length = p.phrase.size();
+    }
+  }
+  return f;
+}
+
+// --- Verdicts ----------------------------------------------------------------------------
+
+enum class Kind {
+  kGood,       // article prose
+  kUncertain,  // short or odd: decided by context
+  kCandidate,  // looks like chrome (reader address, a credit, a date), if context agrees
+  kChrome,     // chrome on its own evidence
+};
+
+struct Thresholds {
+  double address;           // reader address that makes a paragraph an appeal
+  double address_phrase;    // with a chrome phrase, less is enough
+  std::size_t label_words;  // a block this short with a chrome phrase is that chrome
+  bool remove_embeds;       // embedded social posts
+};
+
+Thresholds thresholds_for(CleanBias bias) {
+  switch (bias) {
+    case CleanBias::kPrecision: return {0.12, 0.06, 6, false};
+    case CleanBias::kRecall: return {0.05, 0.02, 14, true};
+    case CleanBias::kBalanced: break;
+  }
+  return {0.08, 0.04, 12, false};
+}
+
+struct Judgement {
+  Kind kind = Kind::kUncertain;
+  RemovalReason reason = RemovalReason::kNavigation;
+};
+
+Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
+  const std::size_t words = effective_words(f);
+  // Embedded posts are often what the story quotes; only the recall bias removes them.
+  if (f.tweet_signature)
+    return {t.remove_embeds ? Kind::kChrome : Kind::kGood, RemovalReason::kSocialEmbed};
+  if (f.list_marker) return {Kind::kChrome, RemovalReason::kRelatedLinks};
+  if (f.copyright && words <= 25) return {Kind::kChrome, RemovalReason::kFooterLegal};
+  if (f.phrase) {
+    // A one-word phrase ("Home", "Related", "Twitter") is a label only when it is nearly the
+    // whole block; a longer one ("Sign up for our newsletter") in any short block.
+    const bool label = f.phrase_words >= 2 ? words <= t.label_words &&
+                                                 (!f.sentence_end || f.address > 0 || words <= 4)
+                                           : words <= 3;
+    if (label || (f.address >= t.address_phrase && f.phrase_words >= 2))
+      return {Kind::kChrome, *f.phrase};
+  }
+  const bool bracket_credit = text.ends_with("]") && f.credit_tail;
+  if (bracket_credit) return {Kind::kChrome, RemovalReason::kCaptionCredit};
+  // A short call to action: "Support The Moscow Times!", "Subscribe now!".
+  if (f.sentence_end && words <= 8 && text.ends_with("!")) {
+    if (f.normalised.find(" support") != std::string::npos ||
+        f.normalised.find(" donat") != std::string::npos) {
+      return {Kind::kChrome, RemovalReason::kDonationAppeal};
+    }
+    if (f.normalised.find(" subscri") != std::string::npos)
+      return {Kind::kChrome, RemovalReason::kSubscription};
+  }
+  if (f.byline || f.date_only) return {Kind::kCandidate, RemovalReason::kBylineDateline};
+  if (f.credit_tail && words <= 40) return {Kind::kCandidate, RemovalReason::kCaptionCredit};
+  const bool mostly_quoted = f.quoted_words * 2 > f.words;
+  if (f.address >= t.address && words >= 6 && !mostly_quoted)
+    return {Kind::kCandidate, RemovalReason::kDonationAppeal};
+  const bool prose = f.sentence_end && (words >= 8 || f.wide_chars >= 20) &&
+                     (f.function_words >= 0.12 || f.wide_chars >= 20 || f.function_words == 0);
+  if (prose) return {Kind::kGood, {}};
+  return {Kind::kUncertain, {}};
+}
+
+bool is_label(const Features& f) {
+  return effective_words(f) <= 5 && !f.sentence_end;
+}
+
+bool headline_like(const Features& f) {
+  const std::size_t words = effective_words(f);
+  return words >= 2 && words <= 22 && !(f.sentence_end && words > 12);
+}
+
+}  // namespace
+
+// --- Batch signals -------------------------------------------------------------------------
+
+namespace {
+
+// FNV-1a, 64-bit: the same value on every platform.
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xCBF29CE484222325ull) {
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+  return h;
+}
+
+// Word 3-shingles of a block; a short block is one shingle of all its words.
+std::vector<std::uint64_t> shingles_of(std::string_view normalised) {
+  std::vector<std::string_view> words;
+  for (std::size_t i = 1; i < normalised.size();) {
+    const std::size_t end = normalised.find(' ', i);
+    if (end > i) words.push_back(normalised.substr(i, end - i));
+    i = end + 1;
+  }
+  std::vector<std::uint64_t> out;
+  if (words.size() < 3) {
+    if (!words.empty()) out.push_back(fnv1a(normalised));
+    return out;
+  }
+  for (std::size_t i = 0; i + 3 <= words.size(); ++i) {
+    std::uint64_t h = fnv1a(words[i]);
+    h = fnv1a(" ", h);
+    h = fnv1a(words[i + 1], h);
+    h = fnv1a(" ", h);
+    out.push_back(fnv1a(words[i + 2], h));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+void BatchSignals::add_document(const std::vector<Block>& blocks) {
+  const auto id = static_cast<std::uint32_t>(documents_.size());
+  DocumentShingles doc;
+  for (const Block& block : blocks) {
+    doc.blocks.push_back(shingles_of(normalise_for_matching(block.text)));
+    for (std::uint64_t s : doc.blocks.back()) {
+      auto& docs = postings_[s];
+      if (docs.empty() || docs.back() != id) docs.push_back(id);
+    }
+  }
+  documents_.push_back(std::move(doc));
+  near_copies_.clear();
+}
+
+// Two documents are near copies (the same article scraped twice, a syndicated copy) when
+// most of the longer blocks of the smaller one are in the other: what they share is then
+// the article, not chrome.
+void BatchSignals::compute_near_copies() const {
+  const std::size_t n = documents_.size();
+  near_copies_.assign(n, std::vector<bool>(n, false));
+  for (std::size_t d = 0; d < n; ++d) {
+    std::vector<std::size_t> shared(n, 0);
+    std::size_t total = 0;
+    for (const auto& block : documents_[d].blocks) {
+      if (block.size() < 8) continue;  // long blocks only: chrome is mostly short
+      for (std::uint64_t s : block) {
+        ++total;
+        for (std::uint32_t other : postings_.at(s)) shared[other] += other != d;
+      }
+    }
+    for (std::size_t e = 0; e < n; ++e) {
+      if (e != d && total > 0 && shared[e] * 2 > total)
+        near_copies_[d][e] = near_copies_[e][d] = true;
+    }
+  }
+}
+
+bool BatchSignals::recurs(std::size_t document, std::size_t block) const {
+  if (documents_.size() < 2 || document >= documents_.size()) return false;
+  if (near_copies_.size() != documents_.size()) compute_near_copies();
+  const auto& shingles = documents_[document].blocks.at(block);
+  if (shingles.empty()) return false;
+  // Near copy of a block elsewhere: most of its shingles in one other document.
+  std::vector<std::size_t> shared(documents_.size(), 0);
+  for (std::uint64_t s : shingles) {
+    for (std::uint32_t other : postings_.at(s)) {
+      if (other != document && !near_copies_[document][other]) ++shared[other];
+    }
+  }
+  const std::size_t best = *std::max_element(shared.begin(), shared.end());
+  return best * 10 >= shingles.size() * 6;
+}
+
+// --- Classification ------------------------------------------------------------------------
+
+std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
+                              const BatchSignals* batch, std::size_t document) {
+  const std::size_t n = blocks.size();
+  std::vector<std::string> normalised;
+  normalised.reserve(n);
+  for (const Block& b : blocks) normalised.push_back(normalise_for_matching(b.text));
+  const std::optional<std::size_t> language = document_language(normalised);
+  const Thresholds t = thresholds_for(bias);
+
+  std::vector<Features> features;
+  std::vector<Judgement> j;
+  features.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    features.push_back(features_of(blocks[i], std::move(normalised[i]), language));
+    j.push_back(judge(features.back(), t, blocks[i].text));
+  }
+
+  // An embedded post: the blocks just before its signature that read like one.
+  for (std::size_t i = 0; i < n && t.remove_embeds; ++i) {
+    if (!features[i].tweet_signature) continue;
+    for (std::size_t k = i; k-- > 0 && i - k <= 3;) {
+      const std::string_view text = blocks[k].text;
+      // A post's lines start with an emoji or symbol ("💬 President...") or carry its link.
+      const bool post_like = text.find("pic.twitter.com") != std::string_view::npos ||
+                             (!text.empty() && static_cast<unsigned char>(text[0]) >= 0xE2);
+      if (!post_like || j[k].kind == Kind::kGood && !post_like) break;
+      j[k] = {Kind::kChrome, RemovalReason::kSocialEmbed};
+    }
+  }
+
+  // Regions opened by a related-links label ("Keep reading", "Read more", "More on this"):
+  // headline-like blocks that follow are the links, until prose resumes or the list ends.
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = features[i].phrase;
+    const bool opens = j[i].kind == Kind::kChrome && p &&
+                       (*p == RemovalReason::kRelatedLinks || *p == RemovalReason::kReadMore);
+    if (!opens) continue;
+    for (std::size_t k = i + 1; k < n; ++k) {
+      if (j[k].kind == Kind::kGood || !headline_like(features[k])) break;
+      if (j[k].kind != Kind::kChrome) j[k] = {Kind::kChrome, RemovalReason::kRelatedLinks};
+      if (features[k].normalised == " end of list ") break;
+    }
+  }
+
+  // Recurring across the batch: a short or odd block that recurs is chrome on that
+  // evidence ("Dear readers,"); recurring prose only where other chrome is next to it, since
+  // outlets quote the same statements and wire copy is shared.
+  if (batch) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (j[i].kind == Kind::kChrome || !batch->recurs(document, i)) continue;
+      j[i] = {j[i].kind == Kind::kGood ? Kind::kCandidate : Kind::kChrome,
+              RemovalReason::kRepeatedInBatch};
+    }
+  }
+
+  // Where the article's prose is: its first and last paragraphs.
+  std::size_t first_good = n, last_good = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (j[i].kind != Kind::kGood) continue;
+    if (first_good == n) first_good = i;
+    last_good = i;
+  }
+  const bool has_prose = first_good != n;
+
+  // Runs of blocks between paragraphs of prose. A run with evidence of chrome in it is
+  // chrome around that evidence: its candidates, its labels, and at the edges of the
+  // article everything but a title, a standfirst or a closing sentence. A run without
+  // evidence is left alone: clean text loses nothing.
+  // The prose paragraphs at the edges that address the reader join the run next to them
+  // ("We are facing unprecedented challenges... our staff" in an appeal's body).
+  auto evidence_in = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      if (j[k].kind == Kind::kChrome) return true;
+    }
+    return false;
+  };
+  bool title_seen = false;
+  for (std::size_t i = 0; i < n;) {
+    if (j[i].kind == Kind::kGood) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < n && j[end].kind != Kind::kGood) ++end;
+    const bool top = !has_prose || i < first_good;
+    const bool bottom = has_prose && i > last_good;
+    const bool evidence = evidence_in(i, end);
+    for (std::size_t k = i; k < end; ++k) {
+      Features& f = features[k];
+      if (j[k].kind == Kind::kChrome) continue;
+      // The title is the first headline-like block at the top; a credit right under it is
+      // a photo credit even without other evidence.
+      if (top && !title_seen && headline_like(f) && j[k].kind != Kind::kCandidate) {
+        title_seen = true;
+        if (k + 1 < end && j[k + 1].kind == Kind::kCandidate &&
+            j[k + 1].reason == RemovalReason::kCaptionCredit) {
+          j[k + 1] = {Kind::kChrome, RemovalReason::kCaptionCredit};
+        }
+        continue;
+      }
+      if (!evidence) continue;
+      if (j[k].kind == Kind::kCandidate) {
+        j[k].kind = Kind::kChrome;
+        continue;
+      }
+      const bool standfirst = top && f.sentence_end && effective_words(f) >= 8;
+      const bool closing = bottom && k == i && f.sentence_end && effective_words(f) >= 3;
+      if ((top || bottom) && !standfirst && !closing) {
+        j[k] = {Kind::kChrome, bottom ? RemovalReason::kFooterLegal : RemovalReason::kNavigation};
+      } else if (is_label(f)) {
+        // A label among chrome takes the reason of its nearest chrome neighbour.
+        RemovalReason reason = RemovalReason::kNavigation;
+        for (std::size_t d = 1; d <= 3; ++d) {
+          if (k >= i + d && j[k - d].kind == Kind::kChrome) {
+            reason = j[k - d].reason;
+            break;
+          }
+          if (k + d < end && j[k + d].kind == Kind::kChrome) {
+            reason = j[k + d].reason;
+            break;
+          }
+        }
+        j[k] = {Kind::kChrome, reason};
+      }
+    }
+    i = end;
+  }
+  // Prose at the edges that addresses the reader, next to chrome, is part of it.
+  if (has_prose) {
+    for (std::size_t i = last_good + 1; i-- > first_good;) {
+      if (j[i].kind == Kind::kGood && features[i].address >= t.address_phrase && i + 1 < n &&
+          j[i + 1].kind == Kind::kChrome) {
+        j[i] = {Kind::kChrome, RemovalReason::kDonationAppeal};
+      } else if (j[i].kind == Kind::kGood) {
+        break;
+      }
+    }
+    for (std::size_t i = first_good; i <= last_good; ++i) {
+      if (j[i].kind == Kind::kGood && features[i].address >= t.address_phrase && i > 0 &&
+          j[i - 1].kind == Kind::kChrome) {
+        j[i] = {Kind::kChrome, RemovalReason::kDonationAppeal};
+      } else if (j[i].kind == Kind::kGood) {
+        break;
+      }
+    }
+  }
+
+  std::vector<Verdict> verdicts(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (j[i].kind == Kind::kChrome) verdicts[i] = {false, j[i].reason};
+  }
+  return verdicts;
+}
+
+}  // namespace winnow

@@ -1,0 +1,27 @@
+// Internal to the classify stage: the word lists it weighs blocks with, generated from the
+// data files in src/classify/data (scripts/gen_tables.py).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace winnow::detail {
+
+struct ChromePhrase {
+  std::string_view reason;    // a removal reason code, e.g. "donation-appeal"
+  std::string_view language;  // ISO 639-1
+  std::string_view phrase;    // lower case
+};
+struct LanguageWords {
+  std::string_view language;
+  std::string_view words;  // lower case, each surrounded by spaces: " the of and "
+};
+
+extern const ChromePhrase kChromePhrases[];
+extern const std::size_t kChromePhraseCount;
+extern const LanguageWords kStopWords[];
+extern const std::size_t kStopWordsCount;
+extern const LanguageWords kAddressWords[];
+extern const std::size_t kAddressWordsCount;
+
+}  // namespace winnow::detail
