@@ -36,6 +36,19 @@ function show(article, milliseconds) {
       return p;
     }),
   );
+  $('removed-summary').textContent = article.removed.length
+    ? `${article.removed.length} block${article.removed.length === 1 ? '' : 's'} removed as page chrome`
+    : 'Nothing was removed';
+  $('removed-list').replaceChildren(
+    ...article.removed.map((r) => {
+      const li = document.createElement('li');
+      const reason = document.createElement('span');
+      reason.className = 'reason';
+      reason.textContent = r.reason;
+      li.append(reason, ` ${r.text}`);
+      return li;
+    }),
+  );
   const repairs = article.repairs.reduce((sum, r) => sum + r.count, 0);
   $('repairs-summary').textContent = repairs
     ? `${repairs} repair${repairs === 1 ? '' : 's'} of ${article.repairs.length} kind${article.repairs.length === 1 ? '' : 's'}`

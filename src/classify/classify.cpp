@@ -105,11 +105,17 @@ bool is_month(std::string_view w) {
 // " 11 oct 2023 ", " october 10 2023 ", " 2023-10-11 ", " 14 march 2024 ": a date and nothing else.
 bool only_date(std::string_view normalised) {
   std::size_t numbers = 0, months = 0, other = 0;
+  bool first = true;
   for (std::size_t i = 1; i < normalised.size();) {
     const std::size_t end = normalised.find(' ', i);
     const std::string_view word = normalised.substr(i, end - i);
     i = end + 1;
     if (word.empty()) continue;
+    // A dateline may open with the word that says what the date is.
+    const bool lead_word =
+        first && (word == "published" || word == "updated" || word == "posted" || word == "on");
+    first = false;
+    if (lead_word) continue;
     if (std::all_of(word.begin(), word.end(),
                     [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ':'; })) {
       ++numbers;
@@ -276,10 +282,10 @@ struct Thresholds {
 Thresholds thresholds_for(CleanBias bias) {
   switch (bias) {
     case CleanBias::kPrecision: return {0.12, 0.06, 6, false};
-    case CleanBias::kRecall: return {0.05, 0.02, 14, true};
+    case CleanBias::kRecall: return {0.05, 0.02, 18, true};
     case CleanBias::kBalanced: break;
   }
-  return {0.08, 0.04, 12, false};
+  return {0.08, 0.04, 15, false};
 }
 
 struct Judgement {
@@ -444,6 +450,8 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     features.push_back(features_of(blocks[i], std::move(normalised[i]), language));
     j.push_back(judge(features.back(), t, blocks[i].text));
   }
+  std::vector<Kind> initial;  // each block's verdict on its own evidence, before context
+  for (const Judgement& judgement : j) initial.push_back(judgement.kind);
 
   // An embedded post: the blocks just before its signature that read like one.
   for (std::size_t i = 0; i < n && t.remove_embeds; ++i) {
@@ -475,11 +483,22 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   // Recurring across the batch: a short or odd block that recurs is chrome on that
   // evidence ("Dear readers,"); recurring prose only where other chrome is next to it, since
   // outlets quote the same statements and wire copy is shared.
+  // When most of a document's prose recurs, it shares its body with another document (a
+  // copy the pairwise test missed): then recurrence says nothing about its chrome.
   if (batch) {
+    std::vector<bool> recurring(n, false);
+    std::size_t good = 0, good_recurring = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      if (j[i].kind == Kind::kChrome || !batch->recurs(document, i)) continue;
-      j[i] = {j[i].kind == Kind::kGood ? Kind::kCandidate : Kind::kChrome,
-              RemovalReason::kRepeatedInBatch};
+      recurring[i] = batch->recurs(document, i);
+      good += j[i].kind == Kind::kGood;
+      good_recurring += j[i].kind == Kind::kGood && recurring[i];
+    }
+    if (good_recurring * 2 <= good) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (j[i].kind == Kind::kChrome || !recurring[i]) continue;
+        j[i] = {j[i].kind == Kind::kGood ? Kind::kCandidate : Kind::kChrome,
+                RemovalReason::kRepeatedInBatch};
+      }
     }
   }
 
@@ -504,6 +523,13 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     }
     return false;
   };
+  std::size_t title_index = n;
+  for (std::size_t k = 0; k < (has_prose ? first_good : n); ++k) {
+    if (j[k].kind != Kind::kUncertain || !headline_like(features[k]) || features[k].sentence_end)
+      continue;
+    if (title_index == n || effective_words(features[k]) > effective_words(features[title_index]))
+      title_index = k;
+  }
   bool title_seen = false;
   for (std::size_t i = 0; i < n;) {
     if (j[i].kind == Kind::kGood) {
@@ -518,9 +544,9 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     for (std::size_t k = i; k < end; ++k) {
       Features& f = features[k];
       if (j[k].kind == Kind::kChrome) continue;
-      // The title is the first headline-like block at the top; a credit right under it is
-      // a photo credit even without other evidence.
-      if (top && !title_seen && headline_like(f) && j[k].kind != Kind::kCandidate) {
+      // The title is the longest headline-like block at the top (menu labels are short);
+      // a credit right under it is a photo credit even without other evidence.
+      if (top && !title_seen && k == title_index) {
         title_seen = true;
         if (k + 1 < end && j[k + 1].kind == Kind::kCandidate &&
             j[k + 1].reason == RemovalReason::kCaptionCredit) {
@@ -531,6 +557,18 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       if (!evidence) continue;
       if (j[k].kind == Kind::kCandidate) {
         j[k].kind = Kind::kChrome;
+        // Reader address alone does not say which box it is; a neighbour's phrase does.
+        if (j[k].reason == RemovalReason::kDonationAppeal) {
+          for (std::size_t other : {k + 1, k - 1}) {
+            if (other < i || other >= end || !features[other].phrase) continue;
+            const RemovalReason r = *features[other].phrase;
+            if (r == RemovalReason::kNewsletter || r == RemovalReason::kSubscription ||
+                r == RemovalReason::kCookieNotice) {
+              j[k].reason = r;
+              break;
+            }
+          }
+        }
         continue;
       }
       const bool standfirst = top && f.sentence_end && effective_words(f) >= 8;
@@ -555,6 +593,15 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     }
     i = end;
   }
+  // A short paragraph between two chrome blocks is their blurb ("Newsletter abonnieren" /
+  // "Die wichtigsten Nachrichten ... per E-Mail." / "Mehr zum Thema").
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (j[i].kind == Kind::kGood && effective_words(features[i]) <= 25 &&
+        j[i - 1].kind == Kind::kChrome && j[i + 1].kind == Kind::kChrome &&
+        features[i - 1].phrase) {
+      j[i] = {Kind::kChrome, j[i - 1].reason};
+    }
+  }
   // Prose at the edges that addresses the reader, next to chrome, is part of it.
   if (has_prose) {
     for (std::size_t i = last_good + 1; i-- > first_good;) {
@@ -578,6 +625,15 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   std::vector<Verdict> verdicts(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (j[i].kind == Kind::kChrome) verdicts[i] = {false, j[i].reason};
+  }
+  // Never empty a document by context alone: if no more than a title would remain, keep
+  // all but what is chrome on its own evidence. An empty article should mean there is none.
+  const auto kept =
+      std::count_if(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return v.keep; });
+  if (kept <= 1 && n >= 3) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (initial[i] != Kind::kChrome) verdicts[i] = Verdict{};
+    }
   }
   return verdicts;
 }

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The Node `winnow` command: the twin of the native one (src/cli/main.cpp). Same
 // arguments, same bytes on stdout, same exit codes; tests/parity checks they agree.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { createWinnow } from './node.mjs';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 1;
 const EXIT_USAGE = 2;
 
-const HELP = `Usage: winnow clean [--json] [--no-title] [FILE...]
+const HELP = `Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] [FILE...]
        winnow repair [--json | --jsonl] [--straighten-quotes] [FILE...]
 
 clean    Cleans articles: repairs broken text and returns the title and body paragraphs.
@@ -21,6 +22,11 @@ Options:
                        {"text","repairs"}
   --jsonl              repair: read one JSON string per line, write one per line
   --no-title           clean: the text has no title line, keep every block as body
+  --bias B             clean: precision (keep all that may be text), balanced (default)
+                       or recall (remove all that looks like chrome, embedded posts too)
+  --no-batch           clean: clean each FILE on its own; by default several FILEs are
+                       one batch, where blocks recurring across them are chrome
+  --batch-dir DIR      clean: the files in DIR are the batch each FILE is cleaned in
   --straighten-quotes  repair: turn typographic quotes into ' and "
   -h, --help           show this help
   --version            show the version
@@ -117,14 +123,74 @@ async function forEachInput(winnow, args, handle) {
 
 const header = (path, first) => `${first ? '' : '\n'}==> ${path} <==\n`;
 
-async function runClean(winnow, args) {
-  return forEachInput(winnow, args, (path, bytes, several, first) => {
-    const article = winnow.clean(bytes, { title: args.detectTitle });
-    if (args.json) return { out: `${JSON.stringify(article)}\n`, ok: true };
-    let out = several ? header(path, first) : '';
-    if (article.title !== '') out += `${article.title}\n\n`;
-    return { out: `${out}${article.text}\n`, ok: true };
+function formatArticle(article, args, path, several, first) {
+  if (args.json) return `${JSON.stringify(article)}\n`;
+  let out = several ? header(path, first) : '';
+  if (article.title !== '') out += `${article.title}\n\n`;
+  return `${out}${article.text}\n`;
+}
+
+// The regular files of a directory, sorted by name as bytes, read as the batch's documents.
+function readDirectory(winnow, dir) {
+  let names;
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(dir, entry.name))
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  } catch (error) {
+    throw new InputError(`${dir}: ${ERROR_TEXT[error.code] ?? error.message}`);
+  }
+  return names.map((name) => {
+    try {
+      return readInput(name, winnow.maxInputBytes);
+    } catch (error) {
+      throw new InputError(`${name}: ${error.message}`);
+    }
   });
+}
+
+async function runClean(winnow, args) {
+  const options = { title: args.detectTitle, bias: args.bias };
+  const inputs = args.inputs.length ? args.inputs : ['-'];
+  // Read everything first: a batch is cleaned together.
+  const paths = [];
+  const documents = [];
+  let status = EXIT_OK;
+  for (const path of inputs) {
+    try {
+      documents.push(readInput(path, winnow.maxInputBytes));
+      paths.push(path);
+    } catch (error) {
+      process.stderr.write(`winnow: ${path}: ${error.message}\n`);
+      status = EXIT_BAD_INPUT;
+    }
+  }
+  let context = [];
+  if (args.batchDir !== undefined) {
+    try {
+      context = readDirectory(winnow, args.batchDir);
+    } catch (error) {
+      process.stderr.write(`winnow: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+  }
+  const several = inputs.length > 1;
+  let articles;
+  if (context.length) {
+    // Each document with the directory's files, less any file that is the same document.
+    articles = documents.map((doc) => winnow.cleanBatch([doc, ...context.filter((other) => !other.equals(doc))], options)[0]);
+  } else if (args.batch && documents.length > 1) {
+    articles = winnow.cleanBatch(documents, options);
+  } else {
+    articles = documents.map((doc) => winnow.clean(doc, options));
+  }
+  let out = '';
+  articles.forEach((article, k) => {
+    out += formatArticle(article, args, paths[k], several, k === 0);
+  });
+  await write(process.stdout, out);
+  return status;
 }
 
 // --jsonl: one JSON string in per line, one out per line (the protocol of the mojibake
@@ -182,14 +248,23 @@ async function main(argv) {
   if (command !== 'clean' && command !== 'repair') return usageError(`unknown command '${command}'`);
 
   const repair = command === 'repair';
-  const args = { json: false, jsonl: false, detectTitle: true, straightenQuotes: false, inputs: [] };
+  const args = { json: false, jsonl: false, detectTitle: true, straightenQuotes: false, batch: true, bias: 'balanced', inputs: [] };
   let optionsDone = false;
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
     if (optionsDone || arg === '-' || arg === '' || !arg.startsWith('-')) args.inputs.push(arg);
     else if (arg === '--') optionsDone = true;
     else if (arg === '--json') args.json = true;
     else if (arg === '--jsonl' && repair) args.jsonl = true;
     else if (arg === '--no-title' && !repair) args.detectTitle = false;
+    else if (arg === '--no-batch' && !repair) args.batch = false;
+    else if ((arg === '--batch-dir' || arg === '--bias') && !repair) {
+      if (i + 1 >= rest.length) return usageError(`missing value for '${arg}'`);
+      const value = rest[++i];
+      if (arg === '--batch-dir') args.batchDir = value;
+      else if (['precision', 'balanced', 'recall'].includes(value)) args.bias = value;
+      else return usageError(`--bias takes precision, balanced or recall, not '${value}'`);
+    }
     else if (arg === '--straighten-quotes' && repair) args.straightenQuotes = true;
     else if (arg === '-h' || arg === '--help') {
       await write(process.stdout, HELP);

@@ -5,7 +5,8 @@
 
 const textEncoder = new TextEncoder();
 
-const CLEAN_OPTIONS = Object.freeze({ title: 'boolean' });
+const CLEAN_OPTIONS = Object.freeze({ title: 'boolean', bias: 'string' });
+const BIASES = Object.freeze({ balanced: 0, precision: 1, recall: 2 }); // winnow::CleanBias
 const REPAIR_OPTIONS = Object.freeze({ straightenQuotes: 'boolean' });
 
 function describe(value) {
@@ -63,15 +64,31 @@ export function makeWinnow(module) {
   const exchange = new module.Exchange();
   const textDecoder = new TextDecoder();
 
-  // Runs one operation on `bytes`. Views of wasm memory are used at once: any allocation
-  // may grow the memory and detach them. The text arrives apart from the JSON metadata, so
-  // the body crosses once.
-  function run(bytes, operate) {
-    exchange.inputBuffer(bytes.byteLength).set(bytes);
-    const views = operate(exchange);
+  // Views of wasm memory are used at once: any allocation may grow the memory and detach
+  // them. The text arrives apart from the JSON metadata, so the body crosses once.
+  function read(views) {
     const result = JSON.parse(textDecoder.decode(views.meta));
     result.text = textDecoder.decode(views.text);
     return result;
+  }
+
+  function load(inputs) {
+    exchange.reset();
+    for (const bytes of inputs) exchange.addInput(bytes.byteLength).set(bytes);
+  }
+
+  // Paragraphs are separated by blank lines and never hold a line break.
+  function withParagraphs(article) {
+    article.paragraphs = article.text === '' ? [] : article.text.split('\n\n');
+    return article;
+  }
+
+  function cleanOptions(fn, options) {
+    const { title = true, bias = 'balanced' } = checkOptions(fn, options, CLEAN_OPTIONS);
+    if (!Object.hasOwn(BIASES, bias)) {
+      throw new RangeError(`${fn}: option 'bias' must be one of ${Object.keys(BIASES).join(', ')}, not '${bias}'`);
+    }
+    return [title, BIASES[bias]];
   }
 
   function toBytes(fn, input) {
@@ -92,17 +109,40 @@ export function makeWinnow(module) {
     /**
      * Cleans one article: the same result as `winnow clean --json`.
      * @param {string|Uint8Array|ArrayBuffer} input text, or bytes in UTF-8 or UTF-16 with a BOM
-     * @param {{title?: boolean}} [options] title: false when the text has no title line
+     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall'}} [options] title: false
+     *   when the text has no title line; bias: what to risk, article text or chrome
      * @returns {{title: string, text: string, paragraphs: string[],
      *   removed: {text: string, reason: string}[],
-     *   repairs: {from: string, to: string, reason: string, count: number}[]}}
+     *   repairs: {from: string, to: string, reason: string, count: number}[],
+     *   metadata: {site: string, date: string, byline: string}}}
      */
     clean(input, options) {
-      const { title = true } = checkOptions('clean', options, CLEAN_OPTIONS);
-      const article = run(toBytes('clean', input), (ex) => ex.clean(title));
-      // Paragraphs are separated by blank lines and never hold a line break.
-      article.paragraphs = article.text === '' ? [] : article.text.split('\n\n');
-      return article;
+      const [title, bias] = cleanOptions('clean', options);
+      load([toBytes('clean', input)]);
+      return withParagraphs(read(exchange.clean(title, bias)));
+    },
+    /**
+     * Cleans several articles as one batch: besides each article's own signals, blocks
+     * that recur across the batch (an outlet's appeal in every article) are chrome.
+     * Articles that are copies of each other do not count against each other. The same
+     * as `winnow clean --json FILE...`.
+     * @param {(string|Uint8Array|ArrayBuffer)[]} inputs
+     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall'}} [options]
+     * @returns {object[]} one article per input, as clean() returns them
+     */
+    cleanBatch(inputs, options) {
+      if (!Array.isArray(inputs)) throw new TypeError(`cleanBatch: inputs must be an array, not ${describe(inputs)}`);
+      const [title, bias] = cleanOptions('cleanBatch', options);
+      const bytes = inputs.map((input, i) => toBytes(`cleanBatch: input ${i}`, input));
+      const total = bytes.reduce((sum, b) => sum + b.byteLength, 0);
+      if (total > maxInputBytes) {
+        throw new RangeError(`cleanBatch: the inputs add up to ${total} bytes, more than the limit of ${maxInputBytes}`);
+      }
+      load(bytes);
+      const views = exchange.cleanBatch(title, bias);
+      const articles = [];
+      for (let i = 0; i < views.length; i++) articles.push(withParagraphs(read(views[i])));
+      return articles;
     },
     /**
      * Repairs text without cutting it into an article: the same result as
@@ -115,7 +155,8 @@ export function makeWinnow(module) {
      */
     repair(input, options) {
       const { straightenQuotes = false } = checkOptions('repair', options, REPAIR_OPTIONS);
-      return run(toBytes('repair', input), (ex) => ex.repair(straightenQuotes));
+      load([toBytes('repair', input)]);
+      return read(exchange.repair(straightenQuotes));
     },
   });
 }

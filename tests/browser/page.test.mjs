@@ -59,7 +59,9 @@ test('a pasted article is cleaned in the page exactly as the CLI cleans it', asy
   assert.equal(requests.length, requestsBeforeCleaning, 'cleaning made a network request');
   assert.ok(requests.every((r) => r.startsWith(url)), `a request left the origin: ${requests.join(', ')}`);
   assert.deepEqual(problems, []);
-  await page.screenshot({ path: `${screenshotsDir}/page-cleaned.png`, fullPage: false });
+  assert.match(await page.textContent('#removed-summary'), new RegExp(`^${cli.removed.length} blocks removed`));
+  await page.click('#removed-summary');
+  await page.screenshot({ path: `${screenshotsDir}/page-cleaned.png`, fullPage: true });
   await page.close();
 });
 

@@ -13,7 +13,7 @@ before(async () => {
 describe('clean', () => {
   test('returns the CLI JSON shape, keys in order', () => {
     const article = w.clean('City Opens New Library\n\nThe library opened &amp; it has 40,000 books.\nSecond.');
-    assert.deepEqual(Object.keys(article), ['title', 'text', 'paragraphs', 'removed', 'repairs']);
+    assert.deepEqual(Object.keys(article), ['title', 'text', 'paragraphs', 'removed', 'repairs', 'metadata']);
     assert.equal(article.title, 'City Opens New Library');
     assert.deepEqual(article.paragraphs, ['The library opened & it has 40,000 books.', 'Second.']);
     assert.equal(article.text, article.paragraphs.join('\n\n'));
@@ -62,7 +62,7 @@ describe('argument errors', () => {
 
   test('bad options are TypeErrors that say what is allowed', () => {
     assert.throws(() => w.clean('x', 'title'), { name: 'TypeError', message: /options must be an object/ });
-    assert.throws(() => w.clean('x', { titel: false }), { name: 'TypeError', message: /unknown option 'titel' \(known: title\)/ });
+    assert.throws(() => w.clean('x', { titel: false }), { name: 'TypeError', message: /unknown option 'titel' \(known: title, bias\)/ });
     assert.throws(() => w.clean('x', { title: 'no' }), { name: 'TypeError', message: /option 'title' must be a boolean/ });
   });
 
@@ -113,5 +113,35 @@ describe('repair', () => {
   test('bad arguments are TypeErrors', () => {
     assert.throws(() => w.repair(7), { name: 'TypeError', message: /^repair: input must be/ });
     assert.throws(() => w.repair('x', { straighten: true }), { name: 'TypeError', message: /unknown option 'straighten'/ });
+  });
+});
+
+describe('cleanBatch', () => {
+  const appeal = 'Dear reader, the Valley Post is free to read because people like you chip in. Thank you.';
+  const story = (title, body) => `${title}\n\n${body}\n\n${appeal}\n`;
+
+  test('cleans each article and removes what recurs across them', () => {
+    const [a, b] = w.cleanBatch([
+      story('School Reopens After Repairs', 'The village school reopened on Monday after a summer of repairs to its roof, the mayor said.'),
+      story('Bakery Wins Regional Prize', 'A family bakery in the old town won the regional bread prize on Saturday for its rye loaf.'),
+    ]);
+    assert.equal(a.title, 'School Reopens After Repairs');
+    assert.equal(b.title, 'Bakery Wins Regional Prize');
+    assert.ok(a.removed.some((r) => r.text === appeal));
+    assert.ok(b.removed.some((r) => r.text === appeal));
+    assert.deepEqual(Object.keys(a), ['title', 'text', 'paragraphs', 'removed', 'repairs', 'metadata']);
+  });
+
+  test('matches clean for a batch of one, and returns [] for none', () => {
+    const text = story('Bridge Reopens', 'The bridge reopened to traffic on Friday after six weeks of repairs to its deck.');
+    assert.deepEqual(w.cleanBatch([text]), [w.clean(text)]);
+    assert.deepEqual(w.cleanBatch([]), []);
+  });
+
+  test('bad arguments are TypeErrors or RangeErrors', () => {
+    assert.throws(() => w.cleanBatch('text'), { name: 'TypeError', message: /inputs must be an array/ });
+    assert.throws(() => w.cleanBatch(['ok', 5]), { name: 'TypeError', message: /cleanBatch: input 1: input must be/ });
+    assert.throws(() => w.clean('x', { bias: 'aggressive' }), { name: 'RangeError', message: /bias' must be one of balanced, precision, recall/ });
+    assert.equal(w.clean('Still Fine Here\n\nYes it is, the instance works.').title, 'Still Fine Here');
   });
 });

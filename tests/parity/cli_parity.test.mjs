@@ -78,3 +78,13 @@ test('native and Node CLI agree on repair, in every mode', () => {
   assertSame(both(['repair', '--straighten-quotes', '-'], '“quoted” ’text’'), 'straighten');
   assertSame(both(['repair', '--json', '--jsonl']), 'exclusive options');
 });
+
+test('native and Node CLI agree on batches, context directories and biases', { skip: !existsSync(seedsDir) && 'no ../shared/seeds' }, () => {
+  const inputs = [...readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => join(seedsDir, f)), ...readdirSync(samplesDir).map((f) => join(samplesDir, f))];
+  for (const mode of [[], ['--no-batch'], ['--bias', 'recall'], ['--bias', 'precision'], ['--batch-dir', seedsDir]]) {
+    assertSame(both(['clean', '--json', ...mode, ...inputs]), `clean ${mode.join(' ')}`);
+  }
+  assertSame(both(['clean', '--bias', 'wild']), 'bad bias');
+  assertSame(both(['clean', '--batch-dir']), 'missing batch dir');
+  assertSame(both(['clean', '--batch-dir', '/nonexistent', inputs[0]]), 'unreadable batch dir');
+});

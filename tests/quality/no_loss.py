@@ -29,7 +29,7 @@ def main(argv):
             with open(path, "w", encoding="utf-8") as f:
                 f.write(doc["articleBody"])
             paths.append((doc_id, path))
-        out = subprocess.run([cli, "clean", "--json"] + [p for _, p in paths], capture_output=True, check=True)
+        out = subprocess.run([cli, "clean", "--json", "--no-batch"] + [p for _, p in paths], capture_output=True, check=True)
         results = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
     for (doc_id, _), result in zip(paths, results):
         cleaned = fold(result["title"] + result["text"])

@@ -1,0 +1,270 @@
+// Cleaning plain text: fixture articles written for Winnow (invented news with the chrome
+// real pages carry), in several languages, covering every removal reason code.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "winnow/winnow.hpp"
+
+namespace {
+
+// The reason each removed block was given, by its text.
+std::map<std::string, std::string> removals(const winnow::Article& a) {
+  std::map<std::string, std::string> out;
+  for (const auto& r : a.removed) out[r.text] = std::string(winnow::removal_reason_name(r.reason));
+  return out;
+}
+
+bool kept(const winnow::Article& a, std::string_view text) {
+  return winnow::article_text(a).find(text) != std::string::npos;
+}
+
+constexpr std::string_view kEnglish = R"(Skip to main content
+Home
+World
+Business
+Sport
+
+Council Approves New Cycle Lanes for City Centre
+
+A cyclist rides along the harbour road on Tuesday. Photo: Jane Doe / City Herald
+
+By Anna Weiss
+Published 3 June 2024
+
+The city council approved a plan on Tuesday to build twelve kilometres of protected cycle lanes through the centre, after a debate that lasted more than four hours.
+
+Supporters said the lanes would cut traffic and make the streets safer for children, while shop owners warned that removing parking spaces could hurt their business.
+
+"We have waited for this for ten years," said Maria Lopez, who leads a local cycling group.
+
+Construction is expected to begin in September and to be finished by the end of next year.
+
+Share this article
+Facebook
+Twitter
+Copy link
+
+Advertisement
+
+Continue reading
+
+Related
+Ferry operators add late sailings for summer season
+Bus fares to rise in January
+
+Comments
+Leave a comment
+
+We use cookies to improve your experience on our site. Accept all
+
+Subscribe to the City Herald for full access. Already a subscriber? Log in
+
+Sign up for our newsletter and get the day's news in your inbox every morning.
+
+The City Herald is funded by readers like you. Support us today and help keep local journalism alive.
+
+© 2024 City Herald Media. All rights reserved. | Privacy Policy | Terms of Use
+)";
+
+}  // namespace
+
+TEST_CASE("clean removes the chrome of an English news page, each block with its reason",
+          "[classify]") {
+  const winnow::Article a = winnow::clean(kEnglish);
+  CHECK(a.title == "Council Approves New Cycle Lanes for City Centre");
+  CHECK(a.paragraphs.size() == 4);
+  CHECK(kept(a, "The city council approved a plan on Tuesday"));
+  CHECK(kept(a, "\"We have waited for this for ten years,\" said Maria Lopez"));
+  CHECK(kept(a, "Construction is expected to begin in September"));
+  const auto r = removals(a);
+  CHECK(r.at("Skip to main content") == "navigation");
+  CHECK(r.at("Home") == "navigation");
+  CHECK(r.at("A cyclist rides along the harbour road on Tuesday. Photo: Jane Doe / City Herald") ==
+        "caption-credit");
+  CHECK(r.at("By Anna Weiss") == "byline-dateline");
+  CHECK(r.at("Published 3 June 2024") == "byline-dateline");
+  CHECK(r.at("Share this article") == "share-bar");
+  CHECK(r.at("Advertisement") == "advertisement");
+  CHECK(r.at("Continue reading") == "read-more");
+  CHECK(r.at("Related") == "related-links");
+  CHECK(r.at("Bus fares to rise in January") == "related-links");
+  CHECK(r.at("Leave a comment") == "comments");
+  CHECK(r.at("We use cookies to improve your experience on our site. Accept all") ==
+        "cookie-notice");
+  CHECK(r.at("Subscribe to the City Herald for full access. Already a subscriber? Log in") ==
+        "subscription");
+  CHECK(r.at("Sign up for our newsletter and get the day's news in your inbox every morning.") ==
+        "newsletter");
+  CHECK(r.at("The City Herald is funded by readers like you. Support us today and help keep local "
+             "journalism alive.") == "donation-appeal");
+  CHECK(r.at("\xC2\xA9 2024 City Herald Media. All rights reserved. | Privacy Policy | Terms of "
+             "Use") == "footer-legal");
+  CHECK(a.metadata.byline == "Anna Weiss");
+  CHECK(a.metadata.date == "3 June 2024");
+}
+
+TEST_CASE("clean removes the chrome of German, French, Spanish and Russian pages", "[classify]") {
+  const winnow::Article de = winnow::clean(R"(Stadtbibliothek öffnet neues Lesezentrum am Marktplatz
+
+Nach zwei Jahren Umbau hat die Stadtbibliothek am Samstag ihr neues Lesezentrum im ehemaligen Kaufhaus am Marktplatz eröffnet.
+
+Auf drei Etagen stehen nun mehr als 60.000 Medien zur Verfügung, darunter eine eigene Abteilung für Kinder und Jugendliche.
+
+Newsletter abonnieren
+Die wichtigsten Nachrichten aus der Region jeden Morgen per E-Mail.
+
+Mehr zum Thema
+Volkshochschule plant neues Kursprogramm
+
+Impressum | Datenschutz | Kontakt)");
+  CHECK(de.title == "Stadtbibliothek öffnet neues Lesezentrum am Marktplatz");
+  CHECK(de.paragraphs.size() == 2);
+  CHECK(removals(de).at("Newsletter abonnieren") == "newsletter");
+  CHECK(removals(de).at("Mehr zum Thema") == "related-links");
+  CHECK(removals(de).at("Impressum | Datenschutz | Kontakt") == "footer-legal");
+
+  const winnow::Article fr = winnow::clean(R"(La mairie rénove le pont du port
+
+Les travaux de rénovation du pont du port commenceront lundi et dureront six semaines, a annoncé la mairie dans un communiqué.
+
+Pendant cette période, la circulation sera déviée par le centre-ville et les bus changeront d'itinéraire.
+
+Publicité
+
+Lire aussi
+Le marché de Noël ouvre ses portes
+
+Partager
+
+Mentions légales)");
+  CHECK(fr.paragraphs.size() == 2);
+  CHECK(removals(fr).at("Publicité") == "advertisement");
+  CHECK(removals(fr).at("Lire aussi") == "related-links");
+  CHECK(removals(fr).at("Partager") == "share-bar");
+  CHECK(removals(fr).at("Mentions légales") == "footer-legal");
+
+  const winnow::Article es = winnow::clean(R"(Lluvias torrenciales cortan la carretera de la costa
+
+La carretera permanecerá cerrada al menos hasta el jueves después de que las lluvias de la noche del lunes provocaran varios desprendimientos.
+
+Los servicios de emergencia realizaron 45 intervenciones, la mayoría por inundaciones en bajos y garajes.
+
+Compartir en Facebook
+
+Noticias relacionadas
+El puerto reabre tras el temporal)");
+  CHECK(es.paragraphs.size() == 2);
+  CHECK(removals(es).at("Compartir en Facebook") == "share-bar");
+  CHECK(removals(es).at("Noticias relacionadas") == "related-links");
+
+  const winnow::Article ru = winnow::clean(R"(В городе открылась новая библиотека
+
+Новая библиотека открылась в субботу в здании бывшего универмага, сообщили в администрации города.
+
+В ней более шестидесяти тысяч книг и отдельный зал для детей и подростков.
+
+Реклама
+
+Читайте также
+Музей продлил часы работы
+
+Все права защищены)");
+  CHECK(ru.title == "В городе открылась новая библиотека");
+  CHECK(ru.paragraphs.size() == 2);
+  CHECK(removals(ru).at("Реклама") == "advertisement");
+  CHECK(removals(ru).at("Читайте также") == "related-links");
+  CHECK(removals(ru).at("Все права защищены") == "footer-legal");
+}
+
+TEST_CASE("clean splits glued text and keeps the sentences glued to chrome",
+          "[classify][segment]") {
+  const winnow::Article a = winnow::clean(
+      "Harbour Tunnel Reopens | City News | The Herald\n\n"
+      "Skip linksSkip to ContentNewsShow more sectionsSportWeatherPublished On 4 Mar 20244 Mar "
+      "2024The harbour "
+      "tunnel reopened on Monday after three months of repairs, the transport department said.\n"
+      "Engineers replaced the ventilation system and the lighting along the whole tunnel.Keep "
+      "reading list of 2 "
+      "itemslist 1 of 2Bridge repairs finish earlylist 2 of 2Ferry timetable changes in Mayend of "
+      "list\n"
+      "Traffic is expected to return to normal levels within a week, officials said.\n");
+  CHECK(a.title == "Harbour Tunnel Reopens");
+  CHECK(a.metadata.site == "The Herald");
+  CHECK(kept(a, "The harbour tunnel reopened on Monday after three months of repairs"));
+  CHECK(kept(a,
+             "Engineers replaced the ventilation system and the lighting along the whole tunnel."));
+  CHECK(kept(a, "Traffic is expected to return to normal levels"));
+  CHECK_FALSE(kept(a, "Skip"));
+  CHECK_FALSE(kept(a, "Bridge repairs finish early"));
+  CHECK_FALSE(kept(a, "list 1 of 2"));
+  CHECK_FALSE(kept(a, "end of list"));
+  CHECK_FALSE(kept(a, "4 Mar 2024"));
+}
+
+TEST_CASE("clean reports the title repeated in the text, and embedded posts in recall mode",
+          "[classify]") {
+  const std::string_view text = R"(Minister Visits Flooded Villages
+
+Minister Visits Flooded Villages
+
+The minister visited three flooded villages on Sunday and promised funds to rebuild the damaged bridges before winter.
+
+Residents told her that the water had risen faster than ever before and that warnings came too late.
+
+🌊 Our teams are in the villages to help families who lost their homes. #floods
+— Regional Rescue Service (@rescue_region) May 5, 2024
+
+The government will present a reconstruction plan to parliament next week.)";
+  const winnow::Article balanced = winnow::clean(text);
+  CHECK(balanced.title == "Minister Visits Flooded Villages");
+  CHECK(removals(balanced).at("Minister Visits Flooded Villages") == "title-repeat");
+  CHECK(kept(balanced, "(@rescue_region)"));  // embedded posts are often what a story quotes
+  const winnow::Article recall = winnow::clean(text, {.bias = winnow::CleanBias::kRecall});
+  CHECK(removals(recall).at("\xE2\x80\x94 Regional Rescue Service (@rescue_region) May 5, 2024") ==
+        "social-embed");
+  CHECK(removals(recall).at("\xF0\x9F\x8C\x8A Our teams are in the villages to help families who "
+                            "lost their homes. #floods") == "social-embed");
+  CHECK(kept(recall, "The government will present a reconstruction plan"));
+}
+
+TEST_CASE("clean_batch removes what recurs across a batch, but not what copies share",
+          "[classify][batch]") {
+  const std::string appeal =
+      "Dear reader, the Valley Post is free to read because people like you chip in. Thank "
+      "you.\n\n";
+  const std::string first =
+      "School Reopens After Repairs\n\nThe village school reopened on Monday after a summer of "
+      "repairs to its roof and heating, the mayor said.\n\nPupils returned to classrooms that "
+      "had been closed since March.\n\n" +
+      appeal;
+  const std::string second =
+      "Bakery Wins Regional Prize\n\nA family bakery in the old town won the regional bread prize "
+      "on Saturday for its rye loaf.\n\nThe owners said they would use the prize money to buy a "
+      "new oven.\n\n" +
+      appeal;
+  const std::string copy =
+      "School Reopens After Repairs\n\nThe village school reopened on Monday after a summer of "
+      "repairs to its roof and heating, the mayor said.\n\nPupils returned to classrooms that had "
+      "been closed since March.\n\nMore local news at valleypost.example\n";
+  const auto articles = winnow::clean_batch({first, second, copy});
+  REQUIRE(articles.size() == 3);
+  CHECK(removals(articles[0]).count(appeal.substr(0, appeal.size() - 2)) == 1);
+  CHECK(removals(articles[1]).count(appeal.substr(0, appeal.size() - 2)) == 1);
+  // The first and the third are the same story: what they share is the article.
+  CHECK(kept(articles[0], "The village school reopened on Monday"));
+  CHECK(kept(articles[2], "The village school reopened on Monday"));
+  CHECK(kept(articles[2], "Pupils returned to classrooms"));
+  // Alone, the appeal is still recognised by what it says.
+  CHECK(removals(winnow::clean(first)).count(appeal.substr(0, appeal.size() - 2)) == 1);
+}
+
+TEST_CASE("the precision bias keeps more than the recall bias", "[classify]") {
+  const auto precision = winnow::clean(kEnglish, {.bias = winnow::CleanBias::kPrecision});
+  const auto recall = winnow::clean(kEnglish, {.bias = winnow::CleanBias::kRecall});
+  CHECK(precision.removed.size() <= recall.removed.size());
+  CHECK(kept(precision, "The city council approved a plan on Tuesday"));
+  CHECK(kept(recall, "The city council approved a plan on Tuesday"));
+}
