@@ -1,10 +1,11 @@
 #include "decode/decode.hpp"
 
+#include "unicode/unicode.hpp"
+
 #include <utf8.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
 namespace winnow {
 namespace {
@@ -43,18 +44,6 @@ void append_utf8(std::string& out, char32_t cp) {
   utf8::unchecked::append(cp, std::back_inserter(out));
 }
 
-// Skips bytes below 0x80, eight at a time where it can.
-const char* skip_ascii(const char* p, const char* end) {
-  while (end - p >= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    if (word & 0x8080808080808080ull) break;
-    p += 8;
-  }
-  while (p != end && static_cast<unsigned char>(*p) < 0x80) ++p;
-  return p;
-}
-
 // The first ill-formed sequence in [p, end), or end. ASCII runs are skipped fast; the
 // rest is validated by utf8cpp in bounded chunks that end on a character boundary, so that
 // no chunk cuts a valid sequence in two.
@@ -62,7 +51,7 @@ const char* find_invalid_utf8(const char* p, const char* end) {
   constexpr std::ptrdiff_t kChunk = 256;
   auto is_trail = [](const char* q) { return (static_cast<unsigned char>(*q) & 0xC0) == 0x80; };
   while (true) {
-    p = skip_ascii(p, end);
+    p += unicode::skip_ascii(std::string_view(p, static_cast<std::size_t>(end - p)), 0);
     if (p == end) return end;
     const char* chunk_end = end - p > kChunk ? p + kChunk : end;
     // Back up to a lead or ASCII byte. More than three trail bytes in a row are ill-formed,

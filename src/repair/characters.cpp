@@ -202,32 +202,12 @@ std::string normalise_nfc(std::string_view text, RepairLog& log) {
 }  // namespace
 
 std::string fix_characters(std::string_view text, const RepairOptions& options, RepairLog& log) {
-  // Line by line; the output is built only once a line needs fixing.
-  std::string out;
-  bool copying = false;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
-    const bool fix = line_needs_fixes(line, options.straighten_quotes);
-    if (fix && !copying) {
-      out.reserve(text.size());
-      out.append(text.substr(0, start));
-      copying = true;
-    }
-    if (copying) {
-      if (fix) {
-        out += unicode::to_utf8(fix_line(unicode::to_utf32(line), options, log));
-      } else {
-        out.append(line);
-      }
-      if (end != text.size()) out.push_back('\n');
-    }
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return normalise_nfc(copying ? std::string_view(out) : text, log);
+  const std::string fixed = rewrite_lines(text, [&](std::string_view line, std::string& out) {
+    if (!line_needs_fixes(line, options.straighten_quotes)) return false;
+    out = unicode::to_utf8(fix_line(unicode::to_utf32(line), options, log));
+    return true;
+  });
+  return normalise_nfc(fixed, log);
 }
 
 }  // namespace winnow::detail

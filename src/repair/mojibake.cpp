@@ -808,52 +808,29 @@ bool may_hold_mojibake(std::string_view line) {
 }
 
 std::string fix_mojibake(std::string_view text, RepairLog& log) {
-  // Line by line; the output is built only once a line changes.
-  std::string out;
-  bool copying = false;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
+  return rewrite_lines(text, [&](std::string_view line, std::string& out) {
+    if (!may_hold_mojibake(line) && !line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF")) return false;
+    std::u32string current = unicode::to_utf32(line);
     bool changed = false;
-    std::u32string current;
-    if (may_hold_mojibake(line) || line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF")) {
-      current = unicode::to_utf32(line);
-      auto strip_bom = [&] {
-        // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
-        if (!current.starts_with(U"\u00EF\u00BB\u00BF")) return;
-        log.add(RepairReason::kMojibake, "\xC3\xAF\xC2\xBB\xC2\xBF", "");
-        current.erase(0, 3);
-        changed = true;
-      };
+    auto strip_bom = [&] {
+      // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
+      if (!current.starts_with(U"\u00EF\u00BB\u00BF")) return;
+      log.add(RepairReason::kMojibake, "\xC3\xAF\xC2\xBB\xC2\xBF", "");
+      current.erase(0, 3);
+      changed = true;
+    };
+    strip_bom();
+    for (int layer = 0; layer < kMaxLayers && may_hold_mojibake(std::u32string_view(current));
+         ++layer) {
+      LineResult r = repair_line(current, log);
+      if (!r.changed) break;
+      current = std::move(r.text);
+      changed = true;
       strip_bom();
-      for (int layer = 0; layer < kMaxLayers && may_hold_mojibake(std::u32string_view(current));
-           ++layer) {
-        LineResult r = repair_line(current, log);
-        if (!r.changed) break;
-        current = std::move(r.text);
-        changed = true;
-        strip_bom();
-      }
     }
-    if (changed && !copying) {
-      out.reserve(text.size());
-      out.append(text.substr(0, start));
-      copying = true;
-    }
-    if (copying) {
-      if (changed) {
-        out += unicode::to_utf8(current);
-      } else {
-        out.append(line);
-      }
-      if (end != text.size()) out.push_back('\n');
-    }
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return copying ? out : std::string(text);
+    if (changed) out = unicode::to_utf8(current);
+    return changed;
+  });
 }
 
 }  // namespace winnow::detail

@@ -10,6 +10,35 @@
 
 namespace winnow::detail {
 
+// Rewrites `text` line by line: `rewrite(line, out)` appends the new line to `out` and
+// returns true, or returns false to keep the line as it is. Text nobody rewrites is not
+// copied at all: the result is built only from the first rewritten line on.
+template <typename Rewrite>
+std::string rewrite_lines(std::string_view text, Rewrite rewrite) {
+  std::string out;
+  bool copying = false;
+  std::string rewritten;
+  for (std::size_t start = 0;;) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    rewritten.clear();
+    const bool changed = rewrite(line, rewritten);
+    if (changed && !copying) {
+      out.reserve(text.size());
+      out.append(text.substr(0, start));
+      copying = true;
+    }
+    if (copying) {
+      out.append(changed ? std::string_view(rewritten) : line);
+      if (end != text.size()) out.push_back('\n');
+    }
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return copying ? out : std::string(text);
+}
+
 // Decodes complete HTML character references. Runs first, because a reference can stand
 // for white space or a control character ("&nbsp;", "&#9;") that the next pass handles.
 std::string decode_character_references(std::string_view text, RepairLog& log);
