@@ -302,6 +302,10 @@ def lexicon_source() -> str:
         lines.append("    {%s, %s, %s}," % (cxx_string(reason.encode()), cxx_string(lang.encode()),
                                              cxx_string(phrase.lower().encode("utf-8"))))
     lines += ["};", "const std::size_t kChromePhraseCount = sizeof(kChromePhrases) / sizeof(kChromePhrases[0]);", ""]
+    stop_languages = [row[0] for row in read_tsv("stop_words.tsv")]
+    address_languages = [row[0] for row in read_tsv("address_words.tsv")]
+    if stop_languages[:len(address_languages)] != address_languages:
+        sys.exit("address_words.tsv must list its languages in the order of stop_words.tsv")
     for table, name in (("kStopWords", "stop_words.tsv"), ("kAddressWords", "address_words.tsv")):
         lines.append("const LanguageWords %s[] = {" % table)
         for lang, words in read_tsv(name):

@@ -4,6 +4,8 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "classify/lexicon.hpp"
 #include "unicode/unicode.hpp"
@@ -30,11 +32,23 @@ char32_t to_lower(char32_t c) {
 // lexicon phrases spell with ("photo:", "ad-free", "l'information").
 std::string normalise_for_matching(std::string_view text) {
   std::string out = " ";
+  out.reserve(text.size() + 2);
   for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // ASCII: no table look-ups
+      ++i;
+      const bool alnum = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+      if (alnum || b == '-' || b == '\'' || b == ':' || b == '@') {
+        out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      } else if (out.back() != ' ') {
+        out.push_back(' ');
+      }
+      continue;
+    }
     char32_t c = unicode::next_code_point(text, i);
     if (c == 0x2019) c = U'\'';
-    const bool keep = unicode::is_letter(c) || unicode::is_number(c) || unicode::is_mark(c) ||
-                      c == U'-' || c == U'\'' || c == U':' || c == U'@';
+    const bool keep =
+        c == U'\'' || unicode::is_letter(c) || unicode::is_number(c) || unicode::is_mark(c);
     if (keep) {
       unicode::append_utf8(out, to_lower(c));
     } else if (out.back() != ' ') {
@@ -65,6 +79,58 @@ std::size_t word_count(std::string_view normalised) {
 bool is_wide(char32_t c) {
   return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
          (c >= 0xAC00 && c <= 0xD7AF);
+}
+
+// --- Word lists, indexed once ------------------------------------------------------------
+
+struct WordLanguages {
+  std::uint16_t function = 0, address = 0;  // bit l: a function (address) word of language l
+};
+
+struct Lexicon {
+  std::unordered_map<std::string_view, WordLanguages> words;  // one look-up per word
+  std::unordered_map<std::string_view, std::vector<const detail::ChromePhrase*>>
+      phrases_by_first_word;
+  std::vector<const detail::ChromePhrase*> unspaced_phrases;  // CJK: matched anywhere
+};
+
+template <typename Add>
+void for_each_listed_word(std::string_view words, Add add) {
+  for (std::size_t i = 0; i < words.size();) {
+    const std::size_t end = words.find(' ', i);
+    if (end == std::string_view::npos) break;
+    if (end > i) add(words.substr(i, end - i));
+    i = end + 1;
+  }
+}
+
+const Lexicon& lexicon() {
+  static const Lexicon built = [] {
+    Lexicon l;
+    for (std::size_t i = 0; i < detail::kStopWordsCount; ++i) {
+      for_each_listed_word(detail::kStopWords[i].words, [&](std::string_view w) {
+        l.words[w].function |= std::uint16_t(1u << i);
+      });
+    }
+    for (std::size_t i = 0; i < detail::kAddressWordsCount; ++i) {
+      // The address lists come in the stop lists' language order (scripts/gen_tables.py checks).
+      for_each_listed_word(detail::kAddressWords[i].words, [&](std::string_view w) {
+        l.words[w].address |= std::uint16_t(1u << i);
+      });
+    }
+    for (std::size_t i = 0; i < detail::kChromePhraseCount; ++i) {
+      const detail::ChromePhrase& p = detail::kChromePhrases[i];
+      const bool unspaced =
+          static_cast<unsigned char>(p.phrase[0]) >= 0xE3;  // CJK: no spaces between words
+      if (unspaced) {
+        l.unspaced_phrases.push_back(&p);
+      } else {
+        l.phrases_by_first_word[p.phrase.substr(0, p.phrase.find(' '))].push_back(&p);
+      }
+    }
+    return l;
+  }();
+  return built;
 }
 
 // --- Features ----------------------------------------------------------------------------
@@ -130,15 +196,16 @@ bool only_date(std::string_view normalised) {
 
 // The language whose function words the document uses most, as an index into kStopWords.
 std::optional<std::size_t> document_language(const std::vector<std::string>& normalised) {
+  const Lexicon& l = lexicon();
   std::vector<std::size_t> hits(detail::kStopWordsCount, 0);
   for (const std::string& text : normalised) {
     for (std::size_t i = 1; i < text.size();) {
       const std::size_t end = text.find(' ', i);
-      const std::string word = " " + text.substr(i, end - i) + " ";
+      const auto found = l.words.find(std::string_view(text).substr(i, end - i));
       i = end + 1;
-      for (std::size_t l = 0; l < detail::kStopWordsCount; ++l) {
-        if (detail::kStopWords[l].words.find(word) != std::string_view::npos) ++hits[l];
-      }
+      if (found == l.words.end()) continue;
+      for (std::size_t lang = 0; lang < hits.size(); ++lang)
+        hits[lang] += found->second.function >> lang & 1;
     }
   }
   const auto best = std::max_element(hits.begin(), hits.end());
@@ -158,19 +225,28 @@ Features features_of(const Block& block, std::string normalised,
   std::size_t capitals = 0, word_starts = 0, address = 0, words_outside = 0;
   bool at_word_start = true;
   std::string word;
-  const std::string_view address_words = language && *language < detail::kAddressWordsCount
-                                             ? detail::kAddressWords[*language].words
-                                             : std::string_view();
+  const Lexicon& l = lexicon();
+  const std::uint16_t language_bit = language ? std::uint16_t(1u << *language) : 0;
   auto end_word = [&] {
     if (word.empty()) return;
     if (in_quote) {
       ++f.quoted_words;
     } else {
       ++words_outside;
-      const std::string padded = " " + word + " ";
-      if (!address_words.empty() && address_words.find(padded) != std::string_view::npos) ++address;
+      const auto found = l.words.find(word);
+      if (found != l.words.end() && (found->second.address & language_bit)) ++address;
     }
     word.clear();
+  };
+  // Letters and capitals of ASCII without the Unicode tables.
+  auto letter = [](char32_t c) {
+    return c < 0x80 ? ((c | 0x20) >= U'a' && (c | 0x20) <= U'z') : unicode::is_letter(c);
+  };
+  auto upper = [](char32_t c) {
+    return c < 0x80 ? (c >= U'A' && c <= U'Z') : unicode::is_upper(c);
+  };
+  auto space = [](char32_t c) {
+    return c < 0x80 ? (c == U' ' || c == U'\t') : unicode::is_space(c);
   };
   for (std::size_t i = 0; i < text.size();) {
     const char32_t c = unicode::next_code_point(text, i);
@@ -184,20 +260,24 @@ Features features_of(const Block& block, std::string normalised,
       end_word();
       in_quote = false;
     }
-    if (unicode::is_letter(c) || (c == 0x2019 && !word.empty()) || c == U'\'') {
-      if (at_word_start && unicode::is_letter(c)) {
+    if (letter(c) || (c == 0x2019 && !word.empty()) || c == U'\'') {
+      if (at_word_start && letter(c)) {
         ++word_starts;
-        capitals += unicode::is_upper(c);
-        if (word_starts == 1) f.starts_upper = unicode::is_upper(c);
+        capitals += upper(c);
+        if (word_starts == 1) f.starts_upper = upper(c);
       }
       at_word_start = false;
-      unicode::append_utf8(word, to_lower(c == 0x2019 ? U'\'' : c));
+      if (c < 0x80) {
+        word.push_back(static_cast<char>(c >= U'A' && c <= U'Z' ? c + 32 : c));
+      } else {
+        unicode::append_utf8(word, to_lower(c == 0x2019 ? U'\'' : c));
+      }
     } else {
       end_word();
       at_word_start = true;
     }
-    if (is_wide(c)) ++f.wide_chars;
-    if (!unicode::is_space(c)) {
+    if (c >= 0x3040 && is_wide(c)) ++f.wide_chars;
+    if (!space(c)) {
       if (c != 0x201D && c != U'"' && c != 0x2019 && c != U'\'' && c != 0xBB && c != U')')
         last_but_quote = c;
       last = c;
@@ -213,10 +293,10 @@ Features features_of(const Block& block, std::string normalised,
   f.address = words_outside ? double(address) / double(words_outside) : 0;
   if (language) {
     std::size_t function = 0;
-    const std::string_view stop = detail::kStopWords[*language].words;
     for (std::size_t i = 1; i < f.normalised.size();) {
       const std::size_t end = f.normalised.find(' ', i);
-      if (stop.find(f.normalised.substr(i - 1, end - i + 2)) != std::string_view::npos) ++function;
+      const auto found = l.words.find(std::string_view(f.normalised).substr(i, end - i));
+      function += found != l.words.end() && (found->second.function & language_bit);
       i = end + 1;
     }
     f.function_words = f.words ? double(function) / double(f.words) : 0;
@@ -247,18 +327,34 @@ Features features_of(const Block& block, std::string normalised,
   f.tweet_signature = text.find("pic.twitter.com") != std::string_view::npos ||
                       ((text.starts_with("\xE2\x80\x94") || text.starts_with("- ")) &&
                        text.find("(@") != std::string_view::npos);
-  // The most specific chrome phrase: the longest one found.
+  // The most specific chrome phrase: the longest one found. Each word of the block is
+  // looked up as the first word of a phrase; unspaced (CJK) phrases are searched for.
   std::size_t best_length = 0;
-  for (std::size_t i = 0; i < detail::kChromePhraseCount; ++i) {
-    const detail::ChromePhrase& p = detail::kChromePhrases[i];
-    if (p.phrase.size() <= best_length || !contains_word_sequence(f.normalised, p.phrase)) continue;
+  auto consider = [&](const detail::ChromePhrase& p) {
     RemovalReason reason;
-    if (removal_reason_from_name(p.reason, reason)) {
-      f.phrase = reason;
-      f.phrase_words =
-          static_cast<std::size_t>(std::count(p.phrase.begin(), p.phrase.end(), ' ')) + 1;
-      best_length = p.phrase.size();
+    if (p.phrase.size() <= best_length || !removal_reason_from_name(p.reason, reason)) return;
+    f.phrase = reason;
+    f.phrase_words =
+        static_cast<std::size_t>(std::count(p.phrase.begin(), p.phrase.end(), ' ')) + 1;
+    best_length = p.phrase.size();
+  };
+  const std::string_view normalised_view = f.normalised;
+  for (std::size_t i = 1; i < normalised_view.size();) {
+    const std::size_t end = normalised_view.find(' ', i);
+    const auto found = l.phrases_by_first_word.find(normalised_view.substr(i, end - i));
+    if (found != l.phrases_by_first_word.end()) {
+      for (const detail::ChromePhrase* p : found->second) {
+        const std::size_t phrase_end = i + p->phrase.size();
+        const bool matches = normalised_view.compare(i, p->phrase.size(), p->phrase) == 0 &&
+                             phrase_end < normalised_view.size() &&
+                             (normalised_view[phrase_end] == ' ' || p->phrase.back() == ':');
+        if (matches) consider(*p);
+      }
     }
+    i = end + 1;
+  }
+  for (const detail::ChromePhrase* p : l.unspaced_phrases) {
+    if (normalised_view.find(p->phrase) != std::string_view::npos) consider(*p);
   }
   return f;
 }
