@@ -492,6 +492,10 @@ void BatchSignals::add_document(const std::vector<Block>& blocks) {
 // Two documents are near copies (the same article scraped twice, a syndicated copy) when
 // most of the longer blocks of the smaller one are in the other: what they share is then
 // the article, not chrome.
+// A shingle in more documents than this is boilerplate of the whole batch: it recurs, and it
+// says nothing about which documents are copies. Capping the walk keeps big batches linear.
+constexpr std::size_t kCommonShingle = 256;
+
 void BatchSignals::compute_near_copies() const {
   const std::size_t n = documents_.size();
   near_copies_.assign(n, std::vector<bool>(n, false));
@@ -501,8 +505,10 @@ void BatchSignals::compute_near_copies() const {
     for (const auto& block : documents_[d].blocks) {
       if (block.size() < 8) continue;  // long blocks only: chrome is mostly short
       for (std::uint64_t s : block) {
+        const auto& docs = postings_.at(s);
+        if (docs.size() > kCommonShingle) continue;
         ++total;
-        for (std::uint32_t other : postings_.at(s)) shared[other] += other != d;
+        for (std::uint32_t other : docs) shared[other] += other != d;
       }
     }
     for (std::size_t e = 0; e < n; ++e) {
@@ -519,12 +525,18 @@ bool BatchSignals::recurs(std::size_t document, std::size_t block) const {
   if (shingles.empty()) return false;
   // Near copy of a block elsewhere: most of its shingles in one other document.
   std::vector<std::size_t> shared(documents_.size(), 0);
+  std::size_t common = 0;
   for (std::uint64_t s : shingles) {
-    for (std::uint32_t other : postings_.at(s)) {
+    const auto& docs = postings_.at(s);
+    if (docs.size() > kCommonShingle) {
+      ++common;
+      continue;
+    }
+    for (std::uint32_t other : docs) {
       if (other != document && !near_copies_[document][other]) ++shared[other];
     }
   }
-  const std::size_t best = *std::max_element(shared.begin(), shared.end());
+  const std::size_t best = *std::max_element(shared.begin(), shared.end()) + common;
   return best * 10 >= shingles.size() * 6;
 }
 

@@ -807,28 +807,61 @@ bool may_hold_mojibake(std::string_view line) {
   return false;
 }
 
-std::string fix_mojibake(std::string_view text, RepairLog& log) {
-  return rewrite_lines(text, [&](std::string_view line, std::string& out) {
-    if (!may_hold_mojibake(line) && !line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF")) return false;
-    std::u32string current = unicode::to_utf32(line);
-    bool changed = false;
-    auto strip_bom = [&] {
-      // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
-      if (!current.starts_with(U"\u00EF\u00BB\u00BF")) return;
-      log.add(RepairReason::kMojibake, "\xC3\xAF\xC2\xBB\xC2\xBF", "");
-      current.erase(0, 3);
-      changed = true;
-    };
+// Repairs one stretch of a line (the whole line, unless it is very long).
+bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
+  if (!may_hold_mojibake(line) && !line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF")) return false;
+  std::u32string current = unicode::to_utf32(line);
+  bool changed = false;
+  auto strip_bom = [&] {
+    // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
+    if (!current.starts_with(U"\u00EF\u00BB\u00BF")) return;
+    log.add(RepairReason::kMojibake, "\xC3\xAF\xC2\xBB\xC2\xBF", "");
+    current.erase(0, 3);
+    changed = true;
+  };
+  strip_bom();
+  for (int layer = 0; layer < kMaxLayers && may_hold_mojibake(std::u32string_view(current));
+       ++layer) {
+    LineResult r = repair_line(current, log);
+    if (!r.changed) break;
+    current = std::move(r.text);
+    changed = true;
     strip_bom();
-    for (int layer = 0; layer < kMaxLayers && may_hold_mojibake(std::u32string_view(current));
-         ++layer) {
-      LineResult r = repair_line(current, log);
-      if (!r.changed) break;
-      current = std::move(r.text);
-      changed = true;
-      strip_bom();
+  }
+  if (changed) out += unicode::to_utf8(current);
+  return changed;
+}
+
+std::string fix_mojibake(std::string_view text, RepairLog& log) {
+  // A line's evidence is weighed within the line; a very long line (a whole page without
+  // breaks) is taken in stretches cut at spaces, which keeps memory bounded: mojibake lives
+  // inside words, so a cut between words changes no reading.
+  constexpr std::size_t kStretch = 16 * 1024;
+  return rewrite_lines(text, [&](std::string_view line, std::string& out) {
+    if (line.size() <= kStretch) return repair_stretch(line, log, out);
+    bool changed = false;
+    std::size_t start = 0;
+    while (start < line.size()) {
+      std::size_t end = std::min(line.size(), start + kStretch);
+      if (end < line.size()) {
+        const std::size_t space = line.rfind(' ', end);
+        if (space != std::string_view::npos && space > start) {
+          end = space + 1;
+        } else {
+          while (end > start && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
+            --end;  // a character boundary
+          if (end == start) end = std::min(line.size(), start + kStretch);
+        }
+      }
+      const std::size_t before = out.size();
+      if (repair_stretch(line.substr(start, end - start), log, out)) {
+        changed = true;
+      } else {
+        out.resize(before);
+        out.append(line.substr(start, end - start));
+      }
+      start = end;
     }
-    if (changed) out = unicode::to_utf8(current);
     return changed;
   });
 }

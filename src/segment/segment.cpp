@@ -98,17 +98,24 @@ bool lower_before(std::string_view s, std::size_t i) {
   return false;
 }
 
-// Whether position i is inside a URL, domain or handle ("pic.twitter.com/gpqNeXnH0B"),
-// whose mixed case is not a join.
-bool inside_link(std::string_view s, std::size_t i) {
-  std::size_t begin = s.rfind(' ', i);
-  begin = begin == std::string_view::npos ? 0 : begin + 1;
-  std::size_t end = s.find(' ', i);
-  if (end == std::string_view::npos) end = s.size();
-  const std::string_view token = s.substr(begin, end - begin);
-  return token.find('/') != std::string_view::npos || token.find('@') != std::string_view::npos ||
-         token.find(".com") != std::string_view::npos ||
-         token.find("www.") != std::string_view::npos;
+// Marks the bytes of tokens that are URLs, domains or handles ("pic.twitter.com/gpqNeXnH0B"),
+// whose mixed case is not a join. One pass over the line.
+std::vector<bool> link_tokens(std::string_view s) {
+  std::vector<bool> inside(s.size(), false);
+  for (std::size_t begin = 0; begin < s.size();) {
+    std::size_t end = s.find(' ', begin);
+    if (end == std::string_view::npos) end = s.size();
+    const std::string_view token = s.substr(begin, end - begin);
+    const bool link = token.find('/') != std::string_view::npos ||
+                      token.find('@') != std::string_view::npos ||
+                      token.find(".com") != std::string_view::npos ||
+                      token.find("www.") != std::string_view::npos;
+    if (link)
+      std::fill(inside.begin() + static_cast<std::ptrdiff_t>(begin),
+                inside.begin() + static_cast<std::ptrdiff_t>(end), true);
+    begin = end + 1;
+  }
+  return inside;
 }
 
 // "list 3 of 4" starting at i (the screen-reader numbering of link lists).
@@ -130,6 +137,7 @@ std::vector<std::string> split_glued(std::string_view line) {
   // Places where a piece of a flattened page ends and the next begins.
   std::vector<std::size_t> cuts;
   std::vector<std::size_t> case_joins;  // lower-case letter run into a capital: "menuNews"
+  const std::vector<bool> in_link = link_tokens(line);
   for (std::size_t i = 1; i < line.size(); ++i) {
     const char prev = line[i - 1];
     // A sentence run into the next piece: "account.Keep", "Palestinians.Russian".
@@ -141,7 +149,7 @@ std::vector<std::string> split_glued(std::string_view line) {
     } else if (is_ascii_digit(prev) && upper_at(line, i) && i + 1 < line.size() &&
                lower_before(line, i + 2)) {
       cuts.push_back(i);  // "11 Oct 2023Russian"
-    } else if (lower_before(line, i) && upper_at(line, i) && !inside_link(line, i)) {
+    } else if (lower_before(line, i) && upper_at(line, i) && !in_link[i]) {
       case_joins.push_back(i);
     }
     // A year run into the day of a repeated date: "11 Oct 202311 Oct 2023".

@@ -171,4 +171,19 @@ TEST_CASE("clean handles large and degenerate inputs in one pass", "[random][cle
   std::string long_line;
   for (int i = 0; i < 100000; ++i) long_line += "word ";
   CHECK(winnow::clean(long_line).paragraphs.at(0).size() == long_line.size() - 1);
+  // Hostile shapes that once took quadratic time or memory: a line of endless case joins
+  // (each looked up its own token), and a megabyte line of mojibake (nine byte tables per
+  // character). They must come back, whole and repaired.
+  std::string glued;
+  for (int i = 0; i < 200000; ++i) glued += "aB";
+  std::size_t glued_size = 0;
+  const auto split = winnow::clean(glued, {.detect_title = false});
+  for (const std::string& p : split.paragraphs) glued_size += p.size();
+  for (const auto& r : split.removed) glued_size += r.text.size();
+  CHECK(glued_size == glued.size());
+  std::string mojibake;
+  for (int i = 0; i < 100000; ++i) mojibake += "caf\xC3\x83\xC2\xA9 ";
+  const auto repaired = winnow::repair(mojibake);
+  CHECK(repaired.text.find("\xC3\x83") == std::string::npos);
+  CHECK(repaired.text.size() == mojibake.size() - 200000);
 }
