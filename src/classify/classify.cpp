@@ -334,8 +334,9 @@ Features features_of(const Block& block, std::string normalised,
     RemovalReason reason;
     if (p.phrase.size() <= best_length || !removal_reason_from_name(p.reason, reason)) return;
     f.phrase = reason;
-    f.phrase_words =
-        static_cast<std::size_t>(std::count(p.phrase.begin(), p.phrase.end(), ' ')) + 1;
+    // A label prefix ("Photo:", "Foto:") is as telling as a phrase of two words.
+    f.phrase_words = static_cast<std::size_t>(std::count(p.phrase.begin(), p.phrase.end(), ' ')) +
+                     1 + (p.phrase.back() == ':' ? 1 : 0);
     best_length = p.phrase.size();
   };
   const std::string_view normalised_view = f.normalised;

@@ -199,11 +199,11 @@ const std::size_t kStopWordsCount = sizeof(kStopWords) / sizeof(kStopWords[0]);
 
 const LanguageWords kAddressWords[] = {
     {"en", " you your you're yours we our us we're ours "},
-    {"de", " sie ihr ihre ihnen wir uns unser unsere du dein deine "},
+    {"de", " wir uns unser unsere du dein deine euch euer eure "},
     {"fr", " vous votre vos nous notre nos "},
-    {"es", " usted ustedes tu tus su nosotros nuestro nuestra nuestros nuestras te "},
-    {"it", " voi vostro vostra tu tuo tua noi nostro nostra nostri ci "},
-    {"pt", " voc\xC3\xAA voc\xC3\xAAs seu sua n\xC3\xB3s nosso nossa nossos te "},
+    {"es", " usted ustedes tu tus nosotros nuestro nuestra nuestros nuestras te "},
+    {"it", " voi vostro vostra tu tuo tua noi nostro nostra nostri "},
+    {"pt", " voc\xC3\xAA voc\xC3\xAAs n\xC3\xB3s nosso nossa nossos te "},
     {"ru", " \xD0\xB2\xD1\x8B \xD0\xB2\xD0\xB0\xD1\x81 \xD0\xB2\xD0\xB0\xD1\x88 \xD0\xB2\xD0\xB0\xD1\x88\xD0\xB0 \xD0\xB2\xD0\xB0\xD1\x88\xD0\xB8 \xD0\xBC\xD1\x8B \xD0\xBD\xD0\xB0\xD1\x81 \xD0\xBD\xD0\xB0\xD1\x88 \xD0\xBD\xD0\xB0\xD1\x88\xD0\xB0 \xD0\xBD\xD0\xB0\xD1\x88\xD0\xB8 "},
     {"tr", " siz sizin biz bizim bize "},
 };

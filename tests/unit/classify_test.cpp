@@ -109,6 +109,8 @@ TEST_CASE("clean removes the chrome of an English news page, each block with its
 TEST_CASE("clean removes the chrome of German, French, Spanish and Russian pages", "[classify]") {
   const winnow::Article de = winnow::clean(R"(Stadtbibliothek öffnet neues Lesezentrum am Marktplatz
 
+Die neue Lesehalle im ehemaligen Kaufhaus. Foto: Jonas Weber
+
 Nach zwei Jahren Umbau hat die Stadtbibliothek am Samstag ihr neues Lesezentrum im ehemaligen Kaufhaus am Marktplatz eröffnet.
 
 Auf drei Etagen stehen nun mehr als 60.000 Medien zur Verfügung, darunter eine eigene Abteilung für Kinder und Jugendliche.
@@ -122,6 +124,8 @@ Volkshochschule plant neues Kursprogramm
 Impressum | Datenschutz | Kontakt)");
   CHECK(de.title == "Stadtbibliothek öffnet neues Lesezentrum am Marktplatz");
   CHECK(de.paragraphs.size() == 2);
+  CHECK(removals(de).at("Die neue Lesehalle im ehemaligen Kaufhaus. Foto: Jonas Weber") ==
+        "caption-credit");
   CHECK(removals(de).at("Newsletter abonnieren") == "newsletter");
   CHECK(removals(de).at("Mehr zum Thema") == "related-links");
   CHECK(removals(de).at("Impressum | Datenschutz | Kontakt") == "footer-legal");
