@@ -272,3 +272,35 @@ TEST_CASE("the precision bias keeps more than the recall bias", "[classify]") {
   CHECK(kept(precision, "The city council approved a plan on Tuesday"));
   CHECK(kept(recall, "The city council approved a plan on Tuesday"));
 }
+
+TEST_CASE(
+    "clean knows broadcaster and magazine chrome: image captions, reading times, most-read lists",
+    "[classify]") {
+  const winnow::Article a = winnow::clean(R"(Storm Closes Ports Along the Northern Coast
+
+5 min read
+
+Image source, Coastguard Agency
+Image caption, Waves broke over the harbour wall in the early hours
+
+Ports along the northern coast were closed on Thursday as a storm brought winds of up to 120 km/h, the coastguard agency said.
+
+Ferries were cancelled and fishing boats were told to stay in harbour until the weekend.
+
+Most read
+Train services cut as lines flood
+Schools shut in three districts
+
+Share
+Print)");
+  CHECK(a.title == "Storm Closes Ports Along the Northern Coast");
+  CHECK(a.paragraphs.size() == 2);
+  const auto r = removals(a);
+  CHECK(r.at("5 min read") == "byline-dateline");
+  CHECK(r.at("Image source, Coastguard Agency") == "caption-credit");
+  CHECK(r.at("Image caption, Waves broke over the harbour wall in the early hours") ==
+        "caption-credit");
+  CHECK(r.at("Most read") == "related-links");
+  CHECK(r.at("Schools shut in three districts") == "related-links");
+  CHECK(r.at("Share") == "share-bar");
+}
