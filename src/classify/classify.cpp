@@ -59,19 +59,6 @@ std::string normalise_for_matching(std::string_view text) {
   return out;
 }
 
-bool contains_word_sequence(std::string_view haystack, std::string_view phrase) {
-  // haystack is " a b c "; phrase is "a b" (its own ':' may end it).
-  std::size_t at = haystack.find(phrase);
-  while (at != std::string_view::npos) {
-    const bool starts = at > 0 && haystack[at - 1] == ' ';
-    const std::size_t end = at + phrase.size();
-    const bool ends = end < haystack.size() && (haystack[end] == ' ' || phrase.back() == ':');
-    if (starts && ends) return true;
-    at = haystack.find(phrase, at + 1);
-  }
-  return false;
-}
-
 std::size_t word_count(std::string_view normalised) {
   return static_cast<std::size_t>(std::count(normalised.begin(), normalised.end(), ' ')) - 1;
 }
@@ -140,12 +127,9 @@ struct Features {
   std::size_t words = 0;
   std::size_t wide_chars = 0;  // CJK characters: "words" for scripts without spaces
   bool sentence_end = false;
-  bool starts_upper = false;
   double function_words = 0;  // share of the document language's function words
   double address = 0;         // share of reader-address words outside quotations
   std::size_t quoted_words = 0;
-  double title_case = 0;     // share of words that start with a capital
-  bool link = false;         // URL, domain or handle
   bool credit_tail = false;  // ends with a photo or agency credit
   bool copyright = false;
   bool date_only = false;
@@ -219,11 +203,10 @@ Features features_of(const Block& block, std::string normalised,
   const std::string_view text = block.text;
   f.normalised = std::move(normalised);
   f.words = word_count(f.normalised);
-  // Characters: quotation state, capitals, wide characters, the last visible character.
-  char32_t last = 0, last_but_quote = 0;
+  // Characters: quotation state, wide characters, the last visible character but quotes.
+  char32_t last_but_quote = 0;
   bool in_quote = false;
-  std::size_t capitals = 0, word_starts = 0, address = 0, words_outside = 0;
-  bool at_word_start = true;
+  std::size_t address = 0, words_outside = 0;
   std::string word;
   const Lexicon& l = lexicon();
   const std::uint16_t language_bit = language ? std::uint16_t(1u << *language) : 0;
@@ -238,12 +221,9 @@ Features features_of(const Block& block, std::string normalised,
     }
     word.clear();
   };
-  // Letters and capitals of ASCII without the Unicode tables.
+  // Letters and spaces of ASCII without the Unicode tables.
   auto letter = [](char32_t c) {
     return c < 0x80 ? ((c | 0x20) >= U'a' && (c | 0x20) <= U'z') : unicode::is_letter(c);
-  };
-  auto upper = [](char32_t c) {
-    return c < 0x80 ? (c >= U'A' && c <= U'Z') : unicode::is_upper(c);
   };
   auto space = [](char32_t c) {
     return c < 0x80 ? (c == U' ' || c == U'\t') : unicode::is_space(c);
@@ -261,12 +241,6 @@ Features features_of(const Block& block, std::string normalised,
       in_quote = false;
     }
     if (letter(c) || (c == 0x2019 && !word.empty()) || c == U'\'') {
-      if (at_word_start && letter(c)) {
-        ++word_starts;
-        capitals += upper(c);
-        if (word_starts == 1) f.starts_upper = upper(c);
-      }
-      at_word_start = false;
       if (c < 0x80) {
         word.push_back(static_cast<char>(c >= U'A' && c <= U'Z' ? c + 32 : c));
       } else {
@@ -274,22 +248,18 @@ Features features_of(const Block& block, std::string normalised,
       }
     } else {
       end_word();
-      at_word_start = true;
     }
     if (c >= 0x3040 && is_wide(c)) ++f.wide_chars;
     if (!space(c)) {
       if (c != 0x201D && c != U'"' && c != 0x2019 && c != U'\'' && c != 0xBB && c != U')')
         last_but_quote = c;
-      last = c;
     }
   }
   end_word();
-  (void)last;
   f.sentence_end = last_but_quote == U'.' || last_but_quote == U'!' || last_but_quote == U'?' ||
                    last_but_quote == 0x2026 || last_but_quote == 0x3002 ||
                    last_but_quote == 0xFF01 || last_but_quote == 0xFF1F ||
                    last_but_quote == 0x061F || last_but_quote == 0x06D4;
-  f.title_case = word_starts ? double(capitals) / double(word_starts) : 0;
   f.address = words_outside ? double(address) / double(words_outside) : 0;
   if (language) {
     std::size_t function = 0;
@@ -301,10 +271,7 @@ Features features_of(const Block& block, std::string normalised,
     }
     f.function_words = f.words ? double(function) / double(f.words) : 0;
   }
-  // Links and credits.
-  f.link = text.find("http") != std::string_view::npos ||
-           text.find("www.") != std::string_view::npos ||
-           text.find(".com") != std::string_view::npos || text.find('@') != std::string_view::npos;
+  // Credits.
   f.copyright = text.find("\xC2\xA9") != std::string_view::npos;  // ©
   std::size_t last_space = text.rfind(' ');
   const std::string_view last_token =
@@ -570,7 +537,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       // A post's lines start with an emoji or symbol ("💬 President...") or carry its link.
       const bool post_like = text.find("pic.twitter.com") != std::string_view::npos ||
                              (!text.empty() && static_cast<unsigned char>(text[0]) >= 0xE2);
-      if (!post_like || j[k].kind == Kind::kGood && !post_like) break;
+      if (!post_like) break;
       j[k] = {Kind::kChrome, RemovalReason::kSocialEmbed};
     }
   }

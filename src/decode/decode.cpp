@@ -40,10 +40,6 @@ std::size_t maximal_subpart_length(const unsigned char* p, const unsigned char* 
   return std::min(length, trail_count);  // a complete sequence would have been valid
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  utf8::unchecked::append(cp, std::back_inserter(out));
-}
-
 // The first ill-formed sequence in [p, end), or end. ASCII runs are skipped fast; the
 // rest is validated by utf8cpp in bounded chunks that end on a character boundary, so that
 // no chunk cuts a valid sequence in two.
@@ -97,13 +93,13 @@ void decode_utf16(std::string_view bytes, bool little_endian, Decoded& result) {
   for (; i + 1 < bytes.size(); i += 2) {
     const char16_t unit = unit_at(i);
     if (unit < 0xD800 || unit > 0xDFFF) {
-      append_utf8(result.text, unit);
+      unicode::append_utf8(result.text, unit);
       continue;
     }
     if (unit <= 0xDBFF && i + 3 < bytes.size()) {
       const char16_t low = unit_at(i + 2);
       if (low >= 0xDC00 && low <= 0xDFFF) {
-        append_utf8(result.text, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+        unicode::append_utf8(result.text, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
         i += 2;
         continue;
       }

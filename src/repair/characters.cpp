@@ -12,9 +12,6 @@
 namespace winnow::detail {
 namespace {
 
-bool is_c1(char32_t c) {
-  return c >= 0x80 && c <= 0x9F;
-}
 bool is_fullwidth_ascii(char32_t c) {
   return c >= 0xFF01 && c <= 0xFF5E;
 }

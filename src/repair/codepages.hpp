@@ -30,6 +30,11 @@ std::string_view code_page_name(CodePage page);
 // misread as "Windows-1252" was as often misread as Latin-1, or as a mix of both.
 int encode_byte(CodePage page, char32_t cp);
 
+// C1 control characters: in text, what 0x80-0x9F read as Latin-1 leave behind.
+inline bool is_c1(char32_t c) {
+  return c >= 0x80 && c <= 0x9F;
+}
+
 // The character byte `b` stands for in `page`.
 inline char32_t decode_byte(CodePage page, unsigned char b) {
   return b < 0x80 ? b : kCodePageHighHalf[static_cast<std::size_t>(page)][b - 0x80];

@@ -51,9 +51,6 @@ constexpr char32_t kNoBreakSpace = 0xA0;
 bool is_ascii_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r';
 }
-bool is_c1(char32_t c) {
-  return c >= 0x80 && c <= 0x9F;
-}
 
 // A coarse script, enough to notice a character foreign to its word.
 enum class Script {
@@ -335,13 +332,20 @@ struct Unit {
 
 // Bytes a code page leaves undefined: the ones lost in transit when text was decoded with
 // a strict decoder and re-encoded.
-std::vector<int> undefined_bytes(CodePage page) {
-  std::vector<int> bytes;
-  for (int b = 0x80; b < 0xA0; ++b) {
-    if (decode_byte(page, static_cast<unsigned char>(b)) == static_cast<char32_t>(b))
-      bytes.push_back(b);
-  }
-  return bytes;
+const std::vector<int>& undefined_bytes(CodePage page) {
+  static const auto tables = [] {
+    std::array<std::vector<int>, kCodePageCount> built;
+    for (std::size_t p = 0; p < kCodePageCount; ++p) {
+      for (int b = 0x80; b < 0xA0; ++b) {
+        if (decode_byte(static_cast<CodePage>(p), static_cast<unsigned char>(b)) ==
+            static_cast<char32_t>(b)) {
+          built[p].push_back(b);
+        }
+      }
+    }
+    return built;
+  }();
+  return tables[static_cast<std::size_t>(page)];
 }
 
 class LineScanner {
@@ -760,19 +764,27 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
 // Quick test: can the line hold mojibake at all? It needs a character that is a UTF-8 lead
 // byte in some code page, followed by one that is a trail byte in the same page, or by a
 // space where a no-break space may have been flattened, or by U+FFFD; or a C1 control.
+const PageMasks& masks_of(char32_t c) {
+  static thread_local PageMasks computed;
+  if (c < 0x2600) return cached_masks(c);
+  computed = page_masks(c);
+  return computed;
+}
+
+// Whether `previous` then `c` can begin a candidate: a lead byte followed by a trail byte
+// of the same page, by a space where a no-break space may have been flattened, or by U+FFFD.
+bool may_start_candidate(char32_t previous, char32_t c) {
+  if (previous < 0x80) return false;
+  const std::uint16_t lead = masks_of(previous).lead;
+  if (!lead) return false;
+  if (c == U' ') return masks_of(previous).nbsp_lead != 0;
+  if (c == kReplacementChar) return true;
+  return c >= 0x80 && (lead & masks_of(c).trail);
+}
+
 bool may_hold_mojibake(std::u32string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
-    const char32_t c = line[i];
-    if (c < 0x80) continue;
-    if (is_c1(c)) return true;
-    if (i + 1 >= line.size()) break;
-    const PageMasks masks = c < 0x2600 ? cached_masks(c) : page_masks(c);
-    if (!masks.lead) continue;
-    const char32_t next = line[i + 1];
-    if (next == kReplacementChar || (next == U' ' && masks.nbsp_lead)) return true;
-    if (next < 0x80) continue;
-    const PageMasks next_masks = next < 0x2600 ? cached_masks(next) : page_masks(next);
-    if (masks.lead & next_masks.trail) return true;
+    if (is_c1(line[i]) || (i > 0 && may_start_candidate(line[i - 1], line[i]))) return true;
   }
   return false;
 }
@@ -780,28 +792,18 @@ bool may_hold_mojibake(std::u32string_view line) {
 }  // namespace
 
 // The quick test on UTF-8, before any conversion: most lines with non-ASCII text (curly
-// quotes, accented letters) fail it at once.
+// quotes, accented letters) fail it at once, and ASCII is skipped eight bytes at a time.
 bool may_hold_mojibake(std::string_view line) {
-  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   char32_t previous = 0;
   for (std::size_t i = 0; i < line.size();) {
-    if (p[i] < 0x80) {
-      if (previous && (p[i] == ' ')) {
-        const PageMasks masks = previous < 0x2600 ? cached_masks(previous) : page_masks(previous);
-        if (masks.nbsp_lead) return true;
-      }
+    if (static_cast<unsigned char>(line[i]) < 0x80) {
+      if (may_start_candidate(previous, static_cast<unsigned char>(line[i]))) return true;
       previous = 0;
       i = unicode::skip_ascii(line, i + 1);
       continue;
     }
     const char32_t c = unicode::next_code_point(line, i);
-    if (is_c1(c)) return true;
-    if (previous) {
-      const PageMasks before = previous < 0x2600 ? cached_masks(previous) : page_masks(previous);
-      if (c == kReplacementChar && before.lead) return true;
-      const PageMasks now = c < 0x2600 ? cached_masks(c) : page_masks(c);
-      if (before.lead & now.trail) return true;
-    }
+    if (is_c1(c) || may_start_candidate(previous, c)) return true;
     previous = c;
   }
   return false;
