@@ -46,6 +46,8 @@ CODEPAGES = [
     ("kCp437", "cp437"),
 ]
 
+UNSPACED_SCRIPTS = {"Han", "Hiragana", "Katakana", "Bopomofo", "Thai", "Lao", "Khmer", "Myanmar", "Yi",
+                    "Tangut", "Nushu", "Khitan_Small_Script"}
 GENERAL_CATEGORIES = ["Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd",
                       "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc",
                       "Cf", "Cs", "Co", "Cn"]
@@ -249,6 +251,30 @@ def unicode_source() -> str:
         text = "".join(chr(c) for c in compat[cp]).replace("\u02bc", "'")
         lines.append("    {0x%04X, %s}," % (cp, cxx_string(text.encode("utf-8"))))
     lines += ["};", "const std::size_t kLigatureCount = sizeof(kLigatures) / sizeof(kLigatures[0]);", ""]
+
+    # Simple case folding (statuses C and S of CaseFolding.txt): what fingerprints compare.
+    folds = []
+    for line in open(os.path.join(UCD, "CaseFolding.txt"), encoding="utf-8"):
+        fields = [f.strip() for f in line.split("#")[0].split(";")]
+        if len(fields) >= 3 and fields[1] in ("C", "S"):
+            folds.append((int(fields[0], 16), int(fields[2], 16)))
+    lines.append("const CaseFold kCaseFolds[] = {")
+    for cp, folded in sorted(folds):
+        lines.append("    {0x%04X, 0x%04X}," % (cp, folded))
+    lines += ["};", "const std::size_t kCaseFoldCount = sizeof(kCaseFolds) / sizeof(kCaseFolds[0]);", ""]
+
+    # Scripts written without spaces between words: each of their characters is a word for
+    # fingerprints (Scripts.txt).
+    unspaced = set()
+    for line in open(os.path.join(UCD, "Scripts.txt"), encoding="utf-8"):
+        fields = [f.strip() for f in line.split("#")[0].split(";")]
+        if len(fields) == 2 and fields[1] in UNSPACED_SCRIPTS:
+            lo, _, hi = fields[0].partition("..")
+            unspaced.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    lines.append("const CodePointRange kUnspacedScripts[] = {")
+    for lo, hi in ranges_of(unspaced):
+        lines.append("    {0x%04X, 0x%04X}," % (lo, hi))
+    lines += ["};", "const std::size_t kUnspacedScriptCount = sizeof(kUnspacedScripts) / sizeof(kUnspacedScripts[0]);", ""]
 
     quick_check = read_derived_property("NFC_QC")
     lines.append("const CodePointRange kNfcQuickCheckNotYes[] = {")

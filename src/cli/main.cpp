@@ -2,13 +2,17 @@
 // on stdout, same exit codes. Change both together; tests/parity checks they agree.
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "cli/json_input.hpp"
 #include "winnow/version.hpp"
@@ -24,10 +28,17 @@ constexpr const char* kHelp =
     "Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] "
     "[FILE...]\n"
     "       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE...]\n"
+    "       winnow compare [--raw] [--shingle N] A B\n"
+    "       winnow dedup [--threshold T] [--jsonl] [--raw] [--shingle N] FILE|DIR...\n"
     "\n"
     "clean    Cleans articles: repairs broken text and returns the title and body paragraphs.\n"
     "repair   Repairs text only: mojibake, character references, control characters, NFC.\n"
-    "With no FILE, or when FILE is -, reads standard input.\n"
+    "compare  Compares two articles: one JSON object {\"jaccard\", \"containment_ab\" (how\n"
+    "         much of B is inside A), \"containment_ba\", \"passages\"} (shared runs of words,\n"
+    "         with byte offsets into each cleaned text).\n"
+    "dedup    Finds every pair of near-duplicate articles among the FILEs and the files under\n"
+    "         the DIRs: pairs at or above the threshold, then clusters of duplicates.\n"
+    "With no FILE, or when FILE is -, reads standard input (clean, repair, compare).\n"
     "\n"
     "Options:\n"
     "  --json               one JSON object per input, on its own line: for clean\n"
@@ -42,6 +53,13 @@ constexpr const char* kHelp =
     "                       one batch, where blocks recurring across them are chrome\n"
     "  --batch-dir DIR      clean: the files in DIR are the batch each FILE is cleaned in\n"
     "  --straighten-quotes  repair: turn typographic quotes into ' and \"\n"
+    "  --raw                compare, dedup: compare the texts as they are, not cleaned first\n"
+    "  --shingle N          compare, dedup: words per shingle, 1 to 64 (default 5)\n"
+    "  --threshold T        dedup: the least Jaccard similarity of a pair, 0.05 to 1\n"
+    "                       (default 0.5)\n"
+    "  --jsonl              dedup: one JSON object per line, {\"a\",\"b\",\"jaccard\",\n"
+    "                       \"containment_ab\",\"containment_ba\"} per pair, then\n"
+    "                       {\"cluster\":[paths]} per cluster\n"
     "  -h, --help           show this help\n"
     "  --version            show the version\n"
     "\n"
@@ -57,6 +75,9 @@ struct Arguments {
   std::string batch_dir;
   winnow::CleanBias bias = winnow::CleanBias::kBalanced;
   bool straighten_quotes = false;
+  bool raw = false;
+  std::uint32_t shingle_words = winnow::kDefaultShingleWords;
+  double threshold = 0.5;
   std::vector<std::string> inputs;
 };
 
@@ -265,6 +286,136 @@ int run_repair(const Arguments& args) {
       });
 }
 
+int run_compare(const Arguments& args) {
+  if (args.inputs.size() != 2) return usage_error("compare takes two inputs, A and B");
+  if (args.inputs[0] == "-" && args.inputs[1] == "-")
+    return usage_error("only one input can be standard input");
+  std::string texts[2];
+  for (int i = 0; i < 2; ++i) {
+    std::string error;
+    const std::optional<std::string> bytes = read_input(args.inputs[i], error);
+    if (!bytes) {
+      std::cerr << "winnow: " << args.inputs[i] << ": " << error << "\n";
+      return kExitBadInput;
+    }
+    texts[i] = winnow::comparable_text(*bytes, args.raw);
+  }
+  const winnow::Similarity similarity = winnow::compare(texts[0], texts[1], args.shingle_words);
+  std::cout << winnow::similarity_json(similarity, texts[0]) << "\n";
+  std::cout.flush();
+  return kExitOk;
+}
+
+// The files named, with directories replaced by the regular files under them (recursively,
+// without hidden entries), each directory's files sorted by path.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, int& status) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    auto it = std::filesystem::recursive_directory_iterator(path, ec);
+    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    if (ec) {
+      std::cerr << "winnow: " << path << ": " << ec.message() << "\n";
+      status = kExitBadInput;
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+// "\rwinnow: fingerprinted 812/10000" on stderr, only when stderr is a terminal.
+class Progress {
+ public:
+  Progress(std::size_t total) : total_(total), enabled_(isatty(2) != 0) {}
+  void update(std::size_t done) {
+    if (!enabled_ || (done % 64 != 0 && done != total_)) return;
+    std::cerr << "\rwinnow: fingerprinted " << done << "/" << total_ << std::flush;
+  }
+  ~Progress() {
+    if (enabled_ && total_ > 0) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  std::size_t total_;
+  bool enabled_;
+};
+
+int run_dedup(const Arguments& args) {
+  if (args.inputs.empty()) return usage_error("dedup needs files or directories");
+  int status = kExitOk;
+  const std::vector<std::string> files = expand_paths(args.inputs, status);
+  winnow::Index index({.threshold = args.threshold, .shingle_words = args.shingle_words});
+  std::vector<std::string> paths;  // by index id
+  {
+    Progress progress(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      std::string error;
+      const std::optional<std::string> bytes = read_input(files[i], error);
+      progress.update(i + 1);
+      if (!bytes) {
+        std::cerr << (isatty(2) ? "\r\033[K" : "") << "winnow: " << files[i] << ": " << error
+                  << "\n";
+        status = kExitBadInput;
+        continue;
+      }
+      index.add(winnow::comparable_text(*bytes, args.raw));
+      paths.push_back(files[i]);
+    }
+  }
+  const std::vector<winnow::Pair> pairs = index.pairs();
+  std::string out;
+  for (const winnow::Pair& p : pairs) {
+    if (args.jsonl) {
+      out += "{\"a\":";
+      winnow::append_json_string(out, paths[p.a]);
+      out += ",\"b\":";
+      winnow::append_json_string(out, paths[p.b]);
+      out += ",\"jaccard\":";
+      winnow::append_json_fraction(out, p.jaccard);
+      out += ",\"containment_ab\":";
+      winnow::append_json_fraction(out, p.containment_ab);
+      out += ",\"containment_ba\":";
+      winnow::append_json_fraction(out, p.containment_ba);
+      out += "}\n";
+    } else {
+      winnow::append_json_fraction(out, p.jaccard);
+      out += "\t" + paths[p.a] + "\t" + paths[p.b] + "\n";
+    }
+    if (out.size() > (1 << 16)) std::cout << out, out.clear();
+  }
+  for (const std::vector<std::uint32_t>& cluster : winnow::Index::clusters_of(pairs)) {
+    if (args.jsonl) {
+      out += "{\"cluster\":[";
+      for (std::size_t i = 0; i < cluster.size(); ++i) {
+        if (i) out += ",";
+        winnow::append_json_string(out, paths[cluster[i]]);
+      }
+      out += "]}\n";
+    } else {
+      out += "cluster";
+      for (const std::uint32_t id : cluster) out += "\t" + paths[id];
+      out += "\n";
+    }
+    if (out.size() > (1 << 16)) std::cout << out, out.clear();
+  }
+  std::cout << out;
+  std::cout.flush();
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -281,10 +432,14 @@ int main(int argc, char** argv) {
     std::cout << "winnow " << WINNOW_VERSION << "\n";
     return kExitOk;
   }
-  if (args.command != "clean" && args.command != "repair") {
+  if (args.command != "clean" && args.command != "repair" && args.command != "compare" &&
+      args.command != "dedup") {
     return usage_error("unknown command '" + args.command + "'");
   }
   const bool repair = args.command == "repair";
+  const bool clean = args.command == "clean";
+  const bool similarity = args.command == "compare" || args.command == "dedup";
+  const bool dedup = args.command == "dedup";
   bool options_done = false;
   for (std::size_t i = 1; i < argv_list.size(); ++i) {
     const std::string& arg = argv_list[i];
@@ -292,15 +447,39 @@ int main(int argc, char** argv) {
       args.inputs.push_back(arg);
     } else if (arg == "--") {
       options_done = true;
-    } else if (arg == "--json") {
+    } else if (arg == "--json" && (clean || repair)) {
       args.json = true;
-    } else if (arg == "--jsonl" && repair) {
+    } else if (arg == "--jsonl" && (repair || dedup)) {
       args.jsonl = true;
-    } else if (arg == "--no-title" && !repair) {
+    } else if (arg == "--no-title" && clean) {
       args.detect_title = false;
-    } else if (arg == "--no-batch" && !repair) {
+    } else if (arg == "--no-batch" && clean) {
       args.batch = false;
-    } else if ((arg == "--batch-dir" || arg == "--bias") && !repair) {
+    } else if (arg == "--raw" && similarity) {
+      args.raw = true;
+    } else if ((arg == "--shingle" && similarity) || (arg == "--threshold" && dedup)) {
+      if (i + 1 >= argv_list.size()) return usage_error("missing value for '" + arg + "'");
+      const std::string& value = argv_list[++i];
+      char* end = nullptr;
+      errno = 0;
+      const double number = std::strtod(value.c_str(), &end);
+      // Plain decimal notation only (strtod would also take "0x1p-1", "inf", " 0.5").
+      const bool decimal =
+          !value.empty() && value.find_first_not_of("0123456789.eE+-") == std::string::npos;
+      const bool parsed = decimal && end == value.c_str() + value.size() && errno == 0;
+      if (arg == "--shingle") {
+        if (!parsed || number != std::floor(number) || number < 1 ||
+            number > winnow::kMaxShingleWords) {
+          return usage_error("--shingle takes a whole number from 1 to 64, not '" + value + "'");
+        }
+        args.shingle_words = static_cast<std::uint32_t>(number);
+      } else {
+        if (!parsed || !(number >= 0.05 && number <= 1)) {
+          return usage_error("--threshold takes a number from 0.05 to 1, not '" + value + "'");
+        }
+        args.threshold = number;
+      }
+    } else if ((arg == "--batch-dir" || arg == "--bias") && clean) {
       if (i + 1 >= argv_list.size()) return usage_error("missing value for '" + arg + "'");
       const std::string& value = argv_list[++i];
       if (arg == "--batch-dir") {
@@ -324,5 +503,7 @@ int main(int argc, char** argv) {
     }
   }
   if (args.json && args.jsonl) return usage_error("--json and --jsonl exclude each other");
+  if (args.command == "compare") return run_compare(args);
+  if (dedup) return run_dedup(args);
   return repair ? run_repair(args) : run_clean(args);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The Node `winnow` command: the twin of the native one (src/cli/main.cpp). Same
 // arguments, same bytes on stdout, same exit codes; tests/parity checks they agree.
-import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWinnow } from './node.mjs';
 
@@ -11,10 +11,17 @@ const EXIT_USAGE = 2;
 
 const HELP = `Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] [FILE...]
        winnow repair [--json | --jsonl] [--straighten-quotes] [FILE...]
+       winnow compare [--raw] [--shingle N] A B
+       winnow dedup [--threshold T] [--jsonl] [--raw] [--shingle N] FILE|DIR...
 
 clean    Cleans articles: repairs broken text and returns the title and body paragraphs.
 repair   Repairs text only: mojibake, character references, control characters, NFC.
-With no FILE, or when FILE is -, reads standard input.
+compare  Compares two articles: one JSON object {"jaccard", "containment_ab" (how
+         much of B is inside A), "containment_ba", "passages"} (shared runs of words,
+         with byte offsets into each cleaned text).
+dedup    Finds every pair of near-duplicate articles among the FILEs and the files under
+         the DIRs: pairs at or above the threshold, then clusters of duplicates.
+With no FILE, or when FILE is -, reads standard input (clean, repair, compare).
 
 Options:
   --json               one JSON object per input, on its own line: for clean
@@ -28,6 +35,13 @@ Options:
                        one batch, where blocks recurring across them are chrome
   --batch-dir DIR      clean: the files in DIR are the batch each FILE is cleaned in
   --straighten-quotes  repair: turn typographic quotes into ' and "
+  --raw                compare, dedup: compare the texts as they are, not cleaned first
+  --shingle N          compare, dedup: words per shingle, 1 to 64 (default 5)
+  --threshold T        dedup: the least Jaccard similarity of a pair, 0.05 to 1
+                       (default 0.5)
+  --jsonl              dedup: one JSON object per line, {"a","b","jaccard",
+                       "containment_ab","containment_ba"} per pair, then
+                       {"cluster":[paths]} per cluster
   -h, --help           show this help
   --version            show the version
 
@@ -233,6 +247,130 @@ async function runRepair(winnow, args) {
   });
 }
 
+// Fractions as the native CLI prints them: rounded to six decimals.
+const fraction = (value) => Math.floor(value * 1e6 + 0.5) / 1e6;
+
+async function runCompare(winnow, args) {
+  if (args.inputs.length !== 2) return usageError('compare takes two inputs, A and B');
+  if (args.inputs[0] === '-' && args.inputs[1] === '-') return usageError('only one input can be standard input');
+  const inputs = [];
+  for (const path of args.inputs) {
+    try {
+      inputs.push(readInput(path, winnow.maxInputBytes));
+    } catch (error) {
+      process.stderr.write(`winnow: ${path}: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+  }
+  const result = winnow.compare(inputs[0], inputs[1], { raw: args.raw, shingle: args.shingle });
+  // The API gives string indices; the CLI, like the native one, UTF-8 byte offsets.
+  const byteOffset = (text, index) => Buffer.byteLength(text.slice(0, index));
+  const passages = result.passages.map((p) => ({
+    a_start: byteOffset(result.a, p.a_start),
+    a_end: byteOffset(result.a, p.a_end),
+    b_start: byteOffset(result.b, p.b_start),
+    b_end: byteOffset(result.b, p.b_end),
+    words: p.words,
+    text: p.text,
+  }));
+  const { jaccard, containment_ab, containment_ba, shingles_a, shingles_b, shared } = result;
+  const out = { jaccard, containment_ab, containment_ba, shingles_a, shingles_b, shared, passages };
+  await write(process.stdout, `${JSON.stringify(out)}\n`);
+  return EXIT_OK;
+}
+
+const byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+// The files named, with directories replaced by the regular files under them (recursively,
+// without hidden entries), each directory's files sorted by path.
+function expandPaths(paths) {
+  const files = [];
+  let ok = true;
+  for (const path of paths) {
+    let directory = false;
+    try {
+      directory = statSync(path).isDirectory();
+    } catch {
+      directory = false;
+    }
+    if (!directory) {
+      files.push(path);
+      continue;
+    }
+    const found = [];
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name.startsWith('.')) continue;
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile()) found.push(full);
+        else if (entry.isSymbolicLink()) {
+          try {
+            if (statSync(full).isFile()) found.push(full);
+          } catch {
+            // a dangling link is no file
+          }
+        }
+      }
+    };
+    try {
+      walk(path);
+    } catch (error) {
+      process.stderr.write(`winnow: ${path}: ${ERROR_TEXT[error.code] ?? error.message}\n`);
+      ok = false;
+    }
+    files.push(...found.sort(byBytes));
+  }
+  return { files, ok };
+}
+
+async function runDedup(winnow, args) {
+  if (args.inputs.length === 0) return usageError('dedup needs files or directories');
+  const { files, ok } = expandPaths(args.inputs);
+  let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
+  const tty = process.stderr.isTTY === true;
+  const index = new winnow.Index({ threshold: args.threshold, shingle: args.shingle });
+  const paths = [];
+  files.forEach((file, i) => {
+    let bytes;
+    try {
+      bytes = readInput(file, winnow.maxInputBytes);
+    } catch (error) {
+      process.stderr.write(`${tty ? '\r\x1b[K' : ''}winnow: ${file}: ${error.message}\n`);
+      status = EXIT_BAD_INPUT;
+      return;
+    } finally {
+      if (tty && ((i + 1) % 64 === 0 || i + 1 === files.length)) {
+        process.stderr.write(`\rwinnow: fingerprinted ${i + 1}/${files.length}`);
+      }
+    }
+    index.add(bytes, { raw: args.raw });
+    paths.push(file);
+  });
+  if (tty && files.length > 0) process.stderr.write('\r\x1b[K');
+  const pairs = index.pairs();
+  const clusters = index.clusters();
+  index.dispose();
+  let out = '';
+  for (const p of pairs) {
+    if (args.jsonl) {
+      const line = { a: paths[p.a], b: paths[p.b], jaccard: fraction(p.jaccard), containment_ab: fraction(p.containment_ab), containment_ba: fraction(p.containment_ba) };
+      out += `${JSON.stringify(line)}\n`;
+    } else {
+      out += `${fraction(p.jaccard)}\t${paths[p.a]}\t${paths[p.b]}\n`;
+    }
+  }
+  for (const cluster of clusters) {
+    const members = cluster.map((id) => paths[id]);
+    out += args.jsonl ? `${JSON.stringify({ cluster: members })}\n` : `cluster\t${members.join('\t')}\n`;
+  }
+  await write(process.stdout, out);
+  return status;
+}
+
+// A number as the native CLI's strtod() reads it, without its hexadecimal and infinite forms.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 async function main(argv) {
   if (argv.length === 0) return usageError('missing command');
   const [command, ...rest] = argv;
@@ -245,20 +383,41 @@ async function main(argv) {
     await write(process.stdout, `winnow ${winnow.version}\n`);
     return EXIT_OK;
   }
-  if (command !== 'clean' && command !== 'repair') return usageError(`unknown command '${command}'`);
+  if (!['clean', 'repair', 'compare', 'dedup'].includes(command)) return usageError(`unknown command '${command}'`);
 
   const repair = command === 'repair';
-  const args = { json: false, jsonl: false, detectTitle: true, straightenQuotes: false, batch: true, bias: 'balanced', inputs: [] };
+  const clean = command === 'clean';
+  const dedup = command === 'dedup';
+  const similarity = command === 'compare' || dedup;
+  const args = {
+    json: false, jsonl: false, detectTitle: true, straightenQuotes: false, batch: true, bias: 'balanced',
+    raw: false, shingle: 5, threshold: 0.5, inputs: [],
+  };
   let optionsDone = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (optionsDone || arg === '-' || arg === '' || !arg.startsWith('-')) args.inputs.push(arg);
     else if (arg === '--') optionsDone = true;
-    else if (arg === '--json') args.json = true;
-    else if (arg === '--jsonl' && repair) args.jsonl = true;
-    else if (arg === '--no-title' && !repair) args.detectTitle = false;
-    else if (arg === '--no-batch' && !repair) args.batch = false;
-    else if ((arg === '--batch-dir' || arg === '--bias') && !repair) {
+    else if (arg === '--json' && (clean || repair)) args.json = true;
+    else if (arg === '--jsonl' && (repair || dedup)) args.jsonl = true;
+    else if (arg === '--no-title' && clean) args.detectTitle = false;
+    else if (arg === '--no-batch' && clean) args.batch = false;
+    else if (arg === '--raw' && similarity) args.raw = true;
+    else if ((arg === '--shingle' && similarity) || (arg === '--threshold' && dedup)) {
+      if (i + 1 >= rest.length) return usageError(`missing value for '${arg}'`);
+      const value = rest[++i];
+      const number = DECIMAL.test(value) ? Number(value) : NaN;
+      if (arg === '--shingle') {
+        if (!Number.isInteger(number) || number < 1 || number > 64) {
+          return usageError(`--shingle takes a whole number from 1 to 64, not '${value}'`);
+        }
+        args.shingle = number;
+      } else {
+        if (!(number >= 0.05 && number <= 1)) return usageError(`--threshold takes a number from 0.05 to 1, not '${value}'`);
+        args.threshold = number;
+      }
+    }
+    else if ((arg === '--batch-dir' || arg === '--bias') && clean) {
       if (i + 1 >= rest.length) return usageError(`missing value for '${arg}'`);
       const value = rest[++i];
       if (arg === '--batch-dir') args.batchDir = value;
@@ -273,6 +432,8 @@ async function main(argv) {
   }
   if (args.json && args.jsonl) return usageError('--json and --jsonl exclude each other');
   const winnow = await createWinnow();
+  if (command === 'compare') return runCompare(winnow, args);
+  if (dedup) return runDedup(winnow, args);
   return repair ? runRepair(winnow, args) : runClean(winnow, args);
 }
 

@@ -8,6 +8,9 @@ const textEncoder = new TextEncoder();
 const CLEAN_OPTIONS = Object.freeze({ title: 'boolean', bias: 'string' });
 const BIASES = Object.freeze({ balanced: 0, precision: 1, recall: 2 }); // winnow::CleanBias
 const REPAIR_OPTIONS = Object.freeze({ straightenQuotes: 'boolean' });
+const COMPARE_OPTIONS = Object.freeze({ raw: 'boolean', shingle: 'number' });
+const INDEX_OPTIONS = Object.freeze({ threshold: 'number', shingle: 'number' });
+const ADD_OPTIONS = Object.freeze({ raw: 'boolean' });
 
 function describe(value) {
   if (value === null) return 'null';
@@ -53,6 +56,36 @@ function checkOptions(fn, options, schema) {
     }
   }
   return options;
+}
+
+function checkShingle(fn, shingle) {
+  if (!Number.isInteger(shingle) || shingle < 1 || shingle > 64) {
+    throw new RangeError(`${fn}: option 'shingle' must be a whole number from 1 to 64, not ${shingle}`);
+  }
+  return shingle;
+}
+
+// UTF-8 byte offsets into `text` -> string (UTF-16) indices, for offsets in ascending order
+// of any mix: one pass over the text.
+function byteOffsetsToIndices(text, offsets) {
+  const sorted = [...new Set(offsets)].sort((x, y) => x - y);
+  const map = new Map();
+  let bytes = 0;
+  let index = 0;
+  for (const target of sorted) {
+    while (bytes < target && index < text.length) {
+      const unit = text.charCodeAt(index);
+      if (unit < 0x80) bytes += 1;
+      else if (unit < 0x800) bytes += 2;
+      else if (unit >= 0xd800 && unit <= 0xdbff) {
+        bytes += 4;
+        index += 1;
+      } else bytes += 3;
+      index += 1;
+    }
+    map.set(target, index);
+  }
+  return map;
 }
 
 /**
@@ -101,7 +134,202 @@ export function makeWinnow(module) {
     return bytes;
   }
 
+  /**
+   * A near-duplicate index over many articles: LSH proposes candidate pairs, and each one
+   * is verified exactly, so pairs() has precision 1 and, at the threshold, recall ≥ 0.99.
+   * Holds a compact copy of each article's words (a few hundred bytes for a short article);
+   * save() and Index.load() keep it across sessions. Free it with dispose() (or `using`)
+   * when done; a forgotten index is freed when garbage-collected.
+   * @example
+   * const index = new w.Index({ threshold: 0.8 });
+   * for (const page of pages) index.add(page);
+   * index.pairs(); // [{a: 0, b: 3, jaccard: 0.93, containment_ab: 0.95, containment_ba: 0.97}]
+   */
+  class Index {
+    #handle;
+
+    /**
+     * @param {{threshold?: number, shingle?: number}} [options] threshold: the least Jaccard
+     *   similarity of a pair, 0.05 to 1 (default 0.5); shingle: words per shingle (default 5)
+     */
+    constructor(options) {
+      const { threshold = 0.5, shingle = 5 } = checkOptions('Index', options, INDEX_OPTIONS);
+      if (!(threshold >= 0.05 && threshold <= 1)) {
+        throw new RangeError(`Index: option 'threshold' must be from 0.05 to 1, not ${threshold}`);
+      }
+      this.#handle = new module.IndexHandle(threshold, checkShingle('Index', shingle));
+      registry.register(this, this.#handle, this);
+    }
+
+    /**
+     * Reads an index that save() wrote. Throws an Error saying why for data that is
+     * truncated, corrupted or not an index.
+     * @param {Uint8Array|ArrayBuffer} bytes
+     * @returns {Index}
+     */
+    static load(bytes) {
+      if (!(bytes instanceof ArrayBuffer) && !ArrayBuffer.isView(bytes)) {
+        throw new TypeError(`Index.load: bytes must be a Uint8Array or ArrayBuffer, not ${describe(bytes)}`);
+      }
+      const data = inputToBytes('Index.load', bytes);
+      const index = new Index();
+      const handle = index.#live('load');
+      handle.input(data.byteLength).set(data);
+      const error = handle.load();
+      if (error !== '') {
+        index.dispose();
+        throw new Error(`Index.load: ${error}`);
+      }
+      return index;
+    }
+
+    #live(fn) {
+      if (this.#handle === undefined) throw new Error(`Index.${fn}: the index was disposed`);
+      return this.#handle;
+    }
+
+    #put(fn, input) {
+      const bytes = toBytes(`Index.${fn}`, input);
+      this.#live(fn).input(bytes.byteLength).set(bytes);
+    }
+
+    /**
+     * Adds an article (cleaned first unless raw) and returns its id: 0, 1, 2... in order.
+     * @param {string|Uint8Array|ArrayBuffer} input
+     * @param {{raw?: boolean}} [options]
+     * @returns {number}
+     */
+    add(input, options) {
+      const { raw = false } = checkOptions('Index.add', options, ADD_OPTIONS);
+      this.#put('add', input);
+      return this.#handle.add(raw);
+    }
+
+    /**
+     * The indexed articles at or above the threshold with `input`, most similar first.
+     * containment_ab: how much of the match is inside the input; containment_ba: the reverse.
+     * @param {string|Uint8Array|ArrayBuffer} input
+     * @param {{raw?: boolean}} [options]
+     * @returns {{id: number, jaccard: number, containment_ab: number, containment_ba: number}[]}
+     */
+    query(input, options) {
+      const { raw = false } = checkOptions('Index.query', options, ADD_OPTIONS);
+      this.#put('query', input);
+      const flat = this.#handle.query(raw);
+      const matches = [];
+      for (let i = 0; i < flat.length; i += 4) {
+        matches.push({ id: flat[i], jaccard: flat[i + 1], containment_ab: flat[i + 2], containment_ba: flat[i + 3] });
+      }
+      return matches;
+    }
+
+    /** Removes an article; false if there is no such id. @param {number} id */
+    remove(id) {
+      return Number.isInteger(id) && id >= 0 && id < 2 ** 32 && this.#live('remove').remove(id);
+    }
+
+    /** Whether an id is in the index. @param {number} id */
+    has(id) {
+      return Number.isInteger(id) && id >= 0 && id < 2 ** 32 && this.#live('has').contains(id);
+    }
+
+    /**
+     * Every pair of articles at or above the threshold, by (a, b) with a < b.
+     * containment_ab: how much of b is inside a.
+     * @returns {{a: number, b: number, jaccard: number, containment_ab: number, containment_ba: number}[]}
+     */
+    pairs() {
+      const flat = this.#live('pairs').pairs();
+      const pairs = [];
+      for (let i = 0; i < flat.length; i += 5) {
+        pairs.push({ a: flat[i], b: flat[i + 1], jaccard: flat[i + 2], containment_ab: flat[i + 3], containment_ba: flat[i + 4] });
+      }
+      return pairs;
+    }
+
+    /** Groups of two or more ids linked by pairs(), each sorted. @returns {number[][]} */
+    clusters() {
+      const flat = this.#live('clusters').clusters();
+      const clusters = [];
+      for (let i = 0; i < flat.length; i += 1 + flat[i]) clusters.push(Array.from(flat.subarray(i + 1, i + 1 + flat[i])));
+      return clusters;
+    }
+
+    /** The index as bytes for Index.load(): versioned and checksummed. @returns {Uint8Array} */
+    save() {
+      return this.#live('save').save().slice();
+    }
+
+    /** Live articles. */
+    get size() {
+      return this.#live('size').size();
+    }
+    /** The id the next add() returns. */
+    get nextId() {
+      return this.#live('nextId').nextId();
+    }
+    get threshold() {
+      return this.#live('threshold').threshold();
+    }
+    get shingle() {
+      return this.#live('shingle').shingleWords();
+    }
+    /** The LSH bands and rows chosen for the threshold. */
+    get lsh() {
+      const handle = this.#live('lsh');
+      return { bands: handle.bands(), rows: handle.rows() };
+    }
+    /** Bytes of wasm memory the index holds. */
+    get memoryBytes() {
+      return this.#live('memoryBytes').memoryBytes();
+    }
+
+    /** Frees the index's wasm memory; the object cannot be used afterwards. */
+    dispose() {
+      if (this.#handle === undefined) return;
+      registry.unregister(this);
+      this.#handle.delete();
+      this.#handle = undefined;
+    }
+    [Symbol.dispose]() {
+      this.dispose();
+    }
+  }
+  const registry = new FinalizationRegistry((handle) => handle.delete());
+
   return Object.freeze({
+    Index,
+    /**
+     * Compares two articles (each cleaned first unless raw): the same numbers as
+     * `winnow compare`. Offsets of passages index the compared texts, returned as a and b
+     * (JS string indices; the CLI prints UTF-8 byte offsets).
+     * @param {string|Uint8Array|ArrayBuffer} a
+     * @param {string|Uint8Array|ArrayBuffer} b
+     * @param {{raw?: boolean, shingle?: number}} [options]
+     * @returns {{jaccard: number, containment_ab: number, containment_ba: number,
+     *   shingles_a: number, shingles_b: number, shared: number,
+     *   passages: {a_start: number, a_end: number, b_start: number, b_end: number, words: number, text: string}[],
+     *   a: string, b: string}}
+     * @example w.compare(story, syndicatedCopy).jaccard // 0.95
+     */
+    compare(a, b, options) {
+      const { raw = false, shingle = 5 } = checkOptions('compare', options, COMPARE_OPTIONS);
+      checkShingle('compare', shingle);
+      load([toBytes('compare', a), toBytes('compare', b)]);
+      const views = exchange.compare(raw, shingle);
+      const result = JSON.parse(textDecoder.decode(views.meta));
+      result.a = textDecoder.decode(views.a);
+      result.b = textDecoder.decode(views.b);
+      const inA = byteOffsetsToIndices(result.a, result.passages.flatMap((p) => [p.a_start, p.a_end]));
+      const inB = byteOffsetsToIndices(result.b, result.passages.flatMap((p) => [p.b_start, p.b_end]));
+      for (const p of result.passages) {
+        p.a_start = inA.get(p.a_start);
+        p.a_end = inA.get(p.a_end);
+        p.b_start = inB.get(p.b_start);
+        p.b_end = inB.get(p.b_end);
+      }
+      return result;
+    },
     /** The library version, as in package.json. */
     version: module.version(),
     /** The largest input, in bytes, that one call accepts. */

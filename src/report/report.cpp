@@ -1,5 +1,8 @@
 #include "report/report.hpp"
 
+#include <cmath>
+#include <cstdio>
+
 namespace winnow {
 
 std::string_view repair_reason_name(RepairReason reason) {
@@ -122,6 +125,23 @@ void RepairLog::add(RepairReason reason, std::string_view from, std::string_view
 
 void RepairLog::merge(const RepairLog& other) {
   for (const Repair& r : other.entries_) add(r.reason, r.from, r.to, r.count);
+}
+
+void append_json_fraction(std::string& out, double value) {
+  if (!(value > 0)) value = 0;  // also NaN
+  if (value > 1) value = 1;
+  // Math.round: the nearest integer, halves up (the same as std::round for positives).
+  const auto millionths = static_cast<std::uint32_t>(std::floor(value * 1e6 + 0.5));
+  if (millionths == 0 || millionths == 1000000) {
+    out += millionths == 0 ? '0' : '1';
+    return;
+  }
+  char digits[12];
+  std::snprintf(digits, sizeof digits, "%06u", static_cast<unsigned>(millionths));
+  std::size_t length = 6;
+  while (digits[length - 1] == '0') --length;
+  out += "0.";
+  out.append(digits, length);
 }
 
 }  // namespace winnow

@@ -103,6 +103,9 @@ class RepairLog {
 // \\u00xx, everything else raw), so that the native CLI and the Node CLI, which prints
 // JSON.stringify of the JS API's result, agree byte for byte.
 void append_json_string(std::string& out, std::string_view text);
+// A similarity or other fraction in [0, 1], rounded to six decimals and printed as
+// JavaScript prints Math.round(value * 1e6) / 1e6: "0", "1", "0.25", "0.000001".
+void append_json_fraction(std::string& out, double value);
 // [{"from","to","reason","count"},...]
 void append_repairs_json(std::string& out, const std::vector<Repair>& repairs);
 

@@ -20,6 +20,9 @@ struct Expansion {
   char32_t code_point;
   const char* utf8;
 };
+struct CaseFold {
+  char32_t code_point, folded;
+};
 struct CodePointRange {
   char32_t first, last;
 };
@@ -34,6 +37,10 @@ extern const Composition kCompositions[];
 extern const std::size_t kCompositionCount;
 extern const Expansion kLigatures[];
 extern const std::size_t kLigatureCount;
+extern const CaseFold kCaseFolds[];
+extern const std::size_t kCaseFoldCount;
+extern const CodePointRange kUnspacedScripts[];
+extern const std::size_t kUnspacedScriptCount;
 extern const CodePointRange kNfcQuickCheckNotYes[];
 extern const std::size_t kNfcQuickCheckNotYesCount;
 

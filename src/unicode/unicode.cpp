@@ -80,6 +80,22 @@ const char* ligature_expansion(char32_t cp) {
   return nullptr;
 }
 
+char32_t simple_case_fold(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  const CaseFold* end = kCaseFolds + kCaseFoldCount;
+  const CaseFold* it = std::lower_bound(
+      kCaseFolds, end, cp, [](const CaseFold& c, char32_t v) { return c.code_point < v; });
+  return it != end && it->code_point == cp ? it->folded : cp;
+}
+
+bool writes_without_spaces(char32_t cp) {
+  if (cp < 0x2EA) return false;
+  const CodePointRange* end = kUnspacedScripts + kUnspacedScriptCount;
+  const CodePointRange* it = std::lower_bound(
+      kUnspacedScripts, end, cp, [](const CodePointRange& r, char32_t v) { return r.last < v; });
+  return it != end && it->first <= cp;
+}
+
 std::uint8_t combining_class(char32_t cp) {
   if (cp < 0x300) return 0;
   const CombiningClass* end = kCombiningClasses + kCombiningClassCount;

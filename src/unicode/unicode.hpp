@@ -82,6 +82,14 @@ inline bool is_space(char32_t cp) {
 // "'n"), or nullptr for any other character.
 const char* ligature_expansion(char32_t cp);
 
+// Simple case folding (CaseFolding.txt, statuses C and S): "É" -> "é", "Σ"/"ς" -> "σ".
+// One code point to one, so offsets stay put; what fingerprints use to ignore case.
+char32_t simple_case_fold(char32_t cp);
+
+// Whether cp belongs to a script written without spaces between words (Han, kana, Thai,
+// Lao, Khmer, Myanmar...): there each character counts as a word.
+bool writes_without_spaces(char32_t cp);
+
 // Canonical combining class (0 for starters).
 std::uint8_t combining_class(char32_t cp);
 

@@ -10,6 +10,7 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,8 @@ namespace {
 using emscripten::val;
 
 val byte_view(std::string& bytes) {
-  return val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<std::uint8_t*>(bytes.data())));
+  return val(
+      emscripten::typed_memory_view(bytes.size(), reinterpret_cast<std::uint8_t*>(bytes.data())));
 }
 
 // Holds one call's inputs and outputs. A view stays valid only until the module's memory
@@ -54,7 +56,8 @@ class Exchange {
   // Cleans all inputs as one batch; returns an array of {meta, text}, one per input.
   val clean_batch(bool detect_title, int bias) {
     const std::vector<std::string_view> documents(inputs_.begin(), inputs_.end());
-    std::vector<winnow::Article> articles = winnow::clean_batch(documents, options(detect_title, bias));
+    std::vector<winnow::Article> articles =
+        winnow::clean_batch(documents, options(detect_title, bias));
     release_inputs();
     for (winnow::Article& article : articles) add_output(std::move(article));
     val result = val::array();
@@ -65,7 +68,8 @@ class Exchange {
   // Repairs the first input. Returns {meta, text}: winnow::repaired_json with "text" "",
   // and the repaired text.
   val repair(bool straighten_quotes) {
-    winnow::Repaired repaired = winnow::repair_bytes(inputs_.at(0), {.straighten_quotes = straighten_quotes});
+    winnow::Repaired repaired =
+        winnow::repair_bytes(inputs_.at(0), {.straighten_quotes = straighten_quotes});
     release_inputs();
     Output output;
     output.text = std::move(repaired.text);
@@ -73,6 +77,24 @@ class Exchange {
     output.meta = winnow::repaired_json(repaired);
     outputs_.push_back(std::move(output));
     return views(outputs_.back());
+  }
+
+  // Compares the first two inputs (cleaned first unless `raw`). Returns {meta, a, b}: the
+  // similarity as winnow::similarity_json (byte offsets), and the two compared texts.
+  val compare(bool raw, int shingle_words) {
+    Output a, b;
+    a.text = winnow::comparable_text(inputs_.at(0), raw);
+    b.text = winnow::comparable_text(inputs_.at(1), raw);
+    release_inputs();
+    a.meta = winnow::similarity_json(
+        winnow::compare(a.text, b.text, static_cast<std::uint32_t>(shingle_words)), a.text);
+    outputs_.push_back(std::move(a));
+    outputs_.push_back(std::move(b));
+    val result = val::object();
+    result.set("meta", byte_view(outputs_[0].meta));
+    result.set("a", byte_view(outputs_[0].text));
+    result.set("b", byte_view(outputs_[1].text));
+    return result;
   }
 
  private:
@@ -105,7 +127,86 @@ class Exchange {
   std::vector<Output> outputs_;
 };
 
-std::string version() { return WINNOW_VERSION; }
+// winnow::Index for JS. Inputs arrive through input(n) like Exchange's; results leave as
+// views of buffers this object owns, valid until its next call.
+class IndexHandle {
+ public:
+  IndexHandle(double threshold, int shingle_words)
+      : index_(
+            {.threshold = threshold, .shingle_words = static_cast<std::uint32_t>(shingle_words)}) {}
+
+  val input(std::size_t size) {
+    input_.assign(size, '\0');
+    return byte_view(input_);
+  }
+  std::uint32_t add(bool raw) { return index_.add(take_text(raw)); }
+  bool remove(std::uint32_t id) { return index_.remove(id); }
+  bool contains(std::uint32_t id) const { return index_.contains(id); }
+
+  // [id, jaccard, containment_ab, containment_ba] per match, flat.
+  val query(bool raw) {
+    numbers_.clear();
+    for (const winnow::Match& m : index_.query(take_text(raw))) {
+      numbers_.insert(numbers_.end(),
+                      {double(m.id), m.jaccard, m.containment_ab, m.containment_ba});
+    }
+    return val(emscripten::typed_memory_view(numbers_.size(), numbers_.data()));
+  }
+  // [a, b, jaccard, containment_ab, containment_ba] per pair, flat.
+  val pairs() {
+    numbers_.clear();
+    for (const winnow::Pair& p : index_.pairs()) {
+      numbers_.insert(numbers_.end(),
+                      {double(p.a), double(p.b), p.jaccard, p.containment_ab, p.containment_ba});
+    }
+    return val(emscripten::typed_memory_view(numbers_.size(), numbers_.data()));
+  }
+  // Each cluster as its size followed by its ids, flat.
+  val clusters() {
+    ids_.clear();
+    for (const std::vector<std::uint32_t>& cluster : index_.clusters()) {
+      ids_.push_back(static_cast<std::uint32_t>(cluster.size()));
+      ids_.insert(ids_.end(), cluster.begin(), cluster.end());
+    }
+    return val(emscripten::typed_memory_view(ids_.size(), ids_.data()));
+  }
+  val save() {
+    saved_ = index_.save();
+    return byte_view(saved_);
+  }
+  // Replaces this index with the one in the input bytes; returns "" or why it cannot.
+  std::string load() {
+    std::string error;
+    std::optional<winnow::Index> loaded = winnow::Index::load(input_, &error);
+    std::string().swap(input_);
+    if (loaded) index_ = std::move(*loaded);
+    return error;
+  }
+
+  double size() const { return static_cast<double>(index_.size()); }
+  std::uint32_t next_id() const { return index_.next_id(); }
+  double threshold() const { return index_.options().threshold; }
+  std::uint32_t shingle_words() const { return index_.options().shingle_words; }
+  std::uint32_t bands() const { return index_.lsh().bands; }
+  std::uint32_t rows() const { return index_.lsh().rows; }
+  double memory_bytes() const { return static_cast<double>(index_.memory_bytes()); }
+
+ private:
+  std::string take_text(bool raw) {
+    std::string text = winnow::comparable_text(input_, raw);
+    std::string().swap(input_);
+    return text;
+  }
+
+  winnow::Index index_;
+  std::string input_, saved_;
+  std::vector<double> numbers_;
+  std::vector<std::uint32_t> ids_;
+};
+
+std::string version() {
+  return WINNOW_VERSION;
+}
 
 }  // namespace
 
@@ -116,7 +217,26 @@ EMSCRIPTEN_BINDINGS(winnow) {
       .function("addInput", &Exchange::add_input)
       .function("clean", &Exchange::clean)
       .function("cleanBatch", &Exchange::clean_batch)
-      .function("repair", &Exchange::repair);
+      .function("repair", &Exchange::repair)
+      .function("compare", &Exchange::compare);
+  emscripten::class_<IndexHandle>("IndexHandle")
+      .constructor<double, int>()
+      .function("input", &IndexHandle::input)
+      .function("add", &IndexHandle::add)
+      .function("remove", &IndexHandle::remove)
+      .function("contains", &IndexHandle::contains)
+      .function("query", &IndexHandle::query)
+      .function("pairs", &IndexHandle::pairs)
+      .function("clusters", &IndexHandle::clusters)
+      .function("save", &IndexHandle::save)
+      .function("load", &IndexHandle::load)
+      .function("size", &IndexHandle::size)
+      .function("nextId", &IndexHandle::next_id)
+      .function("threshold", &IndexHandle::threshold)
+      .function("shingleWords", &IndexHandle::shingle_words)
+      .function("bands", &IndexHandle::bands)
+      .function("rows", &IndexHandle::rows)
+      .function("memoryBytes", &IndexHandle::memory_bytes);
   emscripten::function("version", &version);
   emscripten::constant("maxInputBytes", static_cast<double>(winnow::kMaxInputBytes));
 }

@@ -57,6 +57,16 @@ Article clean_in_batch(const std::vector<std::string_view>& documents, std::size
   return finish(std::move(prepared.at(which)), options, &batch, which);
 }
 
+std::string comparable_text(std::string_view bytes, bool raw) {
+  if (raw) return decode(bytes).text;
+  const Article article = clean(bytes);
+  std::string text = article.title;
+  const std::string body = article_text(article);
+  if (!text.empty() && !body.empty()) text += "\n\n";
+  text += body;
+  return text;
+}
+
 Repaired repair_bytes(std::string_view bytes, const RepairOptions& options) {
   Decoded decoded = decode(bytes);
   Repaired repaired = repair(decoded.text, options);

@@ -6,6 +6,8 @@
 //   segment/segment.hpp    text -> blocks
 //   classify/classify.hpp  blocks -> article or chrome, with a reason
 //   assemble/assemble.hpp  blocks -> Article (title, metadata, paragraphs, removals, repairs)
+//   fingerprint/fingerprint.hpp  text -> words, shingles, MinHash signatures
+//   compare/compare.hpp    similarity, shared passages, near-duplicate Index
 // clean() runs them all; include this header and call it unless you need one stage alone.
 //
 //   winnow::Article a = winnow::clean(bytes_of_a_pasted_article);
@@ -17,7 +19,9 @@
 
 #include "assemble/assemble.hpp"
 #include "classify/classify.hpp"
+#include "compare/compare.hpp"
 #include "decode/decode.hpp"
+#include "fingerprint/fingerprint.hpp"
 #include "repair/repair.hpp"
 #include "report/report.hpp"
 #include "segment/segment.hpp"
@@ -49,6 +53,11 @@ std::vector<Article> clean_batch(const std::vector<std::string_view>& documents,
 // context (what `winnow clean --batch-dir` does).
 Article clean_in_batch(const std::vector<std::string_view>& documents, std::size_t which,
                        const CleanOptions& options = {});
+
+// The text that compare() and Index see for a document: the cleaned article's title and
+// body (clean() alone, no batch: a document's fingerprint must not depend on its
+// neighbours), or with `raw` the bytes only decoded to UTF-8.
+std::string comparable_text(std::string_view bytes, bool raw = false);
 
 // Decodes and repairs text without cutting it into an article: what `winnow repair` and
 // the JS repair() do. White space is left as it is unless the options ask.
