@@ -113,8 +113,10 @@ Index::Index(const IndexOptions& options) : options_(options) {
 // The vocabulary table: open addressing with linear probing, two words per slot (the word
 // hash, then its id + 1; 0 marks a free slot), so that a lookup reads one cache line.
 void Index::grow_table() {
-  const std::size_t capacity =
-      std::max<std::size_t>(1024, table_.size());  // slots: table_.size() / 2
+  // Double until at most 80% of the slots are used: linear probing stays short at that load
+  // with well-mixed hashes, and the table stays small (load() sizes it for a whole vocabulary).
+  std::size_t capacity = std::max<std::size_t>(1024, table_.size() / 2);  // slots
+  while ((vocabulary_.size() + 1) * 5 > capacity * 4) capacity *= 2;
   table_.assign(2 * capacity, 0);
   for (std::uint32_t id = 0; id < vocabulary_.size(); ++id) {
     std::size_t slot = static_cast<std::size_t>(vocabulary_[id]) & (capacity - 1);
@@ -125,7 +127,7 @@ void Index::grow_table() {
 }
 
 std::uint32_t Index::word_id(std::uint64_t hash) {
-  if ((vocabulary_.size() + 1) * 4 > table_.size()) grow_table();  // at most half the slots used
+  if ((vocabulary_.size() + 1) * 5 > (table_.size() / 2) * 4) grow_table();
   const std::size_t mask = table_.size() / 2 - 1;
   std::size_t slot = static_cast<std::size_t>(hash) & mask;
   for (; table_[2 * slot + 1] != 0; slot = (slot + 1) & mask) {
@@ -461,7 +463,7 @@ std::optional<Index> Index::load(std::string_view bytes, std::string* error) {
     if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
       return fail("index has a repeated word");
   }
-  while ((index.vocabulary_.size() + 1) * 4 > index.table_.size()) index.grow_table();
+  index.grow_table();
   if (!in.u32(doc_count)) return fail("truncated index");
   if (doc_count > in.remaining())
     return fail("truncated index");  // each document takes a byte at least

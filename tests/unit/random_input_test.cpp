@@ -7,25 +7,12 @@
 
 #include "reference/reference.hpp"
 #include "repair/passes.hpp"
+#include "support/random.hpp"
 #include "winnow/winnow.hpp"
 
 namespace {
 
-// splitmix64: the same sequence natively and in wasm, unlike std:: distributions.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t state_;
-};
+using winnow::testing::Random;
 
 // Pieces that exercise every branch: ASCII, valid multi-byte characters, each kind of
 // white space and invisible character, references, and broken UTF-8.
