@@ -280,6 +280,8 @@ async function runCompare(winnow, args) {
 }
 
 const byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+// As std::filesystem's operator/ joins: no normalisation, so printed paths match the native CLI's.
+const joinPath = (dir, name) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`);
 
 // The files named, with directories replaced by the regular files under them (recursively,
 // without hidden entries), each directory's files sorted by path.
@@ -301,7 +303,7 @@ function expandPaths(paths) {
     const walk = (dir) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.name.startsWith('.')) continue;
-        const full = join(dir, entry.name);
+        const full = joinPath(dir, entry.name);
         if (entry.isDirectory()) walk(full);
         else if (entry.isFile()) found.push(full);
         else if (entry.isSymbolicLink()) {

@@ -117,15 +117,25 @@ int main(int argc, char** argv) {
     const std::vector<winnow::Pair> pairs = index.pairs();
     const double pairs_s = seconds_since(pairs_start);
     const double total_s = seconds_since(start);
+    // Digests of the pairs and of the saved index: equal natively and in wasm.
+    std::string pair_bytes;
+    for (const winnow::Pair& p : pairs) {
+      pair_bytes.append(reinterpret_cast<const char*>(&p.a), 4)
+          .append(reinterpret_cast<const char*>(&p.b), 4);
+    }
+    const std::string saved = index.save();
 
     std::printf(
         "{\"documents\":%zu,\"threshold\":%g,\"bands\":%u,\"rows\":%u,\"signatures_per_s\":%.0f,"
         "\"adds_per_s\":%.0f,\"add_s\":%.3f,\"pairs_s\":%.3f,\"end_to_end_s\":%.3f,\"pairs\":%zu,"
-        "\"index_bytes_per_doc\":%.1f,\"saved_bytes_per_doc\":%.1f,\"peak_memory_mb\":%.1f",
+        "\"index_bytes_per_doc\":%.1f,\"saved_bytes_per_doc\":%.1f,\"peak_memory_mb\":%.1f,"
+        "\"pairs_digest\":\"%016llx\",\"index_digest\":\"%016llx\"",
         docs.size(), threshold, index.lsh().bands, index.lsh().rows, signatures_per_s,
         docs.size() / add_s, add_s, pairs_s, total_s, pairs.size(),
         double(index.memory_bytes()) / double(docs.size()),
-        double(index.save().size()) / double(docs.size()), peak_memory_bytes() / 1048576.0);
+        double(saved.size()) / double(docs.size()), peak_memory_bytes() / 1048576.0,
+        static_cast<unsigned long long>(winnow::hash_bytes(pair_bytes)),
+        static_cast<unsigned long long>(winnow::hash_bytes(saved)));
     if (reference) {
       std::set<std::pair<std::uint32_t, std::uint32_t>> truth, found;
       for (const auto& p : exact) {

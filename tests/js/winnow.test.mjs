@@ -145,3 +145,45 @@ describe('cleanBatch', () => {
     assert.equal(w.clean('Still Fine Here\n\nYes it is, the instance works.').title, 'Still Fine Here');
   });
 });
+
+describe('compare', () => {
+  const shared = 'Deep concern was expressed about the continuing escalation of violence';
+
+  test('returns the CLI numbers, with passages indexing the compared texts', () => {
+    const a = `Moscow talks\n\nPutin spoke on Tuesday. ${shared}, the Kremlin said.`;
+    const b = `Ankara talks\n\nOfficials in Ankara said: "${shared}" and more.`;
+    const r = w.compare(a, b, { raw: true });
+    assert.deepEqual(Object.keys(r), ['jaccard', 'containment_ab', 'containment_ba', 'shingles_a', 'shingles_b', 'shared', 'passages', 'a', 'b']);
+    assert.equal(r.a, a);
+    assert.equal(r.passages.length, 1);
+    const [p] = r.passages;
+    assert.equal(r.a.slice(p.a_start, p.a_end), shared);
+    assert.equal(r.b.slice(p.b_start, p.b_end), shared);
+    assert.equal(p.text, shared);
+    assert.equal(r.shared, 6);
+  });
+
+  test('offsets are string indices even after astral and accented characters', () => {
+    const a = `😀 café ${shared}`;
+    const b = `ü 👩‍💻 ${shared} 東京`;
+    const [p] = w.compare(a, b, { raw: true }).passages;
+    assert.equal(a.slice(p.a_start, p.a_end), shared);
+    assert.equal(b.slice(p.b_start, p.b_end), shared);
+  });
+
+  test('cleans first unless raw', () => {
+    const appeal = 'Support independent journalism. Donate today to keep our reporting free for everyone who reads it.';
+    const a = `First Story Title\n\n${'Alpha beta gamma delta epsilon zeta eta theta. '.repeat(3)}\n\n${appeal}`;
+    const b = `Second Story Title\n\n${'Iota kappa lambda mu nu xi omicron pi. '.repeat(3)}\n\n${appeal}`;
+    assert.ok(w.compare(a, b, { raw: true }).jaccard > 0.1);
+    assert.equal(w.compare(a, b).jaccard, 0);
+  });
+
+  test('bad arguments are TypeErrors or RangeErrors, and the instance keeps working', () => {
+    assert.throws(() => w.compare('a'), { name: 'TypeError', message: /^compare: input must be a string/ });
+    assert.throws(() => w.compare('a', 'b', { shingle: 0 }), { name: 'RangeError', message: /shingle/ });
+    assert.throws(() => w.compare('a', 'b', { shingle: 2.5 }), { name: 'RangeError' });
+    assert.throws(() => w.compare('a', 'b', { raw: 1 }), { name: 'TypeError', message: /option 'raw' must be a boolean/ });
+    assert.equal(w.compare('one two three four five', 'one two three four five', { raw: true }).jaccard, 1);
+  });
+});

@@ -88,3 +88,38 @@ test('native and Node CLI agree on batches, context directories and biases', { s
   assertSame(both(['clean', '--batch-dir']), 'missing batch dir');
   assertSame(both(['clean', '--batch-dir', '/nonexistent', inputs[0]]), 'unreadable batch dir');
 });
+
+test('native and Node CLI agree on compare and dedup, in every mode', { skip: !existsSync(seedsDir) && 'no ../shared/seeds' }, () => {
+  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => join(seedsDir, f));
+  for (const [a, b] of [[1, 3], [0, 4], [1, 2], [0, 1], [2, 2]]) {
+    assertSame(both(['compare', seeds[a], seeds[b]]), `compare ${a} ${b}`);
+    assertSame(both(['compare', '--raw', '--shingle', '3', seeds[a], seeds[b]]), `compare --raw ${a} ${b}`);
+  }
+  assertSame(both(['compare', '-', seeds[2]], readFileSync(seeds[1])), 'compare from stdin');
+  for (const threshold of ['0.05', '0.3', '0.5', '1']) {
+    assertSame(both(['dedup', '--jsonl', '--threshold', threshold, seedsDir]), `dedup --jsonl ${threshold}`);
+    assertSame(both(['dedup', '--raw', '--threshold', threshold, ...seeds]), `dedup --raw ${threshold}`);
+  }
+  // Random texts that share passages in several scripts, with repeats and broken bytes.
+  const dir = mkdtempSync(join(tmpdir(), 'winnow-dedup-parity-'));
+  const rng = new Random(77);
+  const base = randomPieces(rng, 400);
+  for (let i = 0; i < 60; i++) {
+    const text = i % 3 === 0 ? Buffer.concat([base, randomPieces(rng, 40)]) : i % 3 === 1 ? randomBytes(rng, 800) : randomPieces(rng, 300);
+    writeFileSync(join(dir, `${String(i).padStart(2, '0')}.txt`), text);
+  }
+  assertSame(both(['dedup', '--jsonl', '--raw', '--threshold', '0.2', dir]), 'dedup random --raw');
+  assertSame(both(['dedup', '--threshold', '0.2', dir]), 'dedup random');
+  for (let i = 0; i < 20; i += 2) {
+    assertSame(both(['compare', '--raw', join(dir, `${String(i).padStart(2, '0')}.txt`), join(dir, '00.txt')]), `compare random ${i}`);
+  }
+  // Errors: arity, values, unreadable inputs.
+  assertSame(both(['compare', seeds[0]]), 'compare with one input');
+  assertSame(both(['compare', '-', '-']), 'compare with two standard inputs');
+  assertSame(both(['compare', seeds[0], '/nonexistent.txt']), 'compare with a missing file');
+  assertSame(both(['dedup']), 'dedup without inputs');
+  for (const bad of ['0', '1.5', 'x', '0x1p-1', 'inf', ' 0.5', '']) assertSame(both(['dedup', '--threshold', bad, seedsDir]), `--threshold '${bad}'`);
+  for (const bad of ['0', '65', '2.5', '1e1', 'five']) assertSame(both(['compare', '--shingle', bad, seeds[0], seeds[1]]), `--shingle '${bad}'`);
+  assertSame(both(['dedup', '--json', seedsDir]), 'dedup --json is not an option');
+  assertSame(both(['dedup', seeds[0], '/nonexistent.txt', seeds[1]]), 'dedup with a missing file');
+});

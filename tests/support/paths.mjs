@@ -10,3 +10,6 @@ export const seedsDir = `${root}../shared/seeds`;
 export const samplesDir = `${root}web/samples`;
 export const webRoot = `${root}dist/web`;
 export const screenshotsDir = `${root}build/screenshots`;
+export const nativeDedupBench = `${root}build/native/winnow_dedup_bench`;
+export const wasmDedupBench = `${root}build/wasm/winnow_dedup_bench.cjs`;
+export const dedupGenerator = `${root}../shared/bench/dedup/gen_corpus.py`;
