@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fix_text as ftfyFixText } from '@photostructure/ftfy';
+import { createRequire } from 'node:module';
 import { createWinnow } from '../src/js/node.mjs';
 
 const OUT_DIR = 'build/bench';
@@ -120,10 +121,85 @@ if (repairSets) {
   }
 }
 
+// --- The near-duplicate engine on a corpus from ../shared/bench/dedup/gen_corpus.py
+// (WINNOW_BENCH_DEDUP_DOCS documents, 100,000 by default), raw text: signatures per second,
+// time from texts to all pairs, index size and peak memory, native and wasm, beside the npm
+// `minhash` package on a subset (it is too slow for all of them).
+function dedupCorpus(documents) {
+  const dir = `build/corpus-${documents}`;
+  try {
+    statSync(`${dir}/groups.json`);
+  } catch {
+    console.error(`generating ${dir} (gen_corpus.py, about a minute per 100,000 documents)...`);
+    const gen = spawnSync('python3', ['../shared/bench/dedup/gen_corpus.py', '../shared/seeds', dir, String(documents), '--rng', '7'], {
+      encoding: 'utf8',
+    });
+    if (gen.status !== 0) return undefined;
+  }
+  return dir;
+}
+
+const dedupDocuments = Number(process.env.WINNOW_BENCH_DEDUP_DOCS ?? 100000);
+const corpus = dedupCorpus(dedupDocuments);
+if (corpus) {
+  const runDedup = (command, args) => {
+    const result = spawnSync(command, [...args, corpus, '--threshold', '0.5', '--threshold', '0.8'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+    return result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  };
+  const builds = {
+    native: runDedup('build/native/winnow_dedup_bench', []),
+    'wasm in Node': runDedup(process.execPath, ['--no-experimental-fetch', 'build/wasm/winnow_dedup_bench.cjs']),
+  };
+  for (const [build, results] of Object.entries(builds)) {
+    const group = `near-duplicates, ${dedupDocuments} documents, ${build}`;
+    record(group, 'signatures (text to 128-bin MinHash)', results[0].signatures_per_s, 'docs/s', '');
+    for (const r of results) {
+      const t = `threshold ${r.threshold} (${r.bands} bands x ${r.rows} rows)`;
+      record(group, `${t}: Index.add`, r.adds_per_s, 'docs/s', 'words, shingles, MinHash, LSH keys, storage');
+      record(group, `${t}: end to end, texts to all pairs`, r.end_to_end_s, 's', `${r.pairs} pairs, all verified exactly`);
+      record(group, `${t}: index in memory`, r.index_bytes_per_doc, 'B/doc', 'after shrink_to_fit()');
+      record(group, `${t}: index saved`, r.saved_bytes_per_doc, 'B/doc', '');
+    }
+    record(group, 'peak memory', results[0].peak_memory_mb, 'MB', build === 'native' ? 'max RSS, corpus texts included' : 'wasm heap, corpus texts included');
+  }
+
+  // The JS API on the same corpus, as a page or a Node user would run it.
+  const names = readdirSync(`${corpus}/docs`).sort();
+  const texts = names.map((name) => readFileSync(`${corpus}/docs/${name}`));
+  const group = `near-duplicates, ${dedupDocuments} documents, JS API (wasm) in Node`;
+  for (const threshold of [0.5, 0.8]) {
+    const start = process.hrtime.bigint();
+    const index = new winnow.Index({ threshold });
+    for (const text of texts) index.add(text, { raw: true });
+    const pairs = index.pairs();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    record(group, `threshold ${threshold}: end to end, texts to all pairs`, seconds, 's', `${pairs.length} pairs`);
+    index.dispose();
+  }
+
+  // npm `minhash` (0.0.9): 128 permutations over the same 5-word shingles, on a subset.
+  const { Minhash } = createRequire(import.meta.url)('minhash');
+  const subset = texts.slice(0, 1000).map((t) => t.toString('utf8'));
+  const start = process.hrtime.bigint();
+  for (const text of subset) {
+    const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const m = new Minhash({ numPerm: 128 });
+    for (let i = 0; i + 5 <= words.length; i++) m.update(words.slice(i, i + 5).join(' '));
+  }
+  const minhashRate = subset.length / (Number(process.hrtime.bigint() - start) / 1e9);
+  const peer = 'near-duplicates, npm minhash 0.0.9 in Node (1,000-document subset)';
+  record(peer, 'signatures (128 permutations)', minhashRate, 'docs/s', 'measured on the subset');
+  record(peer, `signatures for all ${dedupDocuments} documents`, dedupDocuments / minhashRate, 's', 'extrapolated from the subset');
+  record(peer, 'ratio: Winnow wasm signatures / minhash', builds['wasm in Node'][0].signatures_per_s / minhashRate, 'x', '');
+}
+
 // --- Report.
 const format = (row) => {
   if (row.unit === 'bytes') return `${(row.value / 1024).toFixed(1)} KiB`;
   if (row.unit === 'x') return `${row.value.toFixed(1)}x`;
+  if (row.unit === 's') return `${row.value.toFixed(2)} s`;
+  if (row.unit === 'docs/s' || row.unit === 'B/doc') return `${Math.round(row.value).toLocaleString('en')} ${row.unit}`;
   return Number.isFinite(row.value) ? `${row.value.toFixed(1)} ${row.unit}` : 'n/a';
 };
 let group = '';

@@ -375,6 +375,7 @@ int run_dedup(const Arguments& args) {
       paths.push_back(files[i]);
     }
   }
+  index.shrink_to_fit();
   const std::vector<winnow::Pair> pairs = index.pairs();
   std::string out;
   for (const winnow::Pair& p : pairs) {

@@ -120,6 +120,7 @@ double LshParameters::probability(double j) const {
 LshParameters lsh_parameters_for(double threshold) {
   const double t = std::clamp(std::isnan(threshold) ? 0.5 : threshold, 0.05, 1.0);
   constexpr std::uint32_t kMaxBands = 128, kMaxBins = 512;
+  constexpr double kMostAtHalf = 0.7;
   LshParameters chosen{}, fallback{};
   for (std::uint32_t rows = 1; rows <= 64; ++rows) {
     const double row_probability = std::pow(t, rows);
@@ -133,7 +134,7 @@ LshParameters lsh_parameters_for(double threshold) {
     const LshParameters candidate{bands, rows};
     if (fallback.bands == 0 || candidate.probability(t / 2) < fallback.probability(t / 2))
       fallback = candidate;
-    if (candidate.probability(t / 2) <= 0.5 &&
+    if (candidate.probability(t / 2) <= kMostAtHalf &&
         (chosen.bands == 0 || bands * rows < chosen.bands * chosen.rows)) {
       chosen = candidate;
     }

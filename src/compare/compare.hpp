@@ -64,7 +64,7 @@ struct LshParameters {
   double probability(double jaccard) const;
 };
 // The smallest signature (bands·rows) that finds a pair at `threshold` with probability
-// ≥ 0.99 while keeping pairs at half the threshold candidates with probability ≤ 0.5 (so
+// ≥ 0.99 while keeping pairs at half the threshold candidates with probability ≤ 0.7 (so
 // that exact verification stays cheap).
 LshParameters lsh_parameters_for(double threshold);
 
@@ -121,6 +121,8 @@ class Index {
   // Reads save()'s output. Truncated, corrupted or foreign data gives nullopt and a reason.
   static std::optional<Index> load(std::string_view bytes, std::string* error = nullptr);
 
+  // Returns memory kept for future additions (up to a fifth): call after adding a batch.
+  void shrink_to_fit();
   // Bytes held by the index's own structures.
   std::size_t memory_bytes() const;
 

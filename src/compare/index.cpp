@@ -97,6 +97,13 @@ double double_of(std::uint64_t bits) {
   return value;
 }
 
+// Makes room for `more` elements, growing by a quarter rather than doubling: the index's
+// big arrays then waste at most a fifth of their memory, for a few more copies.
+template <typename T>
+void reserve_more(std::vector<T>& v, std::size_t more) {
+  if (v.size() + more > v.capacity()) v.reserve(std::max(v.size() + more, v.capacity() + v.capacity() / 4 + 256));
+}
+
 double jaccard_of_counts(std::size_t shared, std::size_t a, std::size_t b) {
   return a == 0 || b == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(a + b - shared);
 }
@@ -133,6 +140,7 @@ std::uint32_t Index::word_id(std::uint64_t hash) {
   for (; table_[2 * slot + 1] != 0; slot = (slot + 1) & mask) {
     if (table_[2 * slot] == hash) return static_cast<std::uint32_t>(table_[2 * slot + 1] - 1);
   }
+  reserve_more(vocabulary_, 1);
   vocabulary_.push_back(hash);
   table_[2 * slot] = hash;
   table_[2 * slot + 1] = vocabulary_.size();
@@ -153,7 +161,9 @@ void Index::band_keys(std::span<const std::uint64_t> shingles, std::uint32_t* ke
 }
 
 std::uint32_t Index::insert(std::span<const std::uint64_t> words) {
+  reserve_more(words_, 5 * words.size());
   for (const std::uint64_t hash : words) put_varint(words_, word_id(hash));
+  reserve_more(offsets_, 1);
   offsets_.push_back(words_.size());
   removed_.push_back(false);
   // MinHash needs the shingles but not their set: repeats change no minimum, so no sort here.
@@ -161,6 +171,7 @@ std::uint32_t Index::insert(std::span<const std::uint64_t> words) {
   shingles.clear();
   append_shingle_hashes(words, options_.shingle_words, shingles);
   const std::size_t at = band_keys_.size();
+  reserve_more(band_keys_, lsh_.bands);
   band_keys_.resize(at + lsh_.bands);
   band_keys(shingles, band_keys_.data() + at);
   ++live_;
@@ -369,6 +380,16 @@ std::vector<std::vector<std::uint32_t>> Index::clusters_of(const std::vector<Pai
 
 std::vector<std::vector<std::uint32_t>> Index::clusters() const {
   return clusters_of(pairs());
+}
+
+void Index::shrink_to_fit() {
+  words_.shrink_to_fit();
+  band_keys_.shrink_to_fit();
+  vocabulary_.shrink_to_fit();
+  offsets_.shrink_to_fit();
+  removed_.shrink_to_fit();
+  std::vector<std::uint64_t>().swap(word_scratch_);
+  std::vector<std::uint64_t>().swap(shingle_scratch_);
 }
 
 std::size_t Index::memory_bytes() const {

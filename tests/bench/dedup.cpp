@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     winnow::Index index({.threshold = threshold});
     for (const std::string& doc : docs) index.add(doc);
+    index.shrink_to_fit();
     const double add_s = seconds_since(start);
     const auto pairs_start = std::chrono::steady_clock::now();
     const std::vector<winnow::Pair> pairs = index.pairs();

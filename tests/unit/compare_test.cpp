@@ -132,8 +132,8 @@ TEST_CASE("LSH parameters find a pair at the threshold with probability 0.99", "
     CHECK(lsh.probability(t) >= 0.99);
     CHECK(lsh.bands * lsh.rows <= 512);
   }
-  CHECK(winnow::lsh_parameters_for(0.5).bands == 35);
-  CHECK(winnow::lsh_parameters_for(0.5).rows == 3);
+  CHECK(winnow::lsh_parameters_for(0.5).bands == 17);
+  CHECK(winnow::lsh_parameters_for(0.5).rows == 2);
 }
 
 TEST_CASE("Index pairs are the exact reference's, with precision 1", "[compare]") {
