@@ -22,6 +22,16 @@ for (const file of ['dist/wasm/winnow.wasm', 'dist/wasm/winnow.mjs']) {
   record('size', file, gzipSync(bytes, { level: 9 }).length, 'bytes', 'gzip -9');
 }
 
+// --- The npm package: what `npm install winnow-wasm` downloads and unpacks.
+{
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+  if (pack.status === 0) {
+    const [info] = JSON.parse(pack.stdout);
+    record('size', `npm package (${info.entryCount} files)`, info.size, 'bytes', 'packed (npm pack)');
+    record('size', `npm package (${info.entryCount} files)`, info.unpackedSize, 'bytes', 'unpacked');
+  }
+}
+
 // --- clean() throughput on 5 MB of plain-text articles: the samples (and the seed
 // articles, when ../shared is there) repeated, each copy numbered so no two are identical.
 function benchInput() {

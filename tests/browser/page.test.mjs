@@ -5,21 +5,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { launchChromium } from '../support/browser.mjs';
 import { nativeCli, samplesDir, screenshotsDir, webRoot } from '../support/paths.mjs';
-
-const CHROMIUM = process.env.WINNOW_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 let server, url, browser;
 before(async () => {
   assert.ok(existsSync(`${webRoot}/index.html`), 'dist/web is missing: run scripts/build');
   ({ server, url } = await serve({ root: webRoot, port: 0 }));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   mkdirSync(screenshotsDir, { recursive: true });
 });
 after(async () => {
