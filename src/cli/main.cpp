@@ -26,8 +26,8 @@ constexpr int kExitUsage = 2;
 
 constexpr const char* kHelp =
     "Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] "
-    "[FILE...]\n"
-    "       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE...]\n"
+    "[FILE|DIR...]\n"
+    "       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE|DIR...]\n"
     "       winnow compare [--raw] [--shingle N] A B\n"
     "       winnow dedup [--threshold T] [--jsonl] [--raw] [--shingle N] FILE|DIR...\n"
     "\n"
@@ -38,7 +38,8 @@ constexpr const char* kHelp =
     "         with byte offsets into each cleaned text).\n"
     "dedup    Finds every pair of near-duplicate articles among the FILEs and the files under\n"
     "         the DIRs: pairs at or above the threshold, then clusters of duplicates.\n"
-    "With no FILE, or when FILE is -, reads standard input (clean, repair, compare).\n"
+    "With no FILE, or when FILE is -, reads standard input (clean, repair, compare). A DIR\n"
+    "stands for the files under it, recursively, hidden ones left out, sorted by path.\n"
     "\n"
     "Options:\n"
     "  --json               one JSON object per input, on its own line: for clean\n"
@@ -123,13 +124,43 @@ std::optional<std::string> read_input(const std::string& path, std::string& erro
   return bytes;
 }
 
+// The files named, with directories replaced by the regular files under them (recursively,
+// without hidden entries), each directory's files sorted by path.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, int& status) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-" || !std::filesystem::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    auto it = std::filesystem::recursive_directory_iterator(path, ec);
+    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    if (ec) {
+      std::cerr << "winnow: " << path << ": " << ec.message() << "\n";
+      status = kExitBadInput;
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
 // Runs `process` on every input in turn; an input that cannot be read is reported and the
 // others still processed. `process` gets the path, the bytes and whether it is the first.
 template <typename Process>
 int for_each_input(const Arguments& args, Process process) {
-  std::vector<std::string> inputs = args.inputs;
-  if (inputs.empty()) inputs.push_back("-");
   int status = kExitOk;
+  std::vector<std::string> inputs = expand_paths(args.inputs, status);
+  if (args.inputs.empty()) inputs.push_back("-");
   bool first = true;
   for (const std::string& path : inputs) {
     std::string error;
@@ -188,11 +219,11 @@ std::optional<std::vector<std::string>> read_directory(const std::string& dir, s
 
 int run_clean(const Arguments& args) {
   const winnow::CleanOptions options{.detect_title = args.detect_title, .bias = args.bias};
-  std::vector<std::string> inputs = args.inputs;
-  if (inputs.empty()) inputs.push_back("-");
+  int status = kExitOk;
+  std::vector<std::string> inputs = expand_paths(args.inputs, status);
+  if (args.inputs.empty()) inputs.push_back("-");
   // Read everything first: a batch is cleaned together.
   std::vector<std::string> paths, documents;
-  int status = kExitOk;
   for (const std::string& path : inputs) {
     std::string error;
     std::optional<std::string> bytes = read_input(path, error);
@@ -304,36 +335,6 @@ int run_compare(const Arguments& args) {
   std::cout << winnow::similarity_json(similarity, texts[0]) << "\n";
   std::cout.flush();
   return kExitOk;
-}
-
-// The files named, with directories replaced by the regular files under them (recursively,
-// without hidden entries), each directory's files sorted by path.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, int& status) {
-  std::vector<std::string> files;
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(path, ec)) {
-      files.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    auto it = std::filesystem::recursive_directory_iterator(path, ec);
-    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    if (ec) {
-      std::cerr << "winnow: " << path << ": " << ec.message() << "\n";
-      status = kExitBadInput;
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
 }
 
 // "\rwinnow: fingerprinted 812/10000" on stderr, only when stderr is a terminal.

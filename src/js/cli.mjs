@@ -9,8 +9,8 @@ const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 1;
 const EXIT_USAGE = 2;
 
-const HELP = `Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] [FILE...]
-       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE...]
+const HELP = `Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] [FILE|DIR...]
+       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE|DIR...]
        winnow compare [--raw] [--shingle N] A B
        winnow dedup [--threshold T] [--jsonl] [--raw] [--shingle N] FILE|DIR...
 
@@ -21,7 +21,8 @@ compare  Compares two articles: one JSON object {"jaccard", "containment_ab" (ho
          with byte offsets into each cleaned text).
 dedup    Finds every pair of near-duplicate articles among the FILEs and the files under
          the DIRs: pairs at or above the threshold, then clusters of duplicates.
-With no FILE, or when FILE is -, reads standard input (clean, repair, compare).
+With no FILE, or when FILE is -, reads standard input (clean, repair, compare). A DIR
+stands for the files under it, recursively, hidden ones left out, sorted by path.
 
 Options:
   --json               one JSON object per input, on its own line: for clean
@@ -115,8 +116,9 @@ function write(stream, text) {
 // Runs `handle` on every input in turn; an input that cannot be read is reported and the
 // others still processed. `handle` returns the text to print and whether it went well.
 async function forEachInput(winnow, args, handle) {
-  const inputs = args.inputs.length ? args.inputs : ['-'];
-  let status = EXIT_OK;
+  const { files, ok } = expandPaths(args.inputs);
+  const inputs = args.inputs.length ? files : ['-'];
+  let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
   let first = true;
   for (const path of inputs) {
     let bytes;
@@ -166,11 +168,12 @@ function readDirectory(winnow, dir) {
 
 async function runClean(winnow, args) {
   const options = { title: args.detectTitle, bias: args.bias };
-  const inputs = args.inputs.length ? args.inputs : ['-'];
+  const { files, ok } = expandPaths(args.inputs);
+  const inputs = args.inputs.length ? files : ['-'];
   // Read everything first: a batch is cleaned together.
   const paths = [];
   const documents = [];
-  let status = EXIT_OK;
+  let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
   for (const path of inputs) {
     try {
       documents.push(readInput(path, winnow.maxInputBytes));

@@ -1,7 +1,7 @@
 // The Node CLI (package.json "bin": winnow), run as a user runs it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -67,9 +67,12 @@ describe('winnow (Node CLI)', () => {
     assert.match(r.stdout, /Still Here Title/);
   });
 
-  test('a directory is reported as such', () => {
-    const r = winnow(['clean', samplesDir]);
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /Is a directory/);
+  test('a directory stands for its files, sorted, hidden ones left out', () => {
+    const r = winnow(['clean', '--json', samplesDir]);
+    assert.equal(r.status, 0, r.stderr);
+    const files = readdirSync(samplesDir).filter((f) => !f.startsWith('.')).sort();
+    assert.equal(r.stdout.trim().split('\n').length, files.length);
+    const alone = winnow(['clean', '--json', ...files.map((f) => `${samplesDir}/${f}`)]);
+    assert.equal(r.stdout, alone.stdout);
   });
 });
