@@ -23,10 +23,10 @@ function* filesUnder(dir) {
   }
 }
 
-// What the wasm build reads: C++ sources and headers (src/js is not compiled in), the CMake
+// What the wasm build reads: C++ sources and headers (not src/js or the native CLI), the CMake
 // files, and package.json (the version is compiled in).
 function sourceFiles() {
-  const files = [...filesUnder(join(root, 'src'))].filter((f) => !f.includes('/src/js/'));
+  const files = [...filesUnder(join(root, 'src'))].filter((f) => !/\/src\/(js|cli)\//.test(f));
   files.push(...filesUnder(join(root, 'cmake')), join(root, 'CMakeLists.txt'), join(root, 'CMakePresets.json'));
   return files;
 }
@@ -36,7 +36,7 @@ function sourcesHash() {
   for (const file of sourceFiles()) {
     hash.update(relative(root, file)).update('\0');
     const text = readFileSync(file);
-    hash.update(file.endsWith('package.json') ? JSON.parse(text).version : text).update('\0');
+    hash.update(text).update('\0');
   }
   hash.update(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   return hash.digest('hex');
