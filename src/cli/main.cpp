@@ -154,6 +154,27 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, int
   return files;
 }
 
+// "\rwinnow: <verb> 812/10000" on stderr, only when stderr is a terminal and there is more
+// than one input. Messages printed meanwhile start with line_start() to clear the bar.
+class Progress {
+ public:
+  Progress(const char* verb, std::size_t total)
+      : verb_(verb), total_(total), enabled_(total > 1 && isatty(2) != 0) {}
+  void update(std::size_t done) {
+    if (!enabled_ || (done % 64 != 0 && done != total_)) return;
+    std::cerr << "\rwinnow: " << verb_ << " " << done << "/" << total_ << std::flush;
+  }
+  const char* line_start() const { return enabled_ ? "\r\033[K" : ""; }
+  ~Progress() {
+    if (enabled_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  const char* verb_;
+  std::size_t total_;
+  bool enabled_;
+};
+
 // Runs `process` on every input in turn; an input that cannot be read is reported and the
 // others still processed. `process` gets the path, the bytes and whether it is the first.
 template <typename Process>
@@ -162,12 +183,15 @@ int for_each_input(const Arguments& args, Process process) {
   std::vector<std::string> inputs = expand_paths(args.inputs, status);
   if (args.inputs.empty()) inputs.push_back("-");
   bool first = true;
-  for (const std::string& path : inputs) {
+  Progress progress("read", inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const std::string& path = inputs[i];
     std::string error;
     const std::optional<std::string> bytes = read_input(path, error);
+    progress.update(i + 1);
     if (!bytes) {
       std::cout.flush();
-      std::cerr << "winnow: " << path << ": " << error << "\n";
+      std::cerr << progress.line_start() << "winnow: " << path << ": " << error << "\n";
       status = kExitBadInput;
       continue;
     }
@@ -224,16 +248,20 @@ int run_clean(const Arguments& args) {
   if (args.inputs.empty()) inputs.push_back("-");
   // Read everything first: a batch is cleaned together.
   std::vector<std::string> paths, documents;
-  for (const std::string& path : inputs) {
-    std::string error;
-    std::optional<std::string> bytes = read_input(path, error);
-    if (!bytes) {
-      std::cerr << "winnow: " << path << ": " << error << "\n";
-      status = kExitBadInput;
-      continue;
+  {
+    Progress progress("read", inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      std::string error;
+      std::optional<std::string> bytes = read_input(inputs[i], error);
+      progress.update(i + 1);
+      if (!bytes) {
+        std::cerr << progress.line_start() << "winnow: " << inputs[i] << ": " << error << "\n";
+        status = kExitBadInput;
+        continue;
+      }
+      paths.push_back(inputs[i]);
+      documents.push_back(std::move(*bytes));
     }
-    paths.push_back(path);
-    documents.push_back(std::move(*bytes));
   }
   std::vector<std::string> context;
   if (!args.batch_dir.empty()) {
@@ -337,23 +365,6 @@ int run_compare(const Arguments& args) {
   return kExitOk;
 }
 
-// "\rwinnow: fingerprinted 812/10000" on stderr, only when stderr is a terminal.
-class Progress {
- public:
-  Progress(std::size_t total) : total_(total), enabled_(isatty(2) != 0) {}
-  void update(std::size_t done) {
-    if (!enabled_ || (done % 64 != 0 && done != total_)) return;
-    std::cerr << "\rwinnow: fingerprinted " << done << "/" << total_ << std::flush;
-  }
-  ~Progress() {
-    if (enabled_ && total_ > 0) std::cerr << "\r\033[K" << std::flush;
-  }
-
- private:
-  std::size_t total_;
-  bool enabled_;
-};
-
 int run_dedup(const Arguments& args) {
   if (args.inputs.empty()) return usage_error("dedup needs files or directories");
   int status = kExitOk;
@@ -361,14 +372,13 @@ int run_dedup(const Arguments& args) {
   winnow::Index index({.threshold = args.threshold, .shingle_words = args.shingle_words});
   std::vector<std::string> paths;  // by index id
   {
-    Progress progress(files.size());
+    Progress progress("fingerprinted", files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
       std::string error;
       const std::optional<std::string> bytes = read_input(files[i], error);
       progress.update(i + 1);
       if (!bytes) {
-        std::cerr << (isatty(2) ? "\r\033[K" : "") << "winnow: " << files[i] << ": " << error
-                  << "\n";
+        std::cerr << progress.line_start() << "winnow: " << files[i] << ": " << error << "\n";
         status = kExitBadInput;
         continue;
       }

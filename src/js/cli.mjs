@@ -113,6 +113,23 @@ function write(stream, text) {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
+// "\rwinnow: <verb> 812/10000" on stderr, only when stderr is a terminal and there is more
+// than one input. Messages printed meanwhile start with lineStart to clear the bar.
+class Progress {
+  constructor(verb, total) {
+    this.verb = verb;
+    this.total = total;
+    this.enabled = total > 1 && process.stderr.isTTY === true;
+    this.lineStart = this.enabled ? '\r\x1b[K' : '';
+  }
+  update(done) {
+    if (this.enabled && (done % 64 === 0 || done === this.total)) process.stderr.write(`\rwinnow: ${this.verb} ${done}/${this.total}`);
+  }
+  end() {
+    if (this.enabled) process.stderr.write('\r\x1b[K');
+  }
+}
+
 // Runs `handle` on every input in turn; an input that cannot be read is reported and the
 // others still processed. `handle` returns the text to print and whether it went well.
 async function forEachInput(winnow, args, handle) {
@@ -120,20 +137,24 @@ async function forEachInput(winnow, args, handle) {
   const inputs = args.inputs.length ? files : ['-'];
   let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
   let first = true;
-  for (const path of inputs) {
+  const progress = new Progress('read', inputs.length);
+  for (const [i, path] of inputs.entries()) {
     let bytes;
     try {
       bytes = readInput(path, winnow.maxInputBytes);
     } catch (error) {
-      process.stderr.write(`winnow: ${path}: ${error.message}\n`);
+      progress.update(i + 1);
+      process.stderr.write(`${progress.lineStart}winnow: ${path}: ${error.message}\n`);
       status = EXIT_BAD_INPUT;
       continue;
     }
+    progress.update(i + 1);
     const { out, ok } = handle(path, bytes, inputs.length > 1, first);
     await write(process.stdout, out);
     if (!ok) status = EXIT_BAD_INPUT;
     first = false;
   }
+  progress.end();
   return status;
 }
 
@@ -174,15 +195,19 @@ async function runClean(winnow, args) {
   const paths = [];
   const documents = [];
   let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
-  for (const path of inputs) {
+  const progress = new Progress('read', inputs.length);
+  for (const [i, path] of inputs.entries()) {
     try {
       documents.push(readInput(path, winnow.maxInputBytes));
       paths.push(path);
+      progress.update(i + 1);
     } catch (error) {
-      process.stderr.write(`winnow: ${path}: ${error.message}\n`);
+      progress.update(i + 1);
+      process.stderr.write(`${progress.lineStart}winnow: ${path}: ${error.message}\n`);
       status = EXIT_BAD_INPUT;
     }
   }
+  progress.end();
   let context = [];
   if (args.batchDir !== undefined) {
     try {
@@ -333,26 +358,24 @@ async function runDedup(winnow, args) {
   if (args.inputs.length === 0) return usageError('dedup needs files or directories');
   const { files, ok } = expandPaths(args.inputs);
   let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
-  const tty = process.stderr.isTTY === true;
   const index = new winnow.Index({ threshold: args.threshold, shingle: args.shingle });
   const paths = [];
+  const progress = new Progress('fingerprinted', files.length);
   files.forEach((file, i) => {
     let bytes;
     try {
       bytes = readInput(file, winnow.maxInputBytes);
     } catch (error) {
-      process.stderr.write(`${tty ? '\r\x1b[K' : ''}winnow: ${file}: ${error.message}\n`);
+      progress.update(i + 1);
+      process.stderr.write(`${progress.lineStart}winnow: ${file}: ${error.message}\n`);
       status = EXIT_BAD_INPUT;
       return;
-    } finally {
-      if (tty && ((i + 1) % 64 === 0 || i + 1 === files.length)) {
-        process.stderr.write(`\rwinnow: fingerprinted ${i + 1}/${files.length}`);
-      }
     }
+    progress.update(i + 1);
     index.add(bytes, { raw: args.raw });
     paths.push(file);
   });
-  if (tty && files.length > 0) process.stderr.write('\r\x1b[K');
+  progress.end();
   const pairs = index.pairs();
   const clusters = index.clusters();
   index.dispose();

@@ -123,3 +123,19 @@ test('native and Node CLI agree on compare and dedup, in every mode', { skip: !e
   assertSame(both(['dedup', '--json', seedsDir]), 'dedup --json is not an option');
   assertSame(both(['dedup', seeds[0], '/nonexistent.txt', seeds[1]]), 'dedup with a missing file');
 });
+
+test('progress shows on a terminal only, alike in both CLIs', { skip: !existsSync('/usr/bin/script') && 'no script(1)' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'winnow-progress-'));
+  for (let i = 0; i < 70; i++) writeFileSync(join(dir, `${i}.txt`), `Story Number ${i} Title\n\nBody ${i} of the story.\n`);
+  // script(1) gives the command a terminal; stdout goes to /dev/null, so the terminal shows stderr.
+  const onTerminal = (cli, args) =>
+    spawnSync('script', ['-qec', `${cli} ${args} >/dev/null`, '/dev/null'], { encoding: 'utf8' }).stdout;
+  for (const args of [`dedup ${dir} /nonexistent.txt`, `clean --json ${dir}`, `repair ${dir}`]) {
+    const native = onTerminal(nativeCli, args);
+    assert.match(native, /\rwinnow: (fingerprinted|read) 64\/7[01]\r/);
+    assert.equal(onTerminal(`${process.execPath} ${nodeCli}`, args), native, args);
+  }
+  // Not a terminal: no progress at all.
+  assertSame(both(['dedup', dir]), 'dedup without a terminal');
+  assert.equal(both(['dedup', dir]).native.stderr.length, 0);
+});
