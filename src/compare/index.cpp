@@ -11,23 +11,16 @@
 #include <numeric>
 
 #include "compare/compare.hpp"
+#include "fingerprint/mixing.hpp"
 
 namespace winnow {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'I', 'N', 'N', 'O', 'W', 'I', 'X'};
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
 constexpr std::uint32_t kMaxSignatureBins = 512;
-
-std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ull;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBull;
-  x ^= x >> 31;
-  return x;
-}
+using detail::kMultiplier;
+using detail::mix64;
 
 void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -101,7 +94,8 @@ double double_of(std::uint64_t bits) {
 // big arrays then waste at most a fifth of their memory, for a few more copies.
 template <typename T>
 void reserve_more(std::vector<T>& v, std::size_t more) {
-  if (v.size() + more > v.capacity()) v.reserve(std::max(v.size() + more, v.capacity() + v.capacity() / 4 + 256));
+  if (v.size() + more > v.capacity())
+    v.reserve(std::max(v.size() + more, v.capacity() + v.capacity() / 4 + 256));
 }
 
 double jaccard_of_counts(std::size_t shared, std::size_t a, std::size_t b) {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 
+#include "fingerprint/mixing.hpp"
 #include "unicode/unicode.hpp"
 
 namespace winnow {
@@ -14,20 +15,11 @@ namespace {
 static_assert(std::endian::native == std::endian::little,
               "hash_bytes() reads bytes as little-endian words (x86, ARM and wasm all are)");
 
-constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;  // 2^64 / golden ratio
+using detail::kMultiplier;
+using detail::mix64;
 constexpr std::uint64_t kBytesSeed = 0x57494E4E4F570001ull;
 constexpr std::uint64_t kShingleSeed = 0x57494E4E4F570002ull;
 constexpr std::uint64_t kProbeSeed = 0x57494E4E4F570003ull;
-
-// The splitmix64 finaliser: every input bit affects every output bit.
-std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ull;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBull;
-  x ^= x >> 31;
-  return x;
-}
 
 // Maps a 32-bit hash onto [0, n) without division (Lemire's multiply-shift).
 std::uint32_t reduce(std::uint32_t hash, std::uint64_t n) {
