@@ -263,9 +263,8 @@ bool verify(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, 
 }  // namespace
 
 std::vector<Match> Index::query(std::string_view text) const {
-  const std::vector<Word> words = words_of(text);
-  std::vector<std::uint64_t> hashes(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) hashes[i] = words[i].hash;
+  std::vector<std::uint64_t> hashes;
+  word_hashes_of(text, hashes);
   const std::vector<std::uint64_t> shingles = shingle_set_of_words(hashes, options_.shingle_words);
   std::vector<Match> matches;
   if (shingles.empty()) return matches;

@@ -272,9 +272,8 @@ std::vector<std::uint64_t> shingle_set_of_words(std::span<const std::uint64_t> w
 }
 
 std::vector<std::uint64_t> shingle_set(std::string_view utf8, std::uint32_t shingle_words) {
-  const std::vector<Word> words = words_of(utf8);
-  std::vector<std::uint64_t> hashes(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) hashes[i] = words[i].hash;
+  std::vector<std::uint64_t> hashes;
+  word_hashes_of(utf8, hashes);
   return shingle_set_of_words(hashes, shingle_words);
 }
 
