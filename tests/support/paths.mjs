@@ -12,4 +12,7 @@ export const webRoot = `${root}dist/web`;
 export const screenshotsDir = `${root}build/screenshots`;
 export const nativeDedupBench = `${root}build/native/winnow_dedup_bench`;
 export const wasmDedupBench = `${root}build/wasm/winnow_dedup_bench.cjs`;
+export const html5libDriver = `${root}build/native/winnow_html5lib_driver`;
+export const html5libDir = `${root}../shared/bench/html5lib`;
+export const aebDir = `${root}../shared/bench/aeb`;
 export const dedupGenerator = `${root}../shared/bench/dedup/gen_corpus.py`;
