@@ -72,11 +72,13 @@ std::string date_of(std::string_view text) {
 Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts, RepairLog repairs,
                  const AssembleOptions& options) {
   Article article;
+  article.title = options.title;
+  article.metadata = options.metadata;
   auto verdict = [&](std::size_t i) { return i < verdicts.size() ? verdicts[i] : Verdict{}; };
   // The title: the first kept block, among the top ones before the prose starts, that
   // looks like one.
   std::size_t title_index = blocks.size();
-  if (options.detect_title && blocks.size() >= 2) {
+  if (options.detect_title && article.title.empty() && blocks.size() >= 2) {
     for (std::size_t i = 0; i < blocks.size() && i < 12; ++i) {
       if (!verdict(i).keep) continue;
       if (looks_like_title(blocks[i].text)) title_index = i;

@@ -41,6 +41,10 @@ std::string article_json(const Article& article);
 
 struct AssembleOptions {
   bool detect_title = true;  // false: every block is body text
+  // What the page's markup said: a non-empty title is used as it is (no block is taken
+  // for it), and the metadata's fields are kept where the blocks say nothing else.
+  std::string title;
+  Metadata metadata;
 };
 
 // `verdicts` (one per block, from classify()) say which blocks are chrome; an empty

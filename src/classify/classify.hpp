@@ -61,6 +61,16 @@ class BatchSignals {
   void compute_near_copies() const;
 };
 
+// One verdict per block of a page (segment_page()), in order. `blocks` are the same blocks
+// with their text repaired (segment_text()'s preconditions), in the same order. The page's
+// structure picks the article: prose scores its ancestors, link-heavy and chrome-named
+// elements ("share", "related", "newsletter" in class or id) score against, the best
+// element and its prose-bearing siblings form the article. Inside it, captions, headlines,
+// chrome-named and link-heavy parts go, and then the same per-block signals as for text.
+std::vector<Verdict> classify_page(const Page& page, const std::vector<Block>& blocks,
+                                   CleanBias bias = CleanBias::kBalanced,
+                                   const BatchSignals* batch = nullptr, std::size_t document = 0);
+
 // One verdict per block, in order. `batch` and `document` give the batch signals when the
 // document was cleaned as part of a batch.
 std::vector<Verdict> classify(const std::vector<Block>& blocks,

@@ -1,5 +1,6 @@
 #include "decode/decode.hpp"
 
+#include "repair/codepages.hpp"  // the code-page tables, shared with mojibake repair
 #include "unicode/unicode.hpp"
 
 #include <utf8.h>
@@ -144,6 +145,7 @@ std::string_view encoding_name(SourceEncoding encoding) {
     case SourceEncoding::kUtf8Bom: return "utf-8-bom";
     case SourceEncoding::kUtf16LE: return "utf-16le";
     case SourceEncoding::kUtf16BE: return "utf-16be";
+    case SourceEncoding::kDeclaredSingleByte: return "declared-single-byte";
   }
   return "unknown";
 }
@@ -196,6 +198,99 @@ Decoded decode(std::string_view bytes) {
   if (result.encoding != SourceEncoding::kUtf16LE && result.encoding != SourceEncoding::kUtf16BE) {
     report_replacement_runs(bytes, result.repairs);
   }
+  return result;
+}
+
+namespace {
+
+// WHATWG Encoding labels of the single-byte encodings the code-page tables cover.
+bool code_page_of_label(std::string_view label, detail::CodePage& page) {
+  using detail::CodePage;
+  struct Label {
+    std::string_view name;
+    CodePage page;
+  };
+  static constexpr Label kLabels[] = {
+      {"windows-1252", CodePage::kWindows1252},
+      {"iso-8859-1", CodePage::kWindows1252},
+      {"latin1", CodePage::kWindows1252},
+      {"l1", CodePage::kWindows1252},
+      {"us-ascii", CodePage::kWindows1252},
+      {"ascii", CodePage::kWindows1252},
+      {"cp1252", CodePage::kWindows1252},
+      {"iso8859-1", CodePage::kWindows1252},
+      {"iso_8859-1", CodePage::kWindows1252},
+      {"x-cp1252", CodePage::kWindows1252},
+      {"windows-1250", CodePage::kWindows1250},
+      {"cp1250", CodePage::kWindows1250},
+      {"windows-1251", CodePage::kWindows1251},
+      {"cp1251", CodePage::kWindows1251},
+      {"windows-1253", CodePage::kWindows1253},
+      {"cp1253", CodePage::kWindows1253},
+      {"windows-1254", CodePage::kWindows1254},
+      {"cp1254", CodePage::kWindows1254},
+      {"iso-8859-9", CodePage::kWindows1254},
+      {"latin5", CodePage::kWindows1254},
+      {"windows-1257", CodePage::kWindows1257},
+      {"cp1257", CodePage::kWindows1257},
+      {"iso-8859-2", CodePage::kIso8859_2},
+      {"latin2", CodePage::kIso8859_2},
+      {"macintosh", CodePage::kMacRoman},
+      {"x-mac-roman", CodePage::kMacRoman},
+      {"mac", CodePage::kMacRoman},
+      {"ibm437", CodePage::kCp437},
+      {"cp437", CodePage::kCp437},
+  };
+  for (const Label& l : kLabels) {
+    if (l.name == label) {
+      page = l.page;
+      return true;
+    }
+  }
+  return false;
+}
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+
+}  // namespace
+
+std::string declared_charset(std::string_view bytes) {
+  std::string head(bytes.substr(0, 1024));
+  for (char& c : head) c = ascii_lower(c);
+  for (std::size_t meta = head.find("<meta"); meta != std::string::npos;
+       meta = head.find("<meta", meta + 5)) {
+    const std::size_t end = head.find('>', meta);
+    const std::string_view tag = std::string_view(head).substr(
+        meta, end == std::string::npos ? std::string::npos : end - meta);
+    const std::size_t at = tag.find("charset");
+    if (at == std::string_view::npos) continue;
+    std::size_t i = at + 7;
+    while (i < tag.size() && (tag[i] == ' ' || tag[i] == '=' || tag[i] == '"' || tag[i] == '\''))
+      ++i;
+    std::size_t j = i;
+    while (j < tag.size() && tag[j] != '"' && tag[j] != '\'' && tag[j] != ';' && tag[j] != ' ' &&
+           tag[j] != '/')
+      ++j;
+    if (j > i) return std::string(tag.substr(i, j - i));
+  }
+  return {};
+}
+
+Decoded decode(std::string_view bytes, std::string_view charset) {
+  detail::CodePage page;
+  const bool has_bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" || bytes.substr(0, 2) == "\xFF\xFE" ||
+                       bytes.substr(0, 2) == "\xFE\xFF";
+  if (has_bom || !code_page_of_label(charset, page) ||
+      find_invalid_utf8(bytes.data(), bytes.data() + bytes.size()) == bytes.data() + bytes.size()) {
+    return decode(bytes);
+  }
+  Decoded result;
+  result.encoding = SourceEncoding::kDeclaredSingleByte;
+  result.text.reserve(bytes.size() + bytes.size() / 8);
+  for (const char c : bytes)
+    unicode::append_utf8(result.text, detail::decode_byte(page, static_cast<unsigned char>(c)));
   return result;
 }
 

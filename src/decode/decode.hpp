@@ -16,10 +16,11 @@
 namespace winnow {
 
 enum class SourceEncoding {
-  kUtf8,     // UTF-8 without a byte order mark (also plain ASCII)
-  kUtf8Bom,  // UTF-8 with a byte order mark, which is dropped
-  kUtf16LE,  // UTF-16 little endian, with a byte order mark or detected from NUL bytes
-  kUtf16BE,  // UTF-16 big endian, likewise
+  kUtf8,                // UTF-8 without a byte order mark (also plain ASCII)
+  kUtf8Bom,             // UTF-8 with a byte order mark, which is dropped
+  kUtf16LE,             // UTF-16 little endian, with a byte order mark or detected from NUL bytes
+  kUtf16BE,             // UTF-16 big endian, likewise
+  kDeclaredSingleByte,  // a page's declared Windows-125x, ISO-8859-1/2/9, Mac or cp437
 };
 
 std::string_view encoding_name(SourceEncoding encoding);
@@ -36,6 +37,18 @@ struct Decoded {
 // standard and TextDecoder do: one U+FFFD per maximal subpart (Unicode 15, section 3.9),
 // so results match what a browser shows for the same bytes.
 Decoded decode(std::string_view bytes);
+
+// As decode(), for a page that declares its encoding (<meta charset>, see
+// declared_charset()). The declaration is followed only when the bytes are not UTF-8 and
+// it names a single-byte encoding Winnow has tables for: pages saved again as UTF-8 often
+// keep their old declaration, and valid UTF-8 with non-ASCII text is almost never
+// anything else. Other declared encodings (Shift_JIS, GBK, KOI8-R...) decode as UTF-8,
+// with every undecodable byte reported.
+Decoded decode(std::string_view bytes, std::string_view declared_charset);
+
+// The charset label a page declares in its first 1024 bytes (<meta charset="..."> or
+// <meta http-equiv="Content-Type" content="...; charset=...">), lower-cased, or "".
+std::string declared_charset(std::string_view bytes);
 
 // Spells bytes as "\xHH" escapes: how reports name bytes that are not text.
 std::string escape_bytes(std::string_view bytes);

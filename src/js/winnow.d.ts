@@ -7,7 +7,8 @@ export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 export type RemovalReason =
   | 'navigation' | 'donation-appeal' | 'subscription' | 'newsletter' | 'cookie-notice'
   | 'related-links' | 'read-more' | 'caption-credit' | 'byline-dateline' | 'social-embed'
-  | 'share-bar' | 'advertisement' | 'footer-legal' | 'comments' | 'repeated-in-batch' | 'title-repeat';
+  | 'share-bar' | 'advertisement' | 'footer-legal' | 'comments' | 'repeated-in-batch' | 'title-repeat'
+  | 'outside-article' | 'hidden-text';
 
 export type RepairReason =
   | 'invalid-utf8' | 'character-reference' | 'mojibake' | 'lost-bytes' | 'c1-control' | 'ligature'

@@ -45,12 +45,14 @@ std::string_view removal_reason_name(RemovalReason reason) {
     case RemovalReason::kComments: return "comments";
     case RemovalReason::kRepeatedInBatch: return "repeated-in-batch";
     case RemovalReason::kTitleRepeat: return "title-repeat";
+    case RemovalReason::kOutsideArticle: return "outside-article";
+    case RemovalReason::kHiddenText: return "hidden-text";
   }
   return "unknown";
 }
 
 bool removal_reason_from_name(std::string_view name, RemovalReason& reason) {
-  for (int r = 0; r <= static_cast<int>(RemovalReason::kTitleRepeat); ++r) {
+  for (int r = 0; r <= static_cast<int>(RemovalReason::kHiddenText); ++r) {
     if (removal_reason_name(static_cast<RemovalReason>(r)) == name) {
       reason = static_cast<RemovalReason>(r);
       return true;

@@ -51,6 +51,8 @@ enum class RemovalReason {
   kComments,         // comment sections
   kRepeatedInBatch,  // a block that recurs across the documents of a batch
   kTitleRepeat,      // the title, repeated in the text
+  kOutsideArticle,   // page text outside the article: the page's header, sidebars, footer
+  kHiddenText,       // text the page hides from its readers (hidden="", display:none)
 };
 
 // The reason whose code is `name`, if any.

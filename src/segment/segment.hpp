@@ -1,4 +1,7 @@
-// Stage 3 of the pipeline: repaired text into blocks, the units later stages keep or drop.
+// Stage 3 of the pipeline: text into blocks, the units later stages keep or drop.
+//
+// Pages (HTML) become blocks with their place in the tree: segment_page() on the tree of
+// html::parse(). Plain text becomes blocks by its lines: segment_text().
 //
 // Use segment_text() on the output of repair(). A block is a paragraph: text copied from a
 // web page puts one paragraph on each line, so every line is a block, and blank lines only
@@ -14,9 +17,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "html/html.hpp"
 
 namespace winnow {
 
@@ -34,5 +40,52 @@ std::vector<std::string> split_glued(std::string_view line);
 // Precondition: `text` is repaired (see repair/repair.hpp): "\n" line breaks, no spaces at
 // either end of a line.
 std::vector<Block> segment_text(std::string_view text);
+
+// --- Pages ---
+
+// What a block of a page is, from the element that holds it.
+enum class BlockKind : std::uint8_t {
+  kParagraph,     // <p>, or text directly in a <div>, <section>, <td>...
+  kHeading,       // <h1>-<h6>
+  kListItem,      // <li>, <dt>, <dd>
+  kQuote,         // inside <blockquote>
+  kPreformatted,  // one line of a <pre>
+  kTableCell,     // <td>, <th>
+  kCaption,       // <figcaption>, <caption>, or text inside <figure>
+};
+
+// One block of a page: the text of an element up to the next block boundary (a block
+// element or <br>), white space collapsed as a browser renders it.
+struct PageBlock {
+  std::string text;                      // not yet repaired (character references decoded)
+  html::NodeId element = html::kNoNode;  // the nearest block element holding the text
+  BlockKind kind = BlockKind::kParagraph;
+  std::uint8_t heading_level = 0;  // 1-6 for kHeading
+  std::uint32_t link_bytes = 0;    // bytes of text inside <a href>
+  bool hidden = false;             // inside hidden="", aria-hidden="true" or display:none
+};
+
+// What the page's markup says about the article: <title>, <meta> (Open Graph, Twitter,
+// Dublin Core, article:*), and the schema.org Article objects of its JSON-LD.
+struct PageMetadata {
+  std::string document_title;  // <title>, as written
+  std::string headline;        // og:title, twitter:title or JSON-LD headline
+  std::string site;            // og:site_name, application-name or JSON-LD publisher
+  std::string date;            // article:published_time, JSON-LD datePublished...
+  std::string byline;          // author meta or JSON-LD author names, ", "-separated
+  std::string article_body;    // JSON-LD articleBody, a candidate the extractor can use
+};
+
+struct Page {
+  html::Document document;
+  std::vector<PageBlock> blocks;  // in document order
+  PageMetadata metadata;
+};
+
+// Blocks and metadata of a parsed page. Scripts, styles, templates, forms' controls, SVG
+// and MathML hold no blocks; hidden elements' blocks are marked so.
+//
+//   winnow::Page page = winnow::segment_page(winnow::html::parse(utf8));
+Page segment_page(html::Document document);
 
 }  // namespace winnow

@@ -1,5 +1,7 @@
 #include "winnow/winnow.hpp"
 
+#include <algorithm>
+
 namespace winnow {
 
 namespace {
@@ -7,26 +9,152 @@ namespace {
 struct Prepared {
   std::vector<Block> blocks;
   RepairLog repairs;
+  // Pages only: classified from their structure already, with the markup's title and metadata.
+  bool is_page = false;
+  std::vector<Verdict> page_verdicts;
+  std::string title;
+  Metadata metadata;
 };
 
-Prepared prepare(std::string_view bytes) {
-  Decoded decoded = decode(bytes);
+bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool equals_ascii_ci(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && starts_with_ascii_ci(a, b);
+}
+
+// "Headline | Site", "Headline - Site" -> "Headline" when the suffix is the site's name,
+// or, after " | ", short: a headline keeps its own dashes and bars otherwise.
+std::string without_site_suffix(std::string title, std::string_view site) {
+  for (std::string_view separator :
+       {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "}) {
+    const std::size_t at = title.rfind(separator);
+    if (at == std::string::npos || at == 0) continue;
+    const std::string_view suffix = std::string_view(title).substr(at + separator.size());
+    const auto words = static_cast<std::size_t>(std::count(suffix.begin(), suffix.end(), ' ')) + 1;
+    if ((!site.empty() && equals_ascii_ci(suffix, site)) || (separator == " | " && words <= 4)) {
+      title.resize(at);
+      return title;
+    }
+  }
+  return title;
+}
+
+Prepared prepare_text(Decoded decoded) {
   Repaired repaired = repair(decoded.text, {.normalise_whitespace = true});
   decoded.repairs.merge(repaired.repairs);
-  return {segment_text(repaired.text), std::move(decoded.repairs)};
+  Prepared prepared;
+  prepared.blocks = segment_text(repaired.text);
+  prepared.repairs = std::move(decoded.repairs);
+  return prepared;
+}
+
+std::string repaired_line(std::string_view text, RepairLog& log) {
+  Repaired r = repair(text, {.normalise_whitespace = true});
+  log.merge(r.repairs);
+  // A block is one line: line breaks a repair introduced (U+2028) become spaces.
+  std::replace(r.text.begin(), r.text.end(), '\n', ' ');
+  return std::move(r.text);
+}
+
+Prepared prepare_page(std::string_view decoded_text, RepairLog decode_log,
+                      const CleanOptions& options) {
+  Prepared prepared;
+  prepared.is_page = true;
+  prepared.repairs = std::move(decode_log);
+  Page page = segment_page(html::parse(decoded_text));
+  // Repair each block on its own; blocks that repair empties (only invisible characters)
+  // leave both lists, which stay aligned.
+  std::vector<PageBlock> kept_blocks;
+  for (PageBlock& b : page.blocks) {
+    std::string text = repaired_line(b.text, prepared.repairs);
+    if (text.empty()) continue;
+    Block block;
+    block.text = std::move(text);
+    block.line = prepared.blocks.size();
+    block.after_blank = true;
+    prepared.blocks.push_back(std::move(block));
+    kept_blocks.push_back(std::move(b));
+  }
+  page.blocks = std::move(kept_blocks);
+  prepared.page_verdicts = classify_page(page, prepared.blocks, options.bias);
+
+  const PageMetadata& m = page.metadata;
+  RepairLog metadata_log;  // the title and metadata are repaired too, their repairs reported
+  prepared.metadata.site = repaired_line(m.site, metadata_log);
+  prepared.metadata.date = repaired_line(m.date, metadata_log);
+  prepared.metadata.byline = repaired_line(m.byline, metadata_log);
+  std::string title = m.headline;
+  if (title.empty()) {
+    for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+      if (page.blocks[i].kind == BlockKind::kHeading && page.blocks[i].heading_level == 1) {
+        title = page.blocks[i].text;
+        break;
+      }
+    }
+  }
+  if (title.empty()) title = m.document_title;
+  prepared.title = without_site_suffix(repaired_line(title, metadata_log), prepared.metadata.site);
+  prepared.repairs.merge(metadata_log);
+  return prepared;
+}
+
+Prepared prepare(std::string_view bytes, const CleanOptions& options) {
+  if (options.format == InputFormat::kText) return prepare_text(decode(bytes));
+  Decoded decoded = decode(bytes, declared_charset(bytes));
+  if (options.format == InputFormat::kHtml || looks_like_html(decoded.text)) {
+    return prepare_page(decoded.text, std::move(decoded.repairs), options);
+  }
+  return prepare_text(std::move(decoded));
 }
 
 Article finish(Prepared prepared, const CleanOptions& options, const BatchSignals* batch,
                std::size_t document) {
+  if (prepared.is_page) {
+    return assemble(std::move(prepared.blocks), prepared.page_verdicts, std::move(prepared.repairs),
+                    AssembleOptions{.detect_title = false,
+                                    .title = std::move(prepared.title),
+                                    .metadata = std::move(prepared.metadata)});
+  }
   const std::vector<Verdict> verdicts = classify(prepared.blocks, options.bias, batch, document);
+  AssembleOptions assemble_options;
+  assemble_options.detect_title = options.detect_title;
   return assemble(std::move(prepared.blocks), verdicts, std::move(prepared.repairs),
-                  AssembleOptions{.detect_title = options.detect_title});
+                  assemble_options);
 }
 
 }  // namespace
 
+bool looks_like_html(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() &&
+         (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
+    ++i;
+  if (i >= text.size() || text[i] != '<') return false;
+  const std::string_view start = text.substr(i);
+  if (starts_with_ascii_ci(start, "<!doctype html") || starts_with_ascii_ci(start, "<html"))
+    return true;
+  const std::string_view head = text.substr(0, std::size_t{1} << 16);
+  for (std::string_view closing :
+       {"</p>", "</div>", "</html>", "</body>", "</head>", "</title>", "</span>", "</a>", "</li>",
+        "</article>", "</section>", "</h1>", "</h2>", "</table>"}) {
+    for (std::size_t at = head.find("</"); at != std::string_view::npos;
+         at = head.find("</", at + 2)) {
+      if (starts_with_ascii_ci(head.substr(at), closing)) return true;
+    }
+  }
+  return false;
+}
+
 Article clean(std::string_view bytes, const CleanOptions& options) {
-  return finish(prepare(bytes), options, nullptr, 0);
+  return finish(prepare(bytes, options), options, nullptr, 0);
 }
 
 std::vector<Article> clean_batch(const std::vector<std::string_view>& documents,
@@ -35,7 +163,7 @@ std::vector<Article> clean_batch(const std::vector<std::string_view>& documents,
   prepared.reserve(documents.size());
   BatchSignals batch;
   for (std::string_view bytes : documents) {
-    prepared.push_back(prepare(bytes));
+    prepared.push_back(prepare(bytes, options));
     batch.add_document(prepared.back().blocks);
   }
   std::vector<Article> articles;
@@ -51,7 +179,7 @@ Article clean_in_batch(const std::vector<std::string_view>& documents, std::size
   std::vector<Prepared> prepared;
   BatchSignals batch;
   for (std::string_view bytes : documents) {
-    prepared.push_back(prepare(bytes));
+    prepared.push_back(prepare(bytes, options));
     batch.add_document(prepared.back().blocks);
   }
   return finish(std::move(prepared.at(which)), options, &batch, which);

@@ -3,7 +3,8 @@
 // The pipeline runs one way through small stages, each with its own header:
 //   decode/decode.hpp      bytes -> valid UTF-8
 //   repair/repair.hpp      character references, white space, invisible characters
-//   segment/segment.hpp    text -> blocks
+//   html/html.hpp          pages: HTML -> a tree, as browsers build it
+//   segment/segment.hpp    text or tree -> blocks
 //   classify/classify.hpp  blocks -> article or chrome, with a reason
 //   assemble/assemble.hpp  blocks -> Article (title, metadata, paragraphs, removals, repairs)
 //   fingerprint/fingerprint.hpp  text -> words, shingles, MinHash signatures
@@ -32,10 +33,19 @@ namespace winnow {
 // error there. clean() itself has no limit, but needs about six times the input in memory.
 inline constexpr std::size_t kMaxInputBytes = std::size_t{128} << 20;
 
+// Whether the input is a page (HTML) or text; kAuto asks looks_like_html().
+enum class InputFormat { kAuto, kText, kHtml };
+
 struct CleanOptions {
   bool detect_title = true;  // false when the text is known to start with body text
   CleanBias bias = CleanBias::kBalanced;
+  InputFormat format = InputFormat::kAuto;
 };
+
+// Whether decoded text is an HTML page or fragment rather than text: it starts with a tag
+// (after white space) and closes an element that only markup closes ("</p>", "</div>",
+// "</html>"...). Text that merely mentions "<b>" is text.
+bool looks_like_html(std::string_view text);
 
 // Cleans one article given as bytes in any supported encoding (see decode()). Never fails:
 // undecodable bytes are replaced and reported, like every other change.

@@ -1,0 +1,428 @@
+// classify_page(): which blocks of a page are its article.
+//
+// Two passes. First the article's place in the tree: every prose block scores its
+// ancestors (fully its parent, less each generation up), as Readability and its heirs do;
+// an element's score then weighs its link density, its tag, and the words of its class
+// and id. The best element, raised to an ancestor that scores better, and its siblings
+// that carry prose, hold the article. Then, inside it, the chrome that pages put among the
+// paragraphs goes: captions, the headline, elements named for chrome, link lists, and
+// whatever the text signals (classify()) call chrome.
+#include <algorithm>
+#include <cmath>
+
+#include "classify/classify.hpp"
+
+namespace winnow {
+namespace {
+
+using html::Document;
+using html::kNoNode;
+using html::Node;
+using html::NodeId;
+using html::NodeKind;
+using html::Tag;
+
+// --- the words of class and id attributes ---
+
+// Splits "article__body relatedStories share-bar_2" into lower-case words:
+// article, body, related, stories, share, bar.
+std::vector<std::string> name_words(std::string_view value) {
+  std::vector<std::string> words;
+  std::string word;
+  auto end_word = [&] {
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    bool upper = c >= 'A' && c <= 'Z';
+    bool lower = (c >= 'a' && c <= 'z');
+    bool digit = c >= '0' && c <= '9';
+    if (!upper && !lower && !digit) {
+      end_word();
+      continue;
+    }
+    if (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z') end_word();
+    if (digit) continue;  // "ad-slot-2": digits say nothing
+    word.push_back(upper ? static_cast<char>(c + 32) : c);
+  }
+  end_word();
+  return words;
+}
+
+struct ChromeWord {
+  std::string_view word;
+  bool prefix;  // matches words that start with it ("comments", "sharing")
+  RemovalReason reason;
+};
+
+// Words in class and id names that mark chrome, with the reason reported.
+constexpr ChromeWord kChromeWords[] = {
+    {"share", true, RemovalReason::kShareBar},
+    {"sharing", false, RemovalReason::kShareBar},
+    {"social", true, RemovalReason::kShareBar},
+    {"addthis", false, RemovalReason::kShareBar},
+    {"sharethis", false, RemovalReason::kShareBar},
+    {"related", true, RemovalReason::kRelatedLinks},
+    {"recommend", true, RemovalReason::kRelatedLinks},
+    {"recirc", true, RemovalReason::kRelatedLinks},
+    {"outbrain", false, RemovalReason::kRelatedLinks},
+    {"taboola", false, RemovalReason::kRelatedLinks},
+    {"trending", false, RemovalReason::kRelatedLinks},
+    {"popular", false, RemovalReason::kRelatedLinks},
+    {"mostread", false, RemovalReason::kRelatedLinks},
+    {"teaser", true, RemovalReason::kRelatedLinks},
+    {"sidebar", false, RemovalReason::kRelatedLinks},
+    {"rail", false, RemovalReason::kRelatedLinks},
+    {"readmore", false, RemovalReason::kReadMore},
+    {"newsletter", true, RemovalReason::kNewsletter},
+    {"signup", false, RemovalReason::kNewsletter},
+    {"optin", false, RemovalReason::kNewsletter},
+    {"subscribe", true, RemovalReason::kSubscription},
+    {"subscription", true, RemovalReason::kSubscription},
+    {"paywall", false, RemovalReason::kSubscription},
+    {"regwall", false, RemovalReason::kSubscription},
+    {"caption", true, RemovalReason::kCaptionCredit},
+    {"credit", true, RemovalReason::kCaptionCredit},
+    {"byline", true, RemovalReason::kBylineDateline},
+    {"author", true, RemovalReason::kBylineDateline},
+    {"dateline", false, RemovalReason::kBylineDateline},
+    {"timestamp", false, RemovalReason::kBylineDateline},
+    {"published", false, RemovalReason::kBylineDateline},
+    {"comment", true, RemovalReason::kComments},
+    {"disqus", false, RemovalReason::kComments},
+    {"ad", false, RemovalReason::kAdvertisement},
+    {"ads", false, RemovalReason::kAdvertisement},
+    {"advert", true, RemovalReason::kAdvertisement},
+    {"adslot", false, RemovalReason::kAdvertisement},
+    {"dfp", false, RemovalReason::kAdvertisement},
+    {"sponsor", true, RemovalReason::kAdvertisement},
+    {"promo", true, RemovalReason::kAdvertisement},
+    {"nav", false, RemovalReason::kNavigation},
+    {"navbar", false, RemovalReason::kNavigation},
+    {"navigation", false, RemovalReason::kNavigation},
+    {"menu", true, RemovalReason::kNavigation},
+    {"breadcrumb", true, RemovalReason::kNavigation},
+    {"tags", false, RemovalReason::kNavigation},
+    {"toolbar", false, RemovalReason::kNavigation},
+    {"pagination", false, RemovalReason::kNavigation},
+    {"masthead", false, RemovalReason::kNavigation},
+    {"footer", false, RemovalReason::kFooterLegal},
+    {"copyright", false, RemovalReason::kFooterLegal},
+    {"cookie", true, RemovalReason::kCookieNotice},
+    {"consent", false, RemovalReason::kCookieNotice},
+    {"gdpr", false, RemovalReason::kCookieNotice},
+    {"donate", false, RemovalReason::kDonationAppeal},
+    {"donation", true, RemovalReason::kDonationAppeal},
+    {"tweet", false, RemovalReason::kSocialEmbed},
+    {"twitter", false, RemovalReason::kSocialEmbed},
+    {"instagram", false, RemovalReason::kSocialEmbed},
+    {"tiktok", false, RemovalReason::kSocialEmbed},
+    {"embed", false, RemovalReason::kSocialEmbed},
+};
+
+// Words that name the article's own container.
+constexpr std::string_view kArticleWords[] = {
+    "article", "articlebody", "body",  "content", "entry",  "main",
+    "post",    "text",        "story", "blog",    "hentry", "prose",
+};
+
+struct NameHints {
+  bool chrome = false;
+  RemovalReason reason = RemovalReason::kNavigation;
+  bool article = false;
+};
+
+NameHints hints_of(const Document& doc, NodeId id) {
+  NameHints hints;
+  for (std::string_view attribute : {"class", "id", "role", "itemprop"}) {
+    std::string_view value = doc.attribute(id, attribute);
+    if (value.empty()) continue;
+    if (attribute == "itemprop" && value.find("articleBody") != std::string_view::npos)
+      hints.article = true;
+    for (const std::string& word : name_words(value)) {
+      for (std::string_view good : kArticleWords) {
+        if (word == good) hints.article = true;
+      }
+      if (hints.chrome) continue;
+      for (const ChromeWord& chrome : kChromeWords) {
+        if (chrome.prefix ? word.rfind(chrome.word, 0) == 0 : word == chrome.word) {
+          hints.chrome = true;
+          hints.reason = chrome.reason;
+          break;
+        }
+      }
+    }
+  }
+  return hints;
+}
+
+// Chrome by element: what a tag alone says about its contents.
+bool chrome_tag(Tag tag, RemovalReason& reason) {
+  switch (tag) {
+    case Tag::nav: reason = RemovalReason::kNavigation; return true;
+    case Tag::aside: reason = RemovalReason::kRelatedLinks; return true;
+    case Tag::footer: reason = RemovalReason::kFooterLegal; return true;
+    case Tag::form: reason = RemovalReason::kNewsletter; return true;
+    default: return false;
+  }
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Commas of the scripts that use them: the standard's "one point per comma" for prose.
+std::size_t commas(std::string_view s) {
+  std::size_t n = static_cast<std::size_t>(std::count(s.begin(), s.end(), ','));
+  for (std::string_view wide :
+       {"\xEF\xBC\x8C" /* ， */, "\xE3\x80\x81" /* 、 */, "\xD8\x8C" /* ، */}) {
+    for (std::size_t at = s.find(wide); at != std::string_view::npos; at = s.find(wide, at + 1))
+      ++n;
+  }
+  return n;
+}
+
+struct ElementStats {
+  double score = 0;
+  std::uint32_t text_bytes = 0;
+  std::uint32_t link_bytes = 0;
+  bool scored = false;
+};
+
+class PageClassifier {
+ public:
+  PageClassifier(const Page& page, const std::vector<Block>& blocks)
+      : page_(page), doc_(page.document), blocks_(blocks) {}
+
+  std::vector<Verdict> run(CleanBias bias, const BatchSignals* batch, std::size_t document);
+
+ private:
+  const Page& page_;
+  const Document& doc_;
+  const std::vector<Block>& blocks_;
+  std::vector<ElementStats> stats_;
+
+  NodeId parent(NodeId id) const { return doc_.node(id).parent; }
+  bool is_element(NodeId id) const {
+    return id != kNoNode && doc_.node(id).kind == NodeKind::kElement;
+  }
+  double link_density(NodeId id) const {
+    const ElementStats& s = stats_[id];
+    return s.text_bytes == 0 ? 0.0 : static_cast<double>(s.link_bytes) / s.text_bytes;
+  }
+  void accumulate_text();
+  void score_prose();
+  double final_score(NodeId id) const;
+  NodeId best_candidate() const;
+  std::vector<bool> article_region(NodeId top) const;
+};
+
+void PageClassifier::accumulate_text() {
+  stats_.assign(doc_.size(), {});
+  for (const PageBlock& b : page_.blocks) {
+    if (b.hidden) continue;
+    for (NodeId id = b.element; id != kNoNode; id = parent(id)) {
+      stats_[id].text_bytes += static_cast<std::uint32_t>(b.text.size());
+      stats_[id].link_bytes += b.link_bytes;
+    }
+  }
+}
+
+void PageClassifier::score_prose() {
+  for (const PageBlock& b : page_.blocks) {
+    if (b.hidden || b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption) continue;
+    const std::size_t length = code_points(b.text);
+    if (length < 25) continue;
+    if (b.link_bytes * 2 > b.text.size()) continue;
+    const double score = 1.0 + static_cast<double>(commas(b.text)) +
+                         std::min(static_cast<double>(length) / 100.0, 3.0);
+    NodeId id = parent(b.element);
+    for (int level = 0; level < 5 && is_element(id); ++level, id = parent(id)) {
+      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+      stats_[id].score += score / divider;
+      stats_[id].scored = true;
+    }
+  }
+}
+
+double PageClassifier::final_score(NodeId id) const {
+  const Node& n = doc_.node(id);
+  double base = 0;
+  switch (n.tag) {
+    case Tag::div:
+    case Tag::article:
+    case Tag::main:
+    case Tag::section: base = 5; break;
+    case Tag::pre:
+    case Tag::td:
+    case Tag::blockquote: base = 3; break;
+    case Tag::address:
+    case Tag::ol:
+    case Tag::ul:
+    case Tag::dl:
+    case Tag::dd:
+    case Tag::dt:
+    case Tag::li:
+    case Tag::form: base = -3; break;
+    case Tag::h1:
+    case Tag::h2:
+    case Tag::h3:
+    case Tag::h4:
+    case Tag::h5:
+    case Tag::h6:
+    case Tag::th: base = -5; break;
+    default: break;
+  }
+  NameHints hints = hints_of(doc_, id);
+  if (hints.article) base += 25;
+  if (hints.chrome) base -= 25;
+  RemovalReason reason;
+  if (chrome_tag(n.tag, reason)) base -= 25;
+  return (stats_[id].score + base) * (1.0 - link_density(id));
+}
+
+NodeId PageClassifier::best_candidate() const {
+  NodeId best = kNoNode;
+  double best_score = 0;
+  for (NodeId id = 0; id < doc_.size(); ++id) {
+    if (!stats_[id].scored) continue;
+    const double s = final_score(id);
+    if (best == kNoNode || s > best_score) {
+      best = id;
+      best_score = s;
+    }
+  }
+  if (best == kNoNode) return kNoNode;
+  // An ancestor that scores higher still holds more of the article (a section per
+  // subheading under one body element, say).
+  double last = best_score;
+  for (NodeId id = parent(best);
+       is_element(id) && !doc_.is(id, Tag::body) && !doc_.is(id, Tag::html); id = parent(id)) {
+    if (!stats_[id].scored) continue;
+    const double s = final_score(id);
+    if (s < last / 3) break;
+    if (s > best_score) {
+      best = id;
+      best_score = s;
+      break;
+    }
+    last = s;
+  }
+  return best;
+}
+
+// The article: the best element, and its siblings that hold prose or score well.
+std::vector<bool> PageClassifier::article_region(NodeId top) const {
+  std::vector<bool> in(doc_.size(), false);
+  if (top == kNoNode) return in;
+  const double top_score = final_score(top);
+  const double threshold = std::max(10.0, top_score * 0.2);
+  NodeId p = parent(top);
+  std::vector<NodeId> members{top};
+  if (is_element(p)) {
+    for (NodeId s = doc_.node(p).first_child; s != kNoNode; s = doc_.node(s).next_sibling) {
+      if (s == top || doc_.node(s).kind != NodeKind::kElement) continue;
+      bool take = stats_[s].scored && final_score(s) >= threshold;
+      if (!take && doc_.is(s, Tag::p)) {
+        const double density = link_density(s);
+        const std::uint32_t bytes = stats_[s].text_bytes;
+        take = (bytes > 80 && density < 0.25) || (bytes > 0 && density == 0);
+      }
+      if (take) members.push_back(s);
+    }
+  }
+  // Everything under a member is in the article.
+  for (NodeId id = 0; id < doc_.size(); ++id) {
+    for (NodeId a = id; a != kNoNode; a = parent(a)) {
+      if (std::find(members.begin(), members.end(), a) != members.end()) {
+        in[id] = true;
+        break;
+      }
+      if (a == p) break;
+    }
+  }
+  return in;
+}
+
+std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* batch,
+                                         std::size_t document) {
+  const std::size_t count = page_.blocks.size();
+  std::vector<Verdict> verdicts(count);
+  accumulate_text();
+  score_prose();
+  const NodeId top = best_candidate();
+  const std::vector<bool> region = article_region(top);
+  std::uint32_t region_bytes = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (region[page_.blocks[i].element] && !page_.blocks[i].hidden)
+      region_bytes += static_cast<std::uint32_t>(page_.blocks[i].text.size());
+  }
+
+  // Inside the article: structure says what is chrome.
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < count; ++i) {
+    const PageBlock& b = page_.blocks[i];
+    Verdict& v = verdicts[i];
+    if (top != kNoNode && !region[b.element]) {
+      v = {false, RemovalReason::kOutsideArticle};
+      continue;
+    }
+    if (b.hidden) {
+      v = {false, RemovalReason::kHiddenText};
+      continue;
+    }
+    if (b.kind == BlockKind::kCaption) {
+      v = {false, RemovalReason::kCaptionCredit};
+      continue;
+    }
+    if (b.kind == BlockKind::kHeading && b.heading_level == 1) {
+      v = {false, RemovalReason::kTitleRepeat};
+      continue;
+    }
+    // A chrome-named element between the block and the article's root, small beside the
+    // article (a wrapper named "article has-ads" holds the article, it is not an ad).
+    for (NodeId id = b.element; is_element(id) && region[id]; id = parent(id)) {
+      if (stats_[id].text_bytes * 3 > region_bytes) break;
+      RemovalReason reason;
+      NameHints hints = hints_of(doc_, id);
+      if (hints.chrome && !hints.article) {
+        v = {false, hints.reason};
+        break;
+      }
+      if (chrome_tag(doc_.node(id).tag, reason)) {
+        v = {false, reason};
+        break;
+      }
+    }
+    if (!v.keep) continue;
+    const double density = b.text.empty() ? 0.0 : static_cast<double>(b.link_bytes) / b.text.size();
+    if (density > 0.8 || (density >= 0.5 && code_points(b.text) < 150)) {
+      v = {false, RemovalReason::kRelatedLinks};
+      continue;
+    }
+    kept.push_back(i);
+  }
+
+  // Then the text's own signals, on the blocks still kept, in their order.
+  std::vector<Block> prose;
+  prose.reserve(kept.size());
+  for (std::size_t i : kept) prose.push_back(blocks_[i]);
+  if (!prose.empty()) {
+    const std::vector<Verdict> text_verdicts = classify(prose, bias, batch, document);
+    for (std::size_t k = 0; k < kept.size(); ++k) verdicts[kept[k]] = text_verdicts[k];
+  }
+  return verdicts;
+}
+
+}  // namespace
+
+std::vector<Verdict> classify_page(const Page& page, const std::vector<Block>& blocks,
+                                   CleanBias bias, const BatchSignals* batch,
+                                   std::size_t document) {
+  return PageClassifier(page, blocks).run(bias, batch, document);
+}
+
+}  // namespace winnow
