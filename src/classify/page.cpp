@@ -9,6 +9,8 @@
 // whatever the text signals (classify()) call chrome.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "classify/classify.hpp"
 
@@ -157,6 +159,18 @@ NameHints hints_of(const Document& doc, NodeId id) {
   return hints;
 }
 
+// The chrome that holds prose of its own, which must not pass for the article.
+bool is_strong_chrome(RemovalReason reason) {
+  switch (reason) {
+    case RemovalReason::kComments: case RemovalReason::kRelatedLinks: case RemovalReason::kFooterLegal:
+    case RemovalReason::kNavigation: case RemovalReason::kShareBar: case RemovalReason::kNewsletter:
+    case RemovalReason::kCookieNotice: case RemovalReason::kAdvertisement:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Chrome by element: what a tag alone says about its contents.
 bool chrome_tag(Tag tag, RemovalReason& reason) {
   switch (tag) {
@@ -189,6 +203,7 @@ struct ElementStats {
   double score = 0;
   std::uint32_t text_bytes = 0;
   std::uint32_t link_bytes = 0;
+  std::uint32_t prose_bytes = 0;  // of the prose blocks that score, below the element
   bool scored = false;
 };
 
@@ -204,6 +219,8 @@ class PageClassifier {
   const Document& doc_;
   const std::vector<Block>& blocks_;
   std::vector<ElementStats> stats_;
+  std::vector<bool> unlikely_;  // inside an element named or tagged for chrome
+  void mark_unlikely();
 
   NodeId parent(NodeId id) const { return doc_.node(id).parent; }
   bool is_element(NodeId id) const {
@@ -231,15 +248,70 @@ void PageClassifier::accumulate_text() {
   }
 }
 
+// Elements named for chrome (comments, sidebars, footers, related links...) and the chrome
+// tags hold prose that is not the article: their blocks score nothing. A name that
+// wraps the article's own marker ("page has-sidebar" around <main>) does not count.
+void PageClassifier::mark_unlikely() {
+  std::vector<bool> holds_marker(doc_.size(), false);
+  for (NodeId id = 0; id < doc_.size(); ++id) {
+    const Node& n = doc_.node(id);
+    if (n.kind != NodeKind::kElement) continue;
+    const bool marker = n.tag == Tag::main || doc_.attribute(id, "itemprop").find("articleBody") != std::string_view::npos;
+    if (!marker) continue;
+    for (NodeId a = id; a != kNoNode && !holds_marker[a]; a = parent(a)) holds_marker[a] = true;
+  }
+  unlikely_.assign(doc_.size(), false);
+  // Parents come before children in the node table only for parsed order; walk each
+  // element's ancestors instead, stopping at the first decided one.
+  std::vector<std::int8_t> state(doc_.size(), -1);  // -1 unknown, 0 likely, 1 unlikely
+  std::vector<NodeId> path;
+  for (NodeId id = 0; id < doc_.size(); ++id) {
+    if (state[id] != -1) continue;
+    path.clear();
+    NodeId a = id;
+    while (a != kNoNode && state[a] == -1) {
+      path.push_back(a);
+      a = parent(a);
+    }
+    std::int8_t inherited = a == kNoNode ? 0 : state[a];
+    for (std::size_t k = path.size(); k-- > 0;) {
+      NodeId e = path[k];
+      std::int8_t mine = inherited;
+      if (mine == 0 && doc_.node(e).kind == NodeKind::kElement && !holds_marker[e]) {
+        NameHints hints = hints_of(doc_, e);
+        RemovalReason reason;
+        if ((hints.chrome && !hints.article && is_strong_chrome(hints.reason)) || chrome_tag(doc_.node(e).tag, reason)) {
+          mine = doc_.node(e).tag == Tag::form ? 0 : 1;  // forms wrap whole ASP.NET pages
+        }
+      }
+      state[e] = mine;
+      inherited = mine;
+    }
+  }
+  for (NodeId id = 0; id < doc_.size(); ++id) unlikely_[id] = state[id] == 1;
+}
+
 void PageClassifier::score_prose() {
   for (const PageBlock& b : page_.blocks) {
     if (b.hidden || b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption) continue;
+    if (unlikely_[b.element]) continue;
     const std::size_t length = code_points(b.text);
     if (length < 25) continue;
     if (b.link_bytes * 2 > b.text.size()) continue;
+    for (NodeId a = b.element; a != kNoNode; a = parent(a)) stats_[a].prose_bytes += static_cast<std::uint32_t>(b.text.size());
     const double score = 1.0 + static_cast<double>(commas(b.text)) +
                          std::min(static_cast<double>(length) / 100.0, 3.0);
-    NodeId id = parent(b.element);
+    // A paragraph scores its parent; loose text in a container (a <div> holding text
+    // beside other blocks) is its own paragraph, so the container itself scores.
+    NodeId id = b.element;
+    switch (doc_.node(id).tag) {
+      case Tag::p: case Tag::pre: case Tag::td: case Tag::th: case Tag::li: case Tag::blockquote:
+      case Tag::dd: case Tag::dt: case Tag::h1: case Tag::h2: case Tag::h3: case Tag::h4: case Tag::h5:
+      case Tag::h6:
+        id = parent(id);
+        break;
+      default: break;
+    }
     for (int level = 0; level < 5 && is_element(id); ++level, id = parent(id)) {
       const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
       stats_[id].score += score / divider;
@@ -311,6 +383,17 @@ NodeId PageClassifier::best_candidate() const {
     }
     last = s;
   }
+  // Articles cut into several containers (between ads, or one per section) have their
+  // prose spread over siblings and cousins: rise while an ancestor holds clearly more
+  // prose, and not much more of anything else.
+  for (NodeId up = parent(best); is_element(up) && !doc_.is(up, Tag::body) && !doc_.is(up, Tag::html); up = parent(up)) {
+    const ElementStats& mine = stats_[best];
+    const ElementStats& theirs = stats_[up];
+    const std::uint32_t added_text = theirs.text_bytes - mine.text_bytes;
+    const std::uint32_t added_prose = theirs.prose_bytes - mine.prose_bytes;
+    if (added_prose * 2 < added_text) break;  // what the ancestor adds is mostly not prose
+    if (theirs.prose_bytes >= mine.prose_bytes + mine.prose_bytes / 4) best = up;
+  }
   return best;
 }
 
@@ -352,8 +435,16 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
   const std::size_t count = page_.blocks.size();
   std::vector<Verdict> verdicts(count);
   accumulate_text();
+  mark_unlikely();
   score_prose();
   const NodeId top = best_candidate();
+  if (std::getenv("WINNOW_DEBUG_PAGE")) {
+    for (NodeId a = top; a != kNoNode; a = parent(a)) {
+      std::fprintf(stderr, "%u <%s class=%s> score %.1f final %.1f text %u link %u prose %u\n", a, doc_.node(a).name.c_str(),
+                   std::string(doc_.attribute(a, "class")).c_str(), stats_[a].score, stats_[a].scored ? final_score(a) : 0.0,
+                   stats_[a].text_bytes, stats_[a].link_bytes, stats_[a].prose_bytes);
+    }
+  }
   const std::vector<bool> region = article_region(top);
   std::uint32_t region_bytes = 0;
   for (std::size_t i = 0; i < count; ++i) {
