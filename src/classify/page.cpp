@@ -9,8 +9,8 @@
 // whatever the text signals (classify()) call chrome.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include <iterator>
+#include <utility>
 
 #include "classify/classify.hpp"
 
@@ -100,6 +100,8 @@ constexpr ChromeWord kChromeWords[] = {
     {"dfp", false, RemovalReason::kAdvertisement},
     {"sponsor", true, RemovalReason::kAdvertisement},
     {"promo", true, RemovalReason::kAdvertisement},
+    {"cta", false, RemovalReason::kSubscription},  // "call to action": subscribe, donate, sign up
+    {"widget", true, RemovalReason::kRelatedLinks},
     {"nav", false, RemovalReason::kNavigation},
     {"navbar", false, RemovalReason::kNavigation},
     {"navigation", false, RemovalReason::kNavigation},
@@ -162,12 +164,15 @@ NameHints hints_of(const Document& doc, NodeId id) {
 // The chrome that holds prose of its own, which must not pass for the article.
 bool is_strong_chrome(RemovalReason reason) {
   switch (reason) {
-    case RemovalReason::kComments: case RemovalReason::kRelatedLinks: case RemovalReason::kFooterLegal:
-    case RemovalReason::kNavigation: case RemovalReason::kShareBar: case RemovalReason::kNewsletter:
-    case RemovalReason::kCookieNotice: case RemovalReason::kAdvertisement:
-      return true;
-    default:
-      return false;
+    case RemovalReason::kComments:
+    case RemovalReason::kRelatedLinks:
+    case RemovalReason::kFooterLegal:
+    case RemovalReason::kNavigation:
+    case RemovalReason::kShareBar:
+    case RemovalReason::kNewsletter:
+    case RemovalReason::kCookieNotice:
+    case RemovalReason::kAdvertisement: return true;
+    default: return false;
   }
 }
 
@@ -199,6 +204,34 @@ std::size_t commas(std::string_view s) {
   return n;
 }
 
+// Lower-case ASCII-folded words of at least two bytes (any non-ASCII byte is a letter).
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
+      word.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : c);
+    } else if (!word.empty()) {
+      if (word.size() >= 2) words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (word.size() >= 2) words.push_back(std::move(word));
+  return words;
+}
+
+bool ends_like_sentence(std::string_view text) {
+  while (!text.empty() &&
+         (text.back() == ' ' || text.back() == '"' || text.back() == '\'' || text.back() == ')'))
+    text.remove_suffix(1);
+  for (std::string_view end :
+       {".", "!", "?", "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */, "\xE3\x80\x82" /* 。 */}) {
+    if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
 struct ElementStats {
   double score = 0;
   std::uint32_t text_bytes = 0;
@@ -220,6 +253,17 @@ class PageClassifier {
   const std::vector<Block>& blocks_;
   std::vector<ElementStats> stats_;
   std::vector<bool> unlikely_;  // inside an element named or tagged for chrome
+  // Whether most words of `text` are words of the page's headline or <title>.
+  bool repeats_title(std::string_view text) const {
+    const std::vector<std::string> words = words_of(text);
+    if (words.empty()) return false;
+    std::vector<std::string> title = words_of(page_.metadata.headline);
+    for (std::string& w : words_of(page_.metadata.document_title)) title.push_back(std::move(w));
+    std::size_t shared = 0;
+    for (const std::string& w : words)
+      shared += std::find(title.begin(), title.end(), w) != title.end();
+    return shared * 10 >= words.size() * 6;
+  }
   void mark_unlikely();
 
   NodeId parent(NodeId id) const { return doc_.node(id).parent; }
@@ -235,7 +279,58 @@ class PageClassifier {
   double final_score(NodeId id) const;
   NodeId best_candidate() const;
   std::vector<bool> article_region(NodeId top) const;
+  NodeId referee(NodeId top) const;
+  bool under(NodeId id, NodeId ancestor) const {
+    for (NodeId a = id; a != kNoNode; a = parent(a)) {
+      if (a == ancestor) return true;
+    }
+    return false;
+  }
 };
+
+// The page's JSON-LD articleBody, when it has one, referees: if the chosen element holds
+// under half of its words, the element whose words match it best (F1 over word sets)
+// takes over, provided it matches clearly better. The body itself is never output: it
+// is often truncated, or stripped of the paragraph breaks.
+NodeId PageClassifier::referee(NodeId top) const {
+  const std::string& body = page_.metadata.article_body;
+  if (body.size() < 400) return top;
+  std::vector<std::string> body_words = words_of(body);
+  std::sort(body_words.begin(), body_words.end());
+  body_words.erase(std::unique(body_words.begin(), body_words.end()), body_words.end());
+  auto match = [&](NodeId root) {
+    std::vector<std::string> words;
+    for (const PageBlock& b : page_.blocks) {
+      if (b.hidden || unlikely_[b.element] || (root != kNoNode && !under(b.element, root)))
+        continue;
+      for (std::string& w : words_of(b.text)) words.push_back(std::move(w));
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    std::vector<std::string> shared;
+    std::set_intersection(words.begin(), words.end(), body_words.begin(), body_words.end(),
+                          std::back_inserter(shared));
+    const double recall = static_cast<double>(shared.size()) / body_words.size();
+    const double precision =
+        words.empty() ? 0.0 : static_cast<double>(shared.size()) / words.size();
+    return std::pair{recall,
+                     precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0};
+  };
+  if (top == kNoNode) return top;
+  const auto [recall, f1] = match(top);
+  if (recall >= 0.5) return top;
+  NodeId best = top;
+  double best_f1 = f1;
+  for (NodeId id = 0; id < doc_.size(); ++id) {
+    if (!stats_[id].scored || unlikely_[id]) continue;
+    const double candidate = match(id).second;
+    if (candidate > best_f1 + 0.2) {
+      best = id;
+      best_f1 = candidate;
+    }
+  }
+  return best;
+}
 
 void PageClassifier::accumulate_text() {
   stats_.assign(doc_.size(), {});
@@ -256,7 +351,8 @@ void PageClassifier::mark_unlikely() {
   for (NodeId id = 0; id < doc_.size(); ++id) {
     const Node& n = doc_.node(id);
     if (n.kind != NodeKind::kElement) continue;
-    const bool marker = n.tag == Tag::main || doc_.attribute(id, "itemprop").find("articleBody") != std::string_view::npos;
+    const bool marker = n.tag == Tag::main || doc_.attribute(id, "itemprop").find("articleBody") !=
+                                                  std::string_view::npos;
     if (!marker) continue;
     for (NodeId a = id; a != kNoNode && !holds_marker[a]; a = parent(a)) holds_marker[a] = true;
   }
@@ -280,7 +376,8 @@ void PageClassifier::mark_unlikely() {
       if (mine == 0 && doc_.node(e).kind == NodeKind::kElement && !holds_marker[e]) {
         NameHints hints = hints_of(doc_, e);
         RemovalReason reason;
-        if ((hints.chrome && !hints.article && is_strong_chrome(hints.reason)) || chrome_tag(doc_.node(e).tag, reason)) {
+        if ((hints.chrome && !hints.article && is_strong_chrome(hints.reason)) ||
+            chrome_tag(doc_.node(e).tag, reason)) {
           mine = doc_.node(e).tag == Tag::form ? 0 : 1;  // forms wrap whole ASP.NET pages
         }
       }
@@ -298,18 +395,28 @@ void PageClassifier::score_prose() {
     const std::size_t length = code_points(b.text);
     if (length < 25) continue;
     if (b.link_bytes * 2 > b.text.size()) continue;
-    for (NodeId a = b.element; a != kNoNode; a = parent(a)) stats_[a].prose_bytes += static_cast<std::uint32_t>(b.text.size());
+    for (NodeId a = b.element; a != kNoNode; a = parent(a))
+      stats_[a].prose_bytes += static_cast<std::uint32_t>(b.text.size());
     const double score = 1.0 + static_cast<double>(commas(b.text)) +
                          std::min(static_cast<double>(length) / 100.0, 3.0);
     // A paragraph scores its parent; loose text in a container (a <div> holding text
     // beside other blocks) is its own paragraph, so the container itself scores.
     NodeId id = b.element;
     switch (doc_.node(id).tag) {
-      case Tag::p: case Tag::pre: case Tag::td: case Tag::th: case Tag::li: case Tag::blockquote:
-      case Tag::dd: case Tag::dt: case Tag::h1: case Tag::h2: case Tag::h3: case Tag::h4: case Tag::h5:
-      case Tag::h6:
-        id = parent(id);
-        break;
+      case Tag::p:
+      case Tag::pre:
+      case Tag::td:
+      case Tag::th:
+      case Tag::li:
+      case Tag::blockquote:
+      case Tag::dd:
+      case Tag::dt:
+      case Tag::h1:
+      case Tag::h2:
+      case Tag::h3:
+      case Tag::h4:
+      case Tag::h5:
+      case Tag::h6: id = parent(id); break;
       default: break;
     }
     for (int level = 0; level < 5 && is_element(id); ++level, id = parent(id)) {
@@ -386,7 +493,8 @@ NodeId PageClassifier::best_candidate() const {
   // Articles cut into several containers (between ads, or one per section) have their
   // prose spread over siblings and cousins: rise while an ancestor holds clearly more
   // prose, and not much more of anything else.
-  for (NodeId up = parent(best); is_element(up) && !doc_.is(up, Tag::body) && !doc_.is(up, Tag::html); up = parent(up)) {
+  for (NodeId up = parent(best);
+       is_element(up) && !doc_.is(up, Tag::body) && !doc_.is(up, Tag::html); up = parent(up)) {
     const ElementStats& mine = stats_[best];
     const ElementStats& theirs = stats_[up];
     const std::uint32_t added_text = theirs.text_bytes - mine.text_bytes;
@@ -437,14 +545,9 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
   accumulate_text();
   mark_unlikely();
   score_prose();
-  const NodeId top = best_candidate();
-  if (std::getenv("WINNOW_DEBUG_PAGE")) {
-    for (NodeId a = top; a != kNoNode; a = parent(a)) {
-      std::fprintf(stderr, "%u <%s class=%s> score %.1f final %.1f text %u link %u prose %u\n", a, doc_.node(a).name.c_str(),
-                   std::string(doc_.attribute(a, "class")).c_str(), stats_[a].score, stats_[a].scored ? final_score(a) : 0.0,
-                   stats_[a].text_bytes, stats_[a].link_bytes, stats_[a].prose_bytes);
-    }
-  }
+  NodeId top = best_candidate();
+  top = referee(top);
+
   const std::vector<bool> region = article_region(top);
   std::uint32_t region_bytes = 0;
   for (std::size_t i = 0; i < count; ++i) {
@@ -454,6 +557,7 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
 
   // Inside the article: structure says what is chrome.
   std::vector<std::size_t> kept;
+  bool prose_started = false;
   for (std::size_t i = 0; i < count; ++i) {
     const PageBlock& b = page_.blocks[i];
     Verdict& v = verdicts[i];
@@ -469,10 +573,14 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
       v = {false, RemovalReason::kCaptionCredit};
       continue;
     }
-    if (b.kind == BlockKind::kHeading && b.heading_level == 1) {
+    // The headline: an <h1> before the prose starts, or one that says what the title says.
+    // Later <h1>s of other wording are the article's own section headings.
+    if (b.kind == BlockKind::kHeading && b.heading_level == 1 &&
+        (!prose_started || repeats_title(b.text))) {
       v = {false, RemovalReason::kTitleRepeat};
       continue;
     }
+    if (b.kind != BlockKind::kHeading && code_points(b.text) >= 80) prose_started = true;
     // A chrome-named element between the block and the article's root, small beside the
     // article (a wrapper named "article has-ads" holds the article, it is not an ad).
     for (NodeId id = b.element; is_element(id) && region[id]; id = parent(id)) {
@@ -490,7 +598,9 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
     }
     if (!v.keep) continue;
     const double density = b.text.empty() ? 0.0 : static_cast<double>(b.link_bytes) / b.text.size();
-    if (density > 0.8 || (density >= 0.5 && code_points(b.text) < 150)) {
+    // Lists of links are chrome; a sentence that links much of itself is prose.
+    if (density > 0.8 ||
+        (density >= 0.5 && code_points(b.text) < 150 && !ends_like_sentence(b.text))) {
       v = {false, RemovalReason::kRelatedLinks};
       continue;
     }
