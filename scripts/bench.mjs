@@ -12,18 +12,22 @@ const INPUT_BYTES = 5 * 1000 * 1000;
 const RUNS = 5;
 
 mkdirSync(OUT_DIR, { recursive: true });
+// WINNOW_BENCH_ONLY=pages,repair runs only those sections (size, clean, repair, pages, dedup).
+const only = process.env.WINNOW_BENCH_ONLY?.split(',');
+const want = (section) => !only || only.includes(section);
+const winnow = await createWinnow();
 const rows = [];
 const record = (group, name, value, unit, note = '') => rows.push({ group, name, value, unit, note });
 
 // --- Size of what a browser downloads.
-for (const file of ['dist/wasm/winnow.wasm', 'dist/wasm/winnow.mjs']) {
+if (want('size')) for (const file of ['dist/wasm/winnow.wasm', 'dist/wasm/winnow.mjs']) {
   const bytes = readFileSync(file);
   record('size', file, bytes.length, 'bytes', 'raw');
   record('size', file, gzipSync(bytes, { level: 9 }).length, 'bytes', 'gzip -9');
 }
 
 // --- The npm package: what `npm install winnow-wasm` downloads and unpacks.
-{
+if (want('size')) {
   const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
   if (pack.status === 0) {
     const [info] = JSON.parse(pack.stdout);
@@ -72,6 +76,7 @@ function runDriver(command, args, path = inputPath, runs = RUNS) {
   return JSON.parse(result.stdout);
 }
 
+if (want('clean')) {
 const native = runDriver('build/native/winnow_bench', ['clean']);
 record('clean, 5 MB plain text', 'native (C++)', native.mb_per_s, 'MB/s', `best of ${RUNS}`);
 try {
@@ -81,12 +86,12 @@ try {
 } catch (error) {
   record('clean, 5 MB plain text', 'wasm core in Node (no JS API)', NaN, 'MB/s', String(error.message).slice(0, 60));
 }
-const winnow = await createWinnow();
 const apiMs = best(() => winnow.clean(input));
 record('clean, 5 MB plain text', 'wasm via JS API in Node (bytes in, object out)', mb / (apiMs / 1e3), 'MB/s', `best of ${RUNS}`);
 const asString = input.toString('utf8');
 const stringMs = best(() => winnow.clean(asString));
 record('clean, 5 MB plain text', 'wasm via JS API in Node (string in)', mb / (stringMs / 1e3), 'MB/s', `best of ${RUNS}`);
+}
 
 // --- repair() beside ftfy's TypeScript port, on 5 MB of clean English (the aeb ground-truth
 // bodies that are mostly ASCII) and 5 MB of mojibaked news (all bodies, their UTF-8 read as
@@ -109,7 +114,7 @@ function repairInputs() {
   const mojibaked = new TextDecoder('windows-1252').decode(Buffer.from(fill(bodies), 'utf8'));
   return { 'clean English': english, 'mojibaked news': mojibaked };
 }
-const repairSets = repairInputs();
+const repairSets = want('repair') ? repairInputs() : null;
 if (repairSets) {
   for (const [name, text] of Object.entries(repairSets)) {
     const group = `repair, 5 MB of ${name}`;
@@ -149,8 +154,68 @@ function dedupCorpus(documents) {
   return dir;
 }
 
+// --- Page extraction on the article-extraction benchmark (../shared/bench/aeb, 121 pages,
+// read from there): F1 with the benchmark's own evaluator and the median time per page
+// (fastest of 5 runs of each page), for Winnow natively and in wasm through the JS API,
+// beside Readability.js 0.6 on linkedom (parse + extract, textContent) in the same run.
+if (want('pages')) {
+  const { unpackPages, score } = await import('./aeb.mjs');
+  const { dir, ids } = unpackPages();
+  const files = ids.map((id) => `${dir}/${id}.html`);
+  const pages = files.map((file) => readFileSync(file));
+  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  const timeEach = (extract) => {
+    const times = [];
+    const predictions = {};
+    pages.forEach((page, i) => {
+      let fastest = Infinity;
+      let text = '';
+      for (let run = 0; run < RUNS; run++) {
+        const start = process.hrtime.bigint();
+        text = extract(page);
+        fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      times.push(fastest);
+      predictions[ids[i]] = { articleBody: text };
+    });
+    return { times, predictions };
+  };
+  const group = `page extraction, ${ids.length} pages of the article-extraction benchmark`;
+  const report = async (name, { times, predictions }) => {
+    const m = await score(predictions);
+    record(group, `${name}: F1`, m.f1, '', `P ${m.precision.toFixed(3)}, R ${m.recall.toFixed(3)}, ${m.n_empty} empty`);
+    record(group, `${name}: median per page`, median(times), 'ms', `fastest of ${RUNS} runs each`);
+    return median(times);
+  };
+  const nativeRun = spawnSync('build/native/winnow_pages_bench', [...files, '--runs', String(RUNS)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  if (nativeRun.status !== 0) throw new Error(`winnow_pages_bench failed: ${nativeRun.stderr}`);
+  const nativeLines = nativeRun.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  await report('Winnow native', {
+    times: nativeLines.map((l) => l.ms),
+    predictions: Object.fromEntries(nativeLines.map((l, i) => [ids[i], { articleBody: l.text }])),
+  });
+  const wasmMedian = await report('Winnow wasm, JS API in Node', timeEach((page) => winnow.clean(page).text));
+  const { parseHTML } = await import('linkedom');
+  const { Readability } = (await import('@mozilla/readability')).default;
+  const readabilityMedian = await report(
+    'Readability.js 0.6 on linkedom 0.18.14',
+    timeEach((page) => {
+      try {
+        const { document } = parseHTML(page.toString('utf8'));
+        return new Readability(document).parse()?.textContent ?? '';
+      } catch {
+        return '';
+      }
+    }),
+  );
+  record(group, 'ratio: Readability median / Winnow wasm median', readabilityMedian / wasmMedian, 'x', '');
+}
+
 const dedupDocuments = Number(process.env.WINNOW_BENCH_DEDUP_DOCS ?? 100000);
-const corpus = dedupCorpus(dedupDocuments);
+const corpus = want('dedup') ? dedupCorpus(dedupDocuments) : undefined;
 if (corpus) {
   const runDedup = (command, args) => {
     const result = spawnSync(command, [...args, corpus, '--threshold', '0.5', '--threshold', '0.8'], { encoding: 'utf8' });
@@ -209,6 +274,8 @@ const format = (row) => {
   if (row.unit === 'bytes') return `${(row.value / 1024).toFixed(1)} KiB`;
   if (row.unit === 'x') return `${row.value.toFixed(1)}x`;
   if (row.unit === 's') return `${row.value.toFixed(2)} s`;
+  if (row.unit === 'ms') return `${row.value.toFixed(2)} ms`;
+  if (row.unit === '') return row.value.toFixed(4);
   if (row.unit === 'docs/s' || row.unit === 'B/doc') return `${Math.round(row.value).toLocaleString('en')} ${row.unit}`;
   return Number.isFinite(row.value) ? `${row.value.toFixed(1)} ${row.unit}` : 'n/a';
 };

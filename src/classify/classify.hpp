@@ -67,9 +67,10 @@ class BatchSignals {
 // elements ("share", "related", "newsletter" in class or id) score against, the best
 // element and its prose-bearing siblings form the article. Inside it, captions, headlines,
 // chrome-named and link-heavy parts go, and then the same per-block signals as for text.
+// Pages are classified one at a time: the batch signals serve pasted text, where a site's
+// chrome has no markup to give it away.
 std::vector<Verdict> classify_page(const Page& page, const std::vector<Block>& blocks,
-                                   CleanBias bias = CleanBias::kBalanced,
-                                   const BatchSignals* batch = nullptr, std::size_t document = 0);
+                                   CleanBias bias = CleanBias::kBalanced);
 
 // One verdict per block, in order. `batch` and `document` give the batch signals when the
 // document was cleaned as part of a batch.

@@ -245,14 +245,15 @@ class PageClassifier {
   PageClassifier(const Page& page, const std::vector<Block>& blocks)
       : page_(page), doc_(page.document), blocks_(blocks) {}
 
-  std::vector<Verdict> run(CleanBias bias, const BatchSignals* batch, std::size_t document);
+  std::vector<Verdict> run(CleanBias bias);
 
  private:
   const Page& page_;
   const Document& doc_;
   const std::vector<Block>& blocks_;
   std::vector<ElementStats> stats_;
-  std::vector<bool> unlikely_;  // inside an element named or tagged for chrome
+  std::vector<bool> unlikely_;    // inside an element named or tagged for chrome
+  std::vector<NameHints> hints_;  // of every element, computed once
   // Whether most words of `text` are words of the page's headline or <title>.
   bool repeats_title(std::string_view text) const {
     const std::vector<std::string> words = words_of(text);
@@ -347,6 +348,11 @@ void PageClassifier::accumulate_text() {
 // tags hold prose that is not the article: their blocks score nothing. A name that
 // wraps the article's own marker ("page has-sidebar" around <main>) does not count.
 void PageClassifier::mark_unlikely() {
+  hints_.assign(doc_.size(), NameHints{});
+  for (NodeId id = 0; id < doc_.size(); ++id) {
+    if (doc_.node(id).kind == NodeKind::kElement && !doc_.node(id).attributes.empty())
+      hints_[id] = hints_of(doc_, id);
+  }
   std::vector<bool> holds_marker(doc_.size(), false);
   for (NodeId id = 0; id < doc_.size(); ++id) {
     const Node& n = doc_.node(id);
@@ -374,7 +380,7 @@ void PageClassifier::mark_unlikely() {
       NodeId e = path[k];
       std::int8_t mine = inherited;
       if (mine == 0 && doc_.node(e).kind == NodeKind::kElement && !holds_marker[e]) {
-        NameHints hints = hints_of(doc_, e);
+        const NameHints& hints = hints_[e];
         RemovalReason reason;
         if ((hints.chrome && !hints.article && is_strong_chrome(hints.reason)) ||
             chrome_tag(doc_.node(e).tag, reason)) {
@@ -455,7 +461,7 @@ double PageClassifier::final_score(NodeId id) const {
     case Tag::th: base = -5; break;
     default: break;
   }
-  NameHints hints = hints_of(doc_, id);
+  const NameHints& hints = hints_[id];
   if (hints.article) base += 25;
   if (hints.chrome) base -= 25;
   RemovalReason reason;
@@ -538,8 +544,7 @@ std::vector<bool> PageClassifier::article_region(NodeId top) const {
   return in;
 }
 
-std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* batch,
-                                         std::size_t document) {
+std::vector<Verdict> PageClassifier::run(CleanBias bias) {
   const std::size_t count = page_.blocks.size();
   std::vector<Verdict> verdicts(count);
   accumulate_text();
@@ -555,16 +560,15 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
       region_bytes += static_cast<std::uint32_t>(page_.blocks[i].text.size());
   }
 
-  // Inside the article: structure says what is chrome.
+  // Every block gets the most telling reason that applies: structure first (hidden,
+  // caption, headline, a chrome-named or chrome-tagged element around it), then being
+  // outside the article, then, inside it, being mostly links.
   std::vector<std::size_t> kept;
   bool prose_started = false;
   for (std::size_t i = 0; i < count; ++i) {
     const PageBlock& b = page_.blocks[i];
     Verdict& v = verdicts[i];
-    if (top != kNoNode && !region[b.element]) {
-      v = {false, RemovalReason::kOutsideArticle};
-      continue;
-    }
+    const bool inside = top == kNoNode || region[b.element];
     if (b.hidden) {
       v = {false, RemovalReason::kHiddenText};
       continue;
@@ -576,17 +580,17 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
     // The headline: an <h1> before the prose starts, or one that says what the title says.
     // Later <h1>s of other wording are the article's own section headings.
     if (b.kind == BlockKind::kHeading && b.heading_level == 1 &&
-        (!prose_started || repeats_title(b.text))) {
+        ((inside && !prose_started) || repeats_title(b.text))) {
       v = {false, RemovalReason::kTitleRepeat};
       continue;
     }
-    if (b.kind != BlockKind::kHeading && code_points(b.text) >= 80) prose_started = true;
-    // A chrome-named element between the block and the article's root, small beside the
-    // article (a wrapper named "article has-ads" holds the article, it is not an ad).
-    for (NodeId id = b.element; is_element(id) && region[id]; id = parent(id)) {
-      if (stats_[id].text_bytes * 3 > region_bytes) break;
+    if (inside && b.kind != BlockKind::kHeading && code_points(b.text) >= 80) prose_started = true;
+    // A chrome-named element around the block. Inside the article it must be small beside
+    // the article (a wrapper named "article has-ads" holds the article, it is no ad).
+    for (NodeId id = b.element; is_element(id) && (!inside || region[id]); id = parent(id)) {
+      if (inside && stats_[id].text_bytes * 3 > region_bytes) break;
       RemovalReason reason;
-      NameHints hints = hints_of(doc_, id);
+      const NameHints& hints = hints_[id];
       if (hints.chrome && !hints.article) {
         v = {false, hints.reason};
         break;
@@ -597,6 +601,10 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
       }
     }
     if (!v.keep) continue;
+    if (!inside) {
+      v = {false, RemovalReason::kOutsideArticle};
+      continue;
+    }
     const double density = b.text.empty() ? 0.0 : static_cast<double>(b.link_bytes) / b.text.size();
     // Lists of links are chrome; a sentence that links much of itself is prose.
     if (density > 0.8 ||
@@ -612,7 +620,7 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
   prose.reserve(kept.size());
   for (std::size_t i : kept) prose.push_back(blocks_[i]);
   if (!prose.empty()) {
-    const std::vector<Verdict> text_verdicts = classify(prose, bias, batch, document);
+    const std::vector<Verdict> text_verdicts = classify(prose, bias);
     for (std::size_t k = 0; k < kept.size(); ++k) verdicts[kept[k]] = text_verdicts[k];
   }
   return verdicts;
@@ -621,9 +629,8 @@ std::vector<Verdict> PageClassifier::run(CleanBias bias, const BatchSignals* bat
 }  // namespace
 
 std::vector<Verdict> classify_page(const Page& page, const std::vector<Block>& blocks,
-                                   CleanBias bias, const BatchSignals* batch,
-                                   std::size_t document) {
-  return PageClassifier(page, blocks).run(bias, batch, document);
+                                   CleanBias bias) {
+  return PageClassifier(page, blocks).run(bias);
 }
 
 }  // namespace winnow

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <utility>
 
 namespace winnow::html {
@@ -23,13 +24,34 @@ constexpr auto kTagNames = [] {
   return names;
 }();
 
+// Open addressing over a power-of-two table: one hash and, almost always, one compare.
+// tag_of() runs for every tag of every page.
+constexpr std::size_t kSlots = 512;
+
+constexpr std::size_t slot_of(std::string_view name) {
+  std::uint32_t h = 2166136261u;
+  for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h & (kSlots - 1);
+}
+
+constexpr auto kTagSlots = [] {
+  std::array<Entry, kSlots> slots{};
+  for (const Entry& entry : kTagNames) {
+    std::size_t i = slot_of(entry.first);
+    while (slots[i].second != Tag::kUnknown) i = (i + 1) & (kSlots - 1);
+    slots[i] = entry;
+  }
+  return slots;
+}();
+
 }  // namespace
 
 Tag tag_of(std::string_view lower_case_name) {
-  auto it = std::lower_bound(
-      kTagNames.begin(), kTagNames.end(), lower_case_name,
-      [](const Entry& entry, std::string_view name) { return entry.first < name; });
-  return it != kTagNames.end() && it->first == lower_case_name ? it->second : Tag::kUnknown;
+  for (std::size_t i = slot_of(lower_case_name);; i = (i + 1) & (kSlots - 1)) {
+    const Entry& entry = kTagSlots[i];
+    if (entry.second == Tag::kUnknown) return Tag::kUnknown;
+    if (entry.first == lower_case_name) return entry.second;
+  }
 }
 
 }  // namespace winnow::html

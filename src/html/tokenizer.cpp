@@ -114,16 +114,45 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 std::string normalise_newlines(std::string_view in) {
   std::string out;
   out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] != '\r') {
-      out.push_back(in[i]);
-    } else {
-      out.push_back('\n');
-      if (i + 1 < in.size() && in[i + 1] == '\n') ++i;
-    }
+  std::size_t i = 0;
+  for (std::size_t cr = in.find('\r'); cr != std::string_view::npos; cr = in.find('\r', i)) {
+    out.append(in, i, cr - i);
+    out.push_back('\n');
+    i = cr + 1 < in.size() && in[cr + 1] == '\n' ? cr + 2 : cr + 1;
   }
+  out.append(in, i);
   return out;
 }
+
+// A set of bytes for the scanning loops: one table look-up per byte of text.
+struct ByteSet {
+  bool has[256] = {};
+  constexpr ByteSet(std::string_view bytes) {
+    for (char c : bytes) has[static_cast<unsigned char>(c)] = true;
+    has[0] = true;  // NUL always stops a scan: every state treats it specially
+  }
+};
+
+std::size_t scan(std::string_view s, std::size_t i, const ByteSet& stop) {
+  while (i < s.size() && !stop.has[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
+// The next '<' or NUL from i: script and style bodies are long, and memchr is fast.
+std::size_t scan_to_tag(std::string_view s, std::size_t i) {
+  const std::size_t lt = s.find('<', i);
+  const std::size_t end = lt == std::string_view::npos ? s.size() : lt;
+  const void* nul = std::memchr(s.data() + i, 0, end - i);
+  return nul != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nul) - s.data()) : end;
+}
+
+constexpr ByteSet kDataStops("<&");
+constexpr ByteSet kRcdataStops("<&");
+constexpr ByteSet kNoStops("");
+constexpr ByteSet kDoubleQuotedStops("\"&");
+constexpr ByteSet kSingleQuotedStops("'&");
+constexpr ByteSet kBogusCommentStops(">");
+constexpr ByteSet kCommentStops("<-");
 
 // The longest named reference any input could match, without '&'.
 constexpr std::size_t kLongestReferenceName = 32;
@@ -269,22 +298,36 @@ void Tokenizer::consume_character_reference(std::string& out, bool in_attribute)
 }
 
 const Token& Tokenizer::next() {
+  next(output_);
+  return output_;
+}
+
+void Tokenizer::next(Token& out) {
   if (!token_ready_ && !eof_emitted_) run();
+  out.self_closing = false;
   if (!characters_.data.empty()) {
-    std::swap(output_, characters_);
-    characters_.kind = TokenKind::kCharacters;
+    out.kind = TokenKind::kCharacters;
+    out.data.swap(characters_.data);
     characters_.data.clear();
-    return output_;
+    return;
   }
   if (token_ready_) {
-    std::swap(output_, token_);
+    out.kind = token_.kind;
+    out.data.swap(token_.data);
+    out.attributes.swap(token_.attributes);
+    out.self_closing = token_.self_closing;
+    out.has_name = token_.has_name;
+    out.has_public_id = token_.has_public_id;
+    out.has_system_id = token_.has_system_id;
+    out.force_quirks = token_.force_quirks;
+    out.public_id.swap(token_.public_id);
+    out.system_id.swap(token_.system_id);
     token_ready_ = false;
-    return output_;
+    return;
   }
-  output_.kind = TokenKind::kEndOfFile;
-  output_.data.clear();
-  output_.attributes.clear();
-  return output_;
+  out.kind = TokenKind::kEndOfFile;
+  out.data.clear();
+  out.attributes.clear();
 }
 
 // Runs the state machine until a token other than characters is complete, or the input
@@ -297,8 +340,7 @@ void Tokenizer::run() {
     switch (state_) {
       case State::kData: {
         // Fast path: copy the run of ordinary characters at once.
-        std::size_t end = pos_;
-        while (end < size && input_[end] != '<' && input_[end] != '&' && input_[end] != '\0') ++end;
+        const std::size_t end = scan(input_, pos_, kDataStops);
         if (end > pos_) {
           emit_chars(std::string_view(input_).substr(pos_, end - pos_));
           pos_ = end;
@@ -324,10 +366,9 @@ void Tokenizer::run() {
       case State::kPlaintext: {
         const bool references = state_ == State::kRcdata;
         const bool tags = state_ != State::kPlaintext;
-        std::size_t end = pos_;
-        while (end < size && input_[end] != '\0' && !(tags && input_[end] == '<') &&
-               !(references && input_[end] == '&'))
-          ++end;
+        const std::size_t end = references ? scan(input_, pos_, kRcdataStops)
+                                : tags     ? scan_to_tag(input_, pos_)
+                                           : scan(input_, pos_, kNoStops);
         if (end > pos_) {
           emit_chars(std::string_view(input_).substr(pos_, end - pos_));
           pos_ = end;
@@ -677,9 +718,8 @@ void Tokenizer::run() {
       case State::kAttributeValueSingleQuoted: {
         const char quote = state_ == State::kAttributeValueDoubleQuoted ? '"' : '\'';
         std::string& value = token_.attributes.back().value;
-        std::size_t end = pos_;
-        while (end < size && input_[end] != quote && input_[end] != '&' && input_[end] != '\0')
-          ++end;
+        const std::size_t end =
+            scan(input_, pos_, quote == '"' ? kDoubleQuotedStops : kSingleQuotedStops);
         if (end > pos_) {
           value.append(input_, pos_, end - pos_);
           pos_ = end;
@@ -750,8 +790,7 @@ void Tokenizer::run() {
 
       // Comments (13.2.5.40-52).
       case State::kBogusComment: {
-        std::size_t end = pos_;
-        while (end < size && input_[end] != '>' && input_[end] != '\0') ++end;
+        const std::size_t end = scan(input_, pos_, kBogusCommentStops);
         token_.data.append(input_, pos_, end - pos_);
         pos_ = end;
         c = peek();
@@ -818,8 +857,7 @@ void Tokenizer::run() {
         }
         break;
       case State::kComment: {
-        std::size_t end = pos_;
-        while (end < size && input_[end] != '<' && input_[end] != '-' && input_[end] != '\0') ++end;
+        const std::size_t end = scan(input_, pos_, kCommentStops);
         if (end > pos_) {
           token_.data.append(input_, pos_, end - pos_);
           pos_ = end;

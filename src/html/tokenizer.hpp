@@ -64,6 +64,8 @@ class Tokenizer {
   // The next token; kEndOfFile once the input is exhausted, and from then on.
   // The reference stays valid until the next call.
   const Token& next();
+  // The same, into `out`, whose buffers the tokenizer takes in exchange: no copying.
+  void next(Token& out);
 
   void switch_to(ContentState state);
   // The name of the last start tag, which decides whether "</x" ends RCDATA or RAWTEXT.
@@ -102,7 +104,6 @@ class Tokenizer {
   void consume_character_reference(std::string& out, bool in_attribute);
   bool lookahead_ascii_ci(std::string_view word) const;
   void run();
-  std::size_t attribute_name_start_ = 0;
   bool drop_attribute_ = false;
 };
 

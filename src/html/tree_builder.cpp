@@ -363,6 +363,7 @@ class TreeBuilder {
   // --- insertion ---
   InsertionPoint appropriate_place(NodeId override_target = kNoNode) const;
   NodeId create_for_token(const Token& t, Namespace ns);
+  NodeId create_for_current_token(Namespace ns);
   NodeId insert_element(const Token& t, Namespace ns = Namespace::kHtml);
   NodeId insert_synthetic(std::string_view name);
   void insert_characters(std::string_view text);
@@ -658,9 +659,14 @@ NodeId TreeBuilder::create_for_token(const Token& t, Namespace ns) {
   return doc_.create_element(t.data, ns, t.attributes);
 }
 
+NodeId TreeBuilder::create_for_current_token(Namespace ns) {
+  // The token's attributes move into the element: no rule reads them after inserting.
+  return doc_.create_element(token_.data, ns, std::move(token_.attributes));
+}
+
 NodeId TreeBuilder::insert_element(const Token& t, Namespace ns) {
   InsertionPoint place = appropriate_place();
-  NodeId element = create_for_token(t, ns);
+  NodeId element = &t == &token_ ? create_for_current_token(ns) : create_for_token(t, ns);
   doc_.insert_before(place.parent, element, place.before);
   push(element);
   return element;
@@ -1520,13 +1526,13 @@ void TreeBuilder::in_body() {
         frameset_ok_ = false;
         return;
       case Tag::input: {
-        reconstruct_formatting();
-        insert_element(token_);
-        pop();
         bool hidden = false;
         for (const Attribute& a : token_.attributes) {
           if (a.name == "type") hidden = equals_ascii_ci(a.value, "hidden");
         }
+        reconstruct_formatting();
+        insert_element(token_);
+        pop();
         if (!hidden) frameset_ok_ = false;
         return;
       }
@@ -2459,7 +2465,7 @@ Document TreeBuilder::run() {
   while (!stopped_) {
     NodeId adjusted = open_.empty() ? kNoNode : adjusted_current();
     tokenizer_.set_cdata_allowed(adjusted != kNoNode && n(adjusted).name_space != Namespace::kHtml);
-    token_ = tokenizer_.next();
+    tokenizer_.next(token_);
     bool eof = token_.kind == TokenKind::kEndOfFile;
     if (token_.kind != TokenKind::kCharacters) skip_newline_ = false;
     process();

@@ -121,8 +121,11 @@ bool contains_ascii_ci(std::string_view haystack, std::string_view needle) {
 }
 
 bool is_hidden(const Document& doc, NodeId id) {
+  if (doc.node(id).attributes.empty()) return false;
   if (doc.has_attribute(id, "hidden")) return true;
-  std::string style(doc.attribute(id, "style"));
+  std::string_view declared = doc.attribute(id, "style");
+  if (declared.find(':') == std::string_view::npos) return false;
+  std::string style(declared);
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return contains_ascii_ci(style, "display:none") || contains_ascii_ci(style, "visibility:hidden");
 }
@@ -173,6 +176,7 @@ class BlockBuilder {
   int anchors_ = 0, pre_ = 0, quote_ = 0, figure_ = 0, caption_ = 0, hidden_ = 0;
   int heading_ = 0;  // level of the innermost open heading
   std::vector<int> heading_stack_;
+  std::vector<NodeId> hidden_elements_;  // open hidden elements, innermost last
 
   bool enter(NodeId id) {
     const Node& n = doc_.node(id);
@@ -187,7 +191,10 @@ class BlockBuilder {
       flush();
       return false;
     }
-    if (is_hidden(doc_, id)) ++hidden_;
+    if (is_hidden(doc_, id)) {
+      hidden_elements_.push_back(id);
+      ++hidden_;
+    }
     if (n.tag == Tag::a && doc_.has_attribute(id, "href")) ++anchors_;
     if (is_block_element(n.tag)) {
       flush();
@@ -244,7 +251,10 @@ class BlockBuilder {
       }
     }
     if (n.tag == Tag::a && doc_.has_attribute(id, "href")) --anchors_;
-    if (is_hidden(doc_, id)) --hidden_;
+    if (!hidden_elements_.empty() && hidden_elements_.back() == id) {
+      hidden_elements_.pop_back();
+      --hidden_;
+    }
   }
 
   void append_text(std::string_view s) {
