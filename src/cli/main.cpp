@@ -25,13 +25,15 @@ constexpr int kExitBadInput = 1;
 constexpr int kExitUsage = 2;
 
 constexpr const char* kHelp =
-    "Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] "
+    "Usage: winnow clean [--json] [--no-title] [--bias B] [--format F] [--no-batch] [--batch-dir "
+    "DIR] "
     "[FILE|DIR...]\n"
     "       winnow repair [--json | --jsonl] [--straighten-quotes] [FILE|DIR...]\n"
     "       winnow compare [--raw] [--shingle N] A B\n"
     "       winnow dedup [--threshold T] [--jsonl] [--raw] [--shingle N] FILE|DIR...\n"
     "\n"
-    "clean    Cleans articles: repairs broken text and returns the title and body paragraphs.\n"
+    "clean    Cleans articles (pasted text or saved pages): repairs broken text and returns\n"
+    "         the title and body paragraphs.\n"
     "repair   Repairs text only: mojibake, character references, control characters, NFC.\n"
     "compare  Compares two articles: one JSON object {\"jaccard\", \"containment_ab\" (how\n"
     "         much of B is inside A), \"containment_ba\", \"passages\"} (shared runs of words,\n"
@@ -50,6 +52,8 @@ constexpr const char* kHelp =
     "  --no-title           clean: the text has no title line, keep every block as body\n"
     "  --bias B             clean: precision (keep all that may be text), balanced (default)\n"
     "                       or recall (remove all that looks like chrome, embedded posts too)\n"
+    "  --format F           clean: auto (default: pages are recognised by their markup),\n"
+    "                       text or html\n"
     "  --no-batch           clean: clean each FILE on its own; by default several FILEs are\n"
     "                       one batch, where blocks recurring across them are chrome\n"
     "  --batch-dir DIR      clean: the files in DIR are the batch each FILE is cleaned in\n"
@@ -75,6 +79,7 @@ struct Arguments {
   bool batch = true;
   std::string batch_dir;
   winnow::CleanBias bias = winnow::CleanBias::kBalanced;
+  winnow::InputFormat format = winnow::InputFormat::kAuto;
   bool straighten_quotes = false;
   bool raw = false;
   std::uint32_t shingle_words = winnow::kDefaultShingleWords;
@@ -242,7 +247,8 @@ std::optional<std::vector<std::string>> read_directory(const std::string& dir, s
 }
 
 int run_clean(const Arguments& args) {
-  const winnow::CleanOptions options{.detect_title = args.detect_title, .bias = args.bias};
+  const winnow::CleanOptions options{
+      .detect_title = args.detect_title, .bias = args.bias, .format = args.format};
   int status = kExitOk;
   std::vector<std::string> inputs = expand_paths(args.inputs, status);
   if (args.inputs.empty()) inputs.push_back("-");
@@ -490,6 +496,18 @@ int main(int argc, char** argv) {
           return usage_error("--threshold takes a number from 0.05 to 1, not '" + value + "'");
         }
         args.threshold = number;
+      }
+    } else if (arg == "--format" && clean) {
+      if (i + 1 >= argv_list.size()) return usage_error("missing value for '" + arg + "'");
+      const std::string& value = argv_list[++i];
+      if (value == "auto") {
+        args.format = winnow::InputFormat::kAuto;
+      } else if (value == "text") {
+        args.format = winnow::InputFormat::kText;
+      } else if (value == "html") {
+        args.format = winnow::InputFormat::kHtml;
+      } else {
+        return usage_error("--format takes auto, text or html, not '" + value + "'");
       }
     } else if ((arg == "--batch-dir" || arg == "--bias") && clean) {
       if (i + 1 >= argv_list.size()) return usage_error("missing value for '" + arg + "'");

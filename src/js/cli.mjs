@@ -9,12 +9,13 @@ const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 1;
 const EXIT_USAGE = 2;
 
-const HELP = `Usage: winnow clean [--json] [--no-title] [--bias B] [--no-batch] [--batch-dir DIR] [FILE|DIR...]
+const HELP = `Usage: winnow clean [--json] [--no-title] [--bias B] [--format F] [--no-batch] [--batch-dir DIR] [FILE|DIR...]
        winnow repair [--json | --jsonl] [--straighten-quotes] [FILE|DIR...]
        winnow compare [--raw] [--shingle N] A B
        winnow dedup [--threshold T] [--jsonl] [--raw] [--shingle N] FILE|DIR...
 
-clean    Cleans articles: repairs broken text and returns the title and body paragraphs.
+clean    Cleans articles (pasted text or saved pages): repairs broken text and returns
+         the title and body paragraphs.
 repair   Repairs text only: mojibake, character references, control characters, NFC.
 compare  Compares two articles: one JSON object {"jaccard", "containment_ab" (how
          much of B is inside A), "containment_ba", "passages"} (shared runs of words,
@@ -32,6 +33,8 @@ Options:
   --no-title           clean: the text has no title line, keep every block as body
   --bias B             clean: precision (keep all that may be text), balanced (default)
                        or recall (remove all that looks like chrome, embedded posts too)
+  --format F           clean: auto (default: pages are recognised by their markup),
+                       text or html
   --no-batch           clean: clean each FILE on its own; by default several FILEs are
                        one batch, where blocks recurring across them are chrome
   --batch-dir DIR      clean: the files in DIR are the batch each FILE is cleaned in
@@ -188,7 +191,7 @@ function readDirectory(winnow, dir) {
 }
 
 async function runClean(winnow, args) {
-  const options = { title: args.detectTitle, bias: args.bias };
+  const options = { title: args.detectTitle, bias: args.bias, format: args.format };
   const { files, ok } = expandPaths(args.inputs);
   const inputs = args.inputs.length ? files : ['-'];
   // Read everything first: a batch is cleaned together.
@@ -418,7 +421,7 @@ async function main(argv) {
   const dedup = command === 'dedup';
   const similarity = command === 'compare' || dedup;
   const args = {
-    json: false, jsonl: false, detectTitle: true, straightenQuotes: false, batch: true, bias: 'balanced',
+    json: false, jsonl: false, detectTitle: true, straightenQuotes: false, batch: true, bias: 'balanced', format: 'auto',
     raw: false, shingle: 5, threshold: 0.5, inputs: [],
   };
   let optionsDone = false;
@@ -444,6 +447,12 @@ async function main(argv) {
         if (!(number >= 0.05 && number <= 1)) return usageError(`--threshold takes a number from 0.05 to 1, not '${value}'`);
         args.threshold = number;
       }
+    }
+    else if (arg === '--format' && clean) {
+      if (i + 1 >= rest.length) return usageError(`missing value for '${arg}'`);
+      const value = rest[++i];
+      if (['auto', 'text', 'html'].includes(value)) args.format = value;
+      else return usageError(`--format takes auto, text or html, not '${value}'`);
     }
     else if ((arg === '--batch-dir' || arg === '--bias') && clean) {
       if (i + 1 >= rest.length) return usageError(`missing value for '${arg}'`);

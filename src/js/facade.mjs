@@ -5,8 +5,9 @@
 
 const textEncoder = new TextEncoder();
 
-const CLEAN_OPTIONS = Object.freeze({ title: 'boolean', bias: 'string' });
+const CLEAN_OPTIONS = Object.freeze({ title: 'boolean', bias: 'string', format: 'string' });
 const BIASES = Object.freeze({ balanced: 0, precision: 1, recall: 2 }); // winnow::CleanBias
+const FORMATS = Object.freeze({ auto: 0, text: 1, html: 2 }); // winnow::InputFormat
 const REPAIR_OPTIONS = Object.freeze({ straightenQuotes: 'boolean' });
 const COMPARE_OPTIONS = Object.freeze({ raw: 'boolean', shingle: 'number' });
 const INDEX_OPTIONS = Object.freeze({ threshold: 'number', shingle: 'number' });
@@ -117,11 +118,14 @@ export function makeWinnow(module) {
   }
 
   function cleanOptions(fn, options) {
-    const { title = true, bias = 'balanced' } = checkOptions(fn, options, CLEAN_OPTIONS);
+    const { title = true, bias = 'balanced', format = 'auto' } = checkOptions(fn, options, CLEAN_OPTIONS);
     if (!Object.hasOwn(BIASES, bias)) {
       throw new RangeError(`${fn}: option 'bias' must be one of ${Object.keys(BIASES).join(', ')}, not '${bias}'`);
     }
-    return [title, BIASES[bias]];
+    if (!Object.hasOwn(FORMATS, format)) {
+      throw new RangeError(`${fn}: option 'format' must be one of ${Object.keys(FORMATS).join(', ')}, not '${format}'`);
+    }
+    return [title, BIASES[bias], FORMATS[format]];
   }
 
   function toBytes(fn, input) {
@@ -335,19 +339,22 @@ export function makeWinnow(module) {
     /** The largest input, in bytes, that one call accepts. */
     maxInputBytes,
     /**
-     * Cleans one article: the same result as `winnow clean --json`.
-     * @param {string|Uint8Array|ArrayBuffer} input text, or bytes in UTF-8 or UTF-16 with a BOM
-     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall'}} [options] title: false
-     *   when the text has no title line; bias: what to risk, article text or chrome
+     * Cleans one article, pasted text or a whole page's HTML: the same result as
+     * `winnow clean --json`.
+     * @param {string|Uint8Array|ArrayBuffer} input text or HTML, or bytes in UTF-8, UTF-16
+     *   with a BOM, or (pages) the single-byte encoding their <meta charset> declares
+     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall', format?: 'auto'|'text'|'html'}} [options]
+     *   title: false when the text has no title line; bias: what to risk, article text or
+     *   chrome; format: 'auto' recognises pages by their markup
      * @returns {{title: string, text: string, paragraphs: string[],
      *   removed: {text: string, reason: string}[],
      *   repairs: {from: string, to: string, reason: string, count: number}[],
      *   metadata: {site: string, date: string, byline: string}}}
      */
     clean(input, options) {
-      const [title, bias] = cleanOptions('clean', options);
+      const [title, bias, format] = cleanOptions('clean', options);
       load([toBytes('clean', input)]);
-      return withParagraphs(read(exchange.clean(title, bias)));
+      return withParagraphs(read(exchange.clean(title, bias, format)));
     },
     /**
      * Cleans several articles as one batch: besides each article's own signals, blocks
@@ -355,19 +362,19 @@ export function makeWinnow(module) {
      * Articles that are copies of each other do not count against each other. The same
      * as `winnow clean --json FILE...`.
      * @param {(string|Uint8Array|ArrayBuffer)[]} inputs
-     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall'}} [options]
+     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall', format?: 'auto'|'text'|'html'}} [options]
      * @returns {object[]} one article per input, as clean() returns them
      */
     cleanBatch(inputs, options) {
       if (!Array.isArray(inputs)) throw new TypeError(`cleanBatch: inputs must be an array, not ${describe(inputs)}`);
-      const [title, bias] = cleanOptions('cleanBatch', options);
+      const [title, bias, format] = cleanOptions('cleanBatch', options);
       const bytes = inputs.map((input, i) => toBytes(`cleanBatch: input ${i}`, input));
       const total = bytes.reduce((sum, b) => sum + b.byteLength, 0);
       if (total > maxInputBytes) {
         throw new RangeError(`cleanBatch: the inputs add up to ${total} bytes, more than the limit of ${maxInputBytes}`);
       }
       load(bytes);
-      const views = exchange.cleanBatch(title, bias);
+      const views = exchange.cleanBatch(title, bias, format);
       const articles = [];
       for (let i = 0; i < views.length; i++) articles.push(withParagraphs(read(views[i])));
       return articles;

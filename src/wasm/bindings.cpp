@@ -46,18 +46,18 @@ class Exchange {
   // body (winnow::article_json with "text" "" and "paragraphs" []), and of the body text,
   // whose paragraphs are separated by blank lines and never hold a line break. The body
   // crosses once, as text, not twice inside JSON.
-  val clean(bool detect_title, int bias) {
-    winnow::Article article = winnow::clean(inputs_.at(0), options(detect_title, bias));
+  val clean(bool detect_title, int bias, int format) {
+    winnow::Article article = winnow::clean(inputs_.at(0), options(detect_title, bias, format));
     release_inputs();
     add_output(std::move(article));
     return views(outputs_.back());
   }
 
   // Cleans all inputs as one batch; returns an array of {meta, text}, one per input.
-  val clean_batch(bool detect_title, int bias) {
+  val clean_batch(bool detect_title, int bias, int format) {
     const std::vector<std::string_view> documents(inputs_.begin(), inputs_.end());
     std::vector<winnow::Article> articles =
-        winnow::clean_batch(documents, options(detect_title, bias));
+        winnow::clean_batch(documents, options(detect_title, bias, format));
     release_inputs();
     for (winnow::Article& article : articles) add_output(std::move(article));
     val result = val::array();
@@ -102,8 +102,10 @@ class Exchange {
     std::string meta, text;
   };
 
-  static winnow::CleanOptions options(bool detect_title, int bias) {
-    return {.detect_title = detect_title, .bias = static_cast<winnow::CleanBias>(bias)};
+  static winnow::CleanOptions options(bool detect_title, int bias, int format) {
+    return {.detect_title = detect_title,
+            .bias = static_cast<winnow::CleanBias>(bias),
+            .format = static_cast<winnow::InputFormat>(format)};
   }
 
   void add_output(winnow::Article article) {

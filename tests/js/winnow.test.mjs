@@ -51,6 +51,21 @@ describe('clean', () => {
     assert.equal(w.clean('Short Line\nBody.', { title: true }).title, 'Short Line');
     assert.equal(w.clean('Short Line\nBody.', {}).title, 'Short Line');
   });
+
+  test('recognises pages, and option format forces text or HTML', () => {
+    const page = '<html><head><title>Bridge Opens | Example News</title></head><body><nav><a href="/">Home</a></nav>' +
+      '<article><h1>Bridge Opens</h1><p>The new bridge over the river opened on Monday, after three years of work.</p>' +
+      '<p>The mayor cut the ribbon, and the first cars crossed at noon, to applause from a crowd.</p></article></body></html>';
+    const article = w.clean(page);
+    assert.equal(article.title, 'Bridge Opens');
+    assert.deepEqual(article.paragraphs, [
+      'The new bridge over the river opened on Monday, after three years of work.',
+      'The mayor cut the ribbon, and the first cars crossed at noon, to applause from a crowd.',
+    ]);
+    assert.deepEqual(article.removed.find((r) => r.text === 'Home'), { text: 'Home', reason: 'navigation' });
+    assert.match(w.clean(page, { format: 'text' }).text, /<article>/);
+    assert.equal(w.clean('Plain <b>bold</b> words', { format: 'html' }).text, 'Plain bold words');
+  });
 });
 
 describe('argument errors', () => {
@@ -62,7 +77,7 @@ describe('argument errors', () => {
 
   test('bad options are TypeErrors that say what is allowed', () => {
     assert.throws(() => w.clean('x', 'title'), { name: 'TypeError', message: /options must be an object/ });
-    assert.throws(() => w.clean('x', { titel: false }), { name: 'TypeError', message: /unknown option 'titel' \(known: title, bias\)/ });
+    assert.throws(() => w.clean('x', { titel: false }), { name: 'TypeError', message: /unknown option 'titel' \(known: title, bias, format\)/ });
     assert.throws(() => w.clean('x', { title: 'no' }), { name: 'TypeError', message: /option 'title' must be a boolean/ });
   });
 
@@ -142,6 +157,7 @@ describe('cleanBatch', () => {
     assert.throws(() => w.cleanBatch('text'), { name: 'TypeError', message: /inputs must be an array/ });
     assert.throws(() => w.cleanBatch(['ok', 5]), { name: 'TypeError', message: /cleanBatch: input 1: input must be/ });
     assert.throws(() => w.clean('x', { bias: 'aggressive' }), { name: 'RangeError', message: /bias' must be one of balanced, precision, recall/ });
+    assert.throws(() => w.clean('x', { format: 'markdown' }), { name: 'RangeError', message: /format' must be one of auto, text, html/ });
     assert.equal(w.clean('Still Fine Here\n\nYes it is, the instance works.').title, 'Still Fine Here');
   });
 });

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { nativeCli, nodeCli, samplesDir, seedsDir } from '../support/paths.mjs';
+import { unpackPages } from '../../scripts/aeb.mjs';
+import { aebDir, nativeCli, nodeCli, samplesDir, seedsDir } from '../support/paths.mjs';
 import { Random, randomBytes, randomPieces } from '../support/random.mjs';
 
 function both(args, input) {
@@ -35,6 +36,14 @@ test('native and Node CLI agree on the samples, in batch and text modes', () => 
   assertSame(both(['clean', '--json', ...samples]), 'samples --json');
   assertSame(both(['clean', ...samples]), 'samples text');
   assertSame(both(['clean', '--no-title', ...samples]), 'samples --no-title');
+});
+
+test('native and Node CLI agree on every page of the extraction benchmark, and on --format', { skip: !existsSync(aebDir) && 'no ../shared/bench/aeb' }, () => {
+  const { dir } = unpackPages();
+  assertSame(both(['clean', '--json', '--no-batch', dir]), 'aeb pages --json');
+  const page = join(dir, readdirSync(dir).sort()[0]);
+  for (const format of ['auto', 'text', 'html']) assertSame(both(['clean', '--json', '--format', format, page]), `--format ${format}`);
+  assertSame(both(['clean', '--format', 'xml', page]), '--format xml');
 });
 
 test('native and Node CLI agree on 400 random byte strings', () => {

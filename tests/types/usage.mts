@@ -9,6 +9,7 @@ const reasons: string[] = article.removed.map((r) => r.reason);
 w.clean(new Uint8Array(4));
 w.clean(new ArrayBuffer(4));
 w.cleanBatch(['a', new Uint8Array(1)], { bias: 'recall' });
+w.clean('<p>page</p>', { format: 'html' });
 const repaired: string = w.repair('cafÃ©', { straightenQuotes: true }).text;
 const similarity: Similarity = w.compare('a b c d e', 'a b c d e', { raw: true, shingle: 3 });
 const start: number = similarity.passages[0]?.a_start ?? 0;
@@ -24,6 +25,8 @@ index.dispose();
 
 // @ts-expect-error bias is one of three words
 w.clean('x', { bias: 'aggressive' });
+// @ts-expect-error format is auto, text or html
+w.clean('x', { format: 'markdown' });
 // @ts-expect-error inputs are text or bytes
 w.clean(42);
 // @ts-expect-error unknown option
