@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <unordered_map>
 #include <utility>
 
 #include "classify/classify.hpp"
@@ -17,6 +18,7 @@
 namespace winnow {
 namespace {
 
+using html::Attribute;
 using html::Document;
 using html::kNoNode;
 using html::Node;
@@ -26,30 +28,31 @@ using html::Tag;
 
 // --- the words of class and id attributes ---
 
-// Splits "article__body relatedStories share-bar_2" into lower-case words:
-// article, body, related, stories, share, bar.
-std::vector<std::string> name_words(std::string_view value) {
-  std::vector<std::string> words;
-  std::string word;
+// Calls `visit` with each lower-case word of "article__body relatedStories share-bar_2":
+// article, body, related, stories, share, bar. Digits are dropped ("ad-slot-2" says
+// nothing more than "ad-slot"); words longer than 48 letters are cut there.
+template <typename Visit>
+void for_each_name_word(std::string_view value, Visit&& visit) {
+  char word[48];
+  std::size_t length = 0;
   auto end_word = [&] {
-    if (!word.empty()) words.push_back(std::move(word));
-    word.clear();
+    if (length > 0) visit(std::string_view(word, length));
+    length = 0;
   };
   for (std::size_t i = 0; i < value.size(); ++i) {
-    char c = value[i];
-    bool upper = c >= 'A' && c <= 'Z';
-    bool lower = (c >= 'a' && c <= 'z');
-    bool digit = c >= '0' && c <= '9';
+    const char c = value[i];
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool digit = c >= '0' && c <= '9';
     if (!upper && !lower && !digit) {
       end_word();
       continue;
     }
     if (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z') end_word();
-    if (digit) continue;  // "ad-slot-2": digits say nothing
-    word.push_back(upper ? static_cast<char>(c + 32) : c);
+    if (digit || length == sizeof word) continue;
+    word[length++] = upper ? static_cast<char>(c + 32) : c;
   }
   end_word();
-  return words;
 }
 
 struct ChromeWord {
@@ -138,25 +141,55 @@ struct NameHints {
 };
 
 NameHints hints_of(const Document& doc, NodeId id) {
+  // Looked up once per word of every class and id on the page: a hash for the exact words,
+  // then the few prefixes.
+  static const auto* const kExact = [] {
+    auto* table = new std::unordered_map<std::string_view, const ChromeWord*>();
+    for (const ChromeWord& chrome : kChromeWords) table->emplace(chrome.word, &chrome);
+    return table;
+  }();
+  static const auto* const kPrefixes = [] {
+    auto* list = new std::vector<const ChromeWord*>();
+    for (const ChromeWord& chrome : kChromeWords) {
+      if (chrome.prefix) list->push_back(&chrome);
+    }
+    return list;
+  }();
+  // Initial letters of the prefixes: most words start with none of them.
+  static const std::uint32_t kPrefixInitials = [] {
+    std::uint32_t mask = 0;
+    for (const ChromeWord& chrome : kChromeWords) {
+      if (chrome.prefix) mask |= 1u << (chrome.word[0] - 'a');
+    }
+    return mask;
+  }();
   NameHints hints;
-  for (std::string_view attribute : {"class", "id", "role", "itemprop"}) {
-    std::string_view value = doc.attribute(id, attribute);
-    if (value.empty()) continue;
-    if (attribute == "itemprop" && value.find("articleBody") != std::string_view::npos)
+  for (const Attribute& a : doc.node(id).attributes) {
+    if (a.name != "class" && a.name != "id" && a.name != "role" && a.name != "itemprop") continue;
+    if (a.name == "itemprop" && a.value.find("articleBody") != std::string::npos)
       hints.article = true;
-    for (const std::string& word : name_words(value)) {
-      for (std::string_view good : kArticleWords) {
-        if (word == good) hints.article = true;
-      }
-      if (hints.chrome) continue;
-      for (const ChromeWord& chrome : kChromeWords) {
-        if (chrome.prefix ? word.rfind(chrome.word, 0) == 0 : word == chrome.word) {
-          hints.chrome = true;
-          hints.reason = chrome.reason;
-          break;
+    for_each_name_word(a.value, [&](std::string_view word) {
+      if (std::find(std::begin(kArticleWords), std::end(kArticleWords), word) !=
+          std::end(kArticleWords))
+        hints.article = true;
+      if (hints.chrome) return;
+      const ChromeWord* match = nullptr;
+      if (auto it = kExact->find(word); it != kExact->end()) {
+        match = it->second;
+      } else if (const unsigned initial = static_cast<unsigned char>(word[0]) - 'a';
+                 initial < 26 && (kPrefixInitials >> initial & 1u)) {
+        for (const ChromeWord* chrome : *kPrefixes) {
+          if (word.substr(0, chrome->word.size()) == chrome->word) {
+            match = chrome;
+            break;
+          }
         }
       }
-    }
+      if (match != nullptr) {
+        hints.chrome = true;
+        hints.reason = match->reason;
+      }
+    });
   }
   return hints;
 }

@@ -70,6 +70,7 @@ class Document {
 
   // Tree mutation, for the tree builder.
   NodeId create(NodeKind kind);
+  void reserve(std::size_t nodes) { nodes_.reserve(nodes); }
   NodeId create_element(std::string name, Namespace name_space, std::vector<Attribute> attributes);
   void append_child(NodeId parent, NodeId child);
   void insert_before(NodeId parent, NodeId child, NodeId before);  // before == kNoNode: append
