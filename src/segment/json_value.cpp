@@ -79,7 +79,8 @@ class Reader {
       ++i_;
       JsonValue value;
       if (!read(value, depth + 1)) return false;
-      out.members.emplace_back(std::move(key), std::move(value));
+      out.names.push_back(std::move(key));
+      out.items.push_back(std::move(value));
       skip_space();
       if (at_end()) return false;
       if (s_[i_] == ',') {
@@ -203,8 +204,9 @@ std::string_view strip_wrappers(std::string_view text) {
 }  // namespace
 
 const JsonValue* JsonValue::get(std::string_view key) const {
-  for (const auto& [name, value] : members) {
-    if (name == key) return &value;
+  if (type != Type::kObject) return nullptr;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == key) return &items[i];
   }
   return nullptr;
 }

@@ -17,8 +17,8 @@ struct JsonValue {
   Type type = Type::kNull;
   std::string text;  // kString: the decoded string; kNumber: as written
   bool boolean = false;
-  std::vector<JsonValue> items;                            // kArray
-  std::vector<std::pair<std::string, JsonValue>> members;  // kObject, in order
+  std::vector<JsonValue> items;    // kArray: the items; kObject: the members' values
+  std::vector<std::string> names;  // kObject: the members' names, in order, beside items
 
   // The member `key` of an object, or nullptr.
   const JsonValue* get(std::string_view key) const;

@@ -391,14 +391,13 @@ std::string string_of(const detail::JsonValue* value) {
 }
 
 void read_json_ld(const detail::JsonValue& root, PageMetadata& meta) {
-  // Breadth of the search is bounded by the value's size; depth by kMaxJsonDepth.
-  std::vector<const detail::JsonValue*> pending{&root};
-  while (!pending.empty()) {
-    const detail::JsonValue* v = pending.back();
-    pending.pop_back();
-    for (const auto& item : v->items) pending.push_back(&item);
+  // Breadth first, in document order, so that the outermost article (the page's own, not
+  // one it links to) fills each field first. The size of the value bounds the search.
+  std::vector<const detail::JsonValue*> queue{&root};
+  for (std::size_t next = 0; next < queue.size(); ++next) {
+    const detail::JsonValue* v = queue[next];
+    for (const auto& item : v->items) queue.push_back(&item);  // array items, member values
     if (v->type != detail::JsonValue::Type::kObject) continue;
-    if (const detail::JsonValue* graph = v->get("@graph")) pending.push_back(graph);
     if (!type_is_article(*v)) continue;
     if (meta.headline.empty()) meta.headline = collapse_space(string_of(v->get("headline")));
     if (meta.date.empty()) meta.date = string_of(v->get("datePublished"));

@@ -23,8 +23,30 @@ int main(int argc, char** argv) {
       "Second document with the same words as the third\x1E"
       "Second document with the same words as the third",
   };
-  for (const char* target : {"fuzz_repair", "fuzz_clean", "fuzz_compare", "fuzz_index_load"}) {
+  // Pages for the HTML target: the constructs the tree builder treats specially.
+  const std::vector<std::string> pages = {
+      "<!DOCTYPE html><html><head><title>T | Site</title><meta charset=windows-1252>"
+      "<script "
+      "type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":\"H\"}</script></head>"
+      "<body><nav><a href=/>Home</a></nav><article><h1>H</h1><p>One, two.</p><figure><figcaption>C"
+      "</figcaption></figure><p>Three &amp; four&copy five</p></article><footer>&copy; "
+      "2024</footer>",
+      "<table><tr><td>a<b>b<table><caption>c</table>d</b></td></tr>x</table><select><option>o<hr></"
+      "select>",
+      "<b>1<p>2<i>3</b>4</i>5</p><a "
+      "href=x>6<div>7</a>8</div><nobr><nobr>9<template><tr><td>t</template>",
+      "<svg><g><foreignObject><p>f</p></foreignObject><![CDATA[x]]></g></svg><math><mi>m</mi>"
+      "<annotation-xml encoding=text/html><div>d</div></annotation-xml></math>",
+      "<frameset><frame></frameset><noscript><p>n</p></noscript><plaintext><p>",
+      "<!-- unclosed <script>var a = "
+      "'<!--<script>';</script><textarea>\r\n&lt;t</textarea><title>&",
+  };
+  for (const char* target :
+       {"fuzz_repair", "fuzz_clean", "fuzz_compare", "fuzz_index_load", "fuzz_html"}) {
     std::filesystem::create_directories(dir / target);
+  }
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    std::ofstream(dir / "fuzz_html" / ("seed" + std::to_string(i)), std::ios::binary) << pages[i];
   }
   for (std::size_t i = 0; i < texts.size(); ++i) {
     for (const char* target : {"fuzz_repair", "fuzz_clean", "fuzz_compare"}) {
