@@ -92,7 +92,8 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
     if (i == title_index) continue;
     const Verdict v = verdict(i);
     if (v.keep && !article.title.empty() && blocks[i].text == article.title) {
-      article.removed.push_back({std::move(blocks[i].text), RemovalReason::kTitleRepeat});
+      article.removed.push_back(
+          {std::move(blocks[i].text), RemovalReason::kTitleRepeat, article.paragraphs.size()});
       continue;
     }
     if (v.keep) {
@@ -110,7 +111,7 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
     if (v.reason == RemovalReason::kFooterLegal && article.metadata.site.empty()) {
       article.metadata.site = site_from_copyright(blocks[i].text);
     }
-    article.removed.push_back({std::move(blocks[i].text), v.reason});
+    article.removed.push_back({std::move(blocks[i].text), v.reason, article.paragraphs.size()});
   }
   article.repairs = std::move(repairs).take();
   return article;

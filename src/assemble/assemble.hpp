@@ -33,7 +33,7 @@ struct Article {
 std::string article_text(const Article& article);
 
 // The article as one line of JSON, the wire form of the CLI and the JS API:
-// {"title","text","paragraphs","removed":[{"text","reason"}],"repairs":[{"from","to","reason","count"}],
+// {"title","text","paragraphs","removed":[{"text","reason","at"}],"repairs":[{"from","to","reason","count"}],
 //  "metadata":{"site","date","byline"}}
 // where "text" is article_text(). Keys come in that order, strings are escaped as
 // JavaScript's JSON.stringify escapes them, so JSON.stringify(JSON.parse(s)) == s.

@@ -21,6 +21,7 @@ std::string article_json(const Article& article) {
     append_json_string(out, article.removed[i].text);
     out += ",\"reason\":";
     append_json_string(out, removal_reason_name(article.removed[i].reason));
+    out += ",\"at\":" + std::to_string(article.removed[i].at);
     out.push_back('}');
   }
   out += "],\"repairs\":";

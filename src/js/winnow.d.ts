@@ -25,6 +25,8 @@ export interface Repair {
 export interface Removal {
   text: string;
   reason: RemovalReason;
+  /** Where the block stood: the number of kept paragraphs before it (0: before the first). */
+  at: number;
 }
 
 /** What clean() returns: the same object as `winnow clean --json` prints. */

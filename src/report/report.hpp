@@ -77,6 +77,7 @@ struct Repair {
 struct Removal {
   std::string text;
   RemovalReason reason;
+  std::size_t at = 0;  // where it stood: the number of kept paragraphs before it
 
   friend bool operator==(const Removal&, const Removal&) = default;
 };

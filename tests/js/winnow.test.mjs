@@ -62,7 +62,7 @@ describe('clean', () => {
       'The new bridge over the river opened on Monday, after three years of work.',
       'The mayor cut the ribbon, and the first cars crossed at noon, to applause from a crowd.',
     ]);
-    assert.deepEqual(article.removed.find((r) => r.text === 'Home'), { text: 'Home', reason: 'navigation' });
+    assert.deepEqual(article.removed.find((r) => r.text === 'Home'), { text: 'Home', reason: 'navigation', at: 0 });
     assert.match(w.clean(page, { format: 'text' }).text, /<article>/);
     assert.equal(w.clean('Plain <b>bold</b> words', { format: 'html' }).text, 'Plain bold words');
   });
