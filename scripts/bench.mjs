@@ -12,7 +12,7 @@ const INPUT_BYTES = 5 * 1000 * 1000;
 const RUNS = 5;
 
 mkdirSync(OUT_DIR, { recursive: true });
-// WINNOW_BENCH_ONLY=pages,repair runs only those sections (size, clean, repair, pages, dedup).
+// WINNOW_BENCH_ONLY=pages,repair runs only those sections (size, clean, repair, pages, web, dedup).
 const only = process.env.WINNOW_BENCH_ONLY?.split(',');
 const want = (section) => !only || only.includes(section);
 const winnow = await createWinnow();
@@ -212,6 +212,54 @@ if (want('pages')) {
     }),
   );
   record(group, 'ratio: Readability median / Winnow wasm median', readabilityMedian / wasmMedian, 'x', '');
+}
+
+// --- The web page (dist/web) in Chromium: what a first visit downloads (as served, and
+// gzipped as a static host would send it), and the time to clean the five seed articles
+// once the page is ready (best of 5): the worker's batch clean, and everything until the
+// cards, the duplicates table and the library check are on screen.
+if (want('web')) {
+  const { serve } = await import('./serve.mjs');
+  const { launchChromium } = await import('../tests/support/browser.mjs');
+  const { server, url } = await serve({ root: 'dist/web', port: 0 });
+  const browser = await launchChromium();
+  const group = 'web page, first visit and the five seeds';
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const files = new Map();
+    page.on('response', async (response) => {
+      try {
+        files.set(response.url(), await response.body());
+      } catch {
+        // redirects and the like have no body
+      }
+    });
+    await page.goto(url);
+    await page.waitForSelector('#clean:not([disabled])');
+    await page.waitForTimeout(500);
+    const bodies = [...files.values()];
+    record(group, `first load: ${bodies.length} files`, bodies.reduce((n, b) => n + b.length, 0), 'bytes', 'as served');
+    record(group, `first load: ${bodies.length} files`, bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0), 'bytes', 'gzip -9 each');
+    const seedDir = '../shared/seeds';
+    const seedTexts = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(`${seedDir}/${f}`, 'utf8'));
+    await page.fill('#input', seedTexts.join('\n===\n'));
+    let batchMs = Infinity;
+    let allMs = Infinity;
+    for (let run = 0; run < RUNS; run++) {
+      const start = Date.now();
+      await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
+      await page.click('#clean');
+      await page.waitForFunction(() => /cleaned in/.test(document.querySelector('#status').textContent));
+      allMs = Math.min(allMs, Date.now() - start);
+      batchMs = Math.min(batchMs, Number(await page.evaluate(() => document.documentElement.dataset.cleanedMs)));
+    }
+    record(group, 'five seeds: batch clean in the worker', batchMs, 'ms', `best of ${RUNS}, measured in the page`);
+    record(group, 'five seeds: click to everything on screen', allMs, 'ms', `best of ${RUNS}, cards, duplicates, library check`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
 
 const dedupDocuments = Number(process.env.WINNOW_BENCH_DEDUP_DOCS ?? 100000);
