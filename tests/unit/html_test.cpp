@@ -116,3 +116,24 @@ TEST_CASE("parse does linear work on random tag soup", "[html][hostile]") {
   const std::string half = soup.substr(0, soup.size() / 2);
   check_linear(half, soup);
 }
+
+TEST_CASE("parse takes huge attributes, NUL bytes and every byte value", "[html][hostile]") {
+  // A 1 MB attribute value, kept whole; its tag still closes.
+  const std::string big(1 << 20, 'v');
+  auto d = parse("<p title=\"" + big + "\">after</p>");
+  CHECK(debug_tree(d).find("\"after\"") != std::string::npos);
+  check_linear("<p title=\"" + big.substr(0, big.size() / 2) + "\">x",
+               "<p title=\"" + big + "\">x");
+  // NUL in text is dropped in the body, becomes U+FFFD in tag names, attributes and foreign text.
+  auto nul = parse(std::string("<p>a\0b<x\0y z\0=1><svg>c\0</svg>", 29));
+  const std::string tree = debug_tree(nul);
+  CHECK(tree.find("\"ab\"") != std::string::npos);
+  CHECK(tree.find("<x\xEF\xBF\xBDy>") != std::string::npos);
+  CHECK(tree.find("z\xEF\xBF\xBD=\"1\"") != std::string::npos);
+  CHECK(tree.find("\"c\xEF\xBF\xBD\"") != std::string::npos);
+  // Every byte value, as markup: a tree comes back (decode() would have made it UTF-8;
+  // the parser copes with anything).
+  std::string bytes;
+  for (int i = 0; i < 256 * 64; ++i) bytes.push_back(static_cast<char>(i % 256));
+  CHECK(parse(bytes).size() >= 3);
+}
