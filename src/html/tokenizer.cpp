@@ -78,8 +78,6 @@ enum class Tokenizer::State : std::uint8_t {
   kAfterDoctypeSystemIdentifier,
   kBogusDoctype,
   kCdataSection,
-  kCdataSectionBracket,
-  kCdataSectionEnd,
 };
 
 namespace {
@@ -1156,7 +1154,7 @@ void Tokenizer::run() {
         }
         break;
 
-      // CDATA sections (13.2.5.69-71).
+      // CDATA sections (13.2.5.69-71): one search for "]]>" stands for the three states.
       case State::kCdataSection: {
         std::size_t end = input_.find("]]>", pos_);
         if (end == std::string::npos) {
@@ -1170,10 +1168,6 @@ void Tokenizer::run() {
         }
         break;
       }
-      case State::kCdataSectionBracket:
-      case State::kCdataSectionEnd:
-        state_ = State::kCdataSection;  // folded into kCdataSection's search for "]]>"
-        break;
     }
   }
 }

@@ -437,7 +437,6 @@ class TreeBuilder {
   }
   void ignore_text(std::string_view) {}
 
-  bool is_start(TokenKind) const;
   bool start(Tag tag) const { return token_.kind == TokenKind::kStartTag && tag_of_token_ == tag; }
   bool end(Tag tag) const { return token_.kind == TokenKind::kEndTag && tag_of_token_ == tag; }
   template <typename... Tags>
