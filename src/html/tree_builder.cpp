@@ -218,6 +218,25 @@ constexpr std::string_view kQuirksPublicPrefixes[] = {
     "-//webtechs//dtd mozilla html//",
 };
 
+// "Adjust MathML attributes", "adjust SVG attributes" and "adjust foreign attributes"
+// (13.2.6.3), for a start tag about to become an element in namespace `ns`.
+void adjust_foreign_attributes(Token& token, Namespace ns) {
+  for (Attribute& a : token.attributes) {
+    if (ns == Namespace::kMathMl && a.name == "definitionurl") a.name = "definitionURL";
+    if (ns == Namespace::kSvg) camel_case(a.name, kSvgCamelAttributes);
+    if (a.name.rfind("xlink:", 0) == 0) {
+      std::string_view local = std::string_view(a.name).substr(6);
+      if (local == "actuate" || local == "arcrole" || local == "href" || local == "role" ||
+          local == "show" || local == "title" || local == "type")
+        a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXlink);
+    } else if (a.name == "xml:lang" || a.name == "xml:space") {
+      a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXml);
+    } else if (a.name == "xmlns" || a.name == "xmlns:xlink") {
+      a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXmlns);
+    }
+  }
+}
+
 bool doctype_means_quirks(const Token& t) {
   if (t.force_quirks || t.data != "html") return true;
   const std::string& pub = t.public_id;
@@ -1043,20 +1062,7 @@ void TreeBuilder::foreign_content() {
       }
       Namespace ns = n(adjusted_current()).name_space;
       if (ns == Namespace::kSvg) camel_case(token_.data, kSvgCamelNames);
-      for (Attribute& a : token_.attributes) {
-        if (ns == Namespace::kMathMl && a.name == "definitionurl") a.name = "definitionURL";
-        if (ns == Namespace::kSvg) camel_case(a.name, kSvgCamelAttributes);
-        if (a.name.rfind("xlink:", 0) == 0) {
-          std::string_view local = std::string_view(a.name).substr(6);
-          if (local == "actuate" || local == "arcrole" || local == "href" || local == "role" ||
-              local == "show" || local == "title" || local == "type")
-            a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXlink);
-        } else if (a.name == "xml:lang" || a.name == "xml:space") {
-          a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXml);
-        } else if (a.name == "xmlns" || a.name == "xmlns:xlink") {
-          a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXmlns);
-        }
-      }
+      adjust_foreign_attributes(token_, ns);
       insert_element(token_, ns);
       if (token_.self_closing) pop();
       return;
@@ -1606,20 +1612,7 @@ void TreeBuilder::in_body() {
       case Tag::svg: {
         reconstruct_formatting();
         bool svg = tag_of_token_ == Tag::svg;
-        for (Attribute& a : token_.attributes) {
-          if (!svg && a.name == "definitionurl") a.name = "definitionURL";
-          if (svg) camel_case(a.name, kSvgCamelAttributes);
-          if (a.name.rfind("xlink:", 0) == 0) {
-            std::string_view local = std::string_view(a.name).substr(6);
-            if (local == "actuate" || local == "arcrole" || local == "href" || local == "role" ||
-                local == "show" || local == "title" || local == "type")
-              a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXlink);
-          } else if (a.name == "xml:lang" || a.name == "xml:space") {
-            a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXml);
-          } else if (a.name == "xmlns" || a.name == "xmlns:xlink") {
-            a.name_space = static_cast<std::uint8_t>(AttributeNamespace::kXmlns);
-          }
-        }
+        adjust_foreign_attributes(token_, svg ? Namespace::kSvg : Namespace::kMathMl);
         insert_element(token_, svg ? Namespace::kSvg : Namespace::kMathMl);
         if (token_.self_closing) pop();
         return;
