@@ -90,6 +90,21 @@ function byteOffsetsToIndices(text, offsets) {
 }
 
 /**
+ * The glue's options for createWinnow()'s `memory`: a WebAssembly.Memory to run in.
+ * Throws a TypeError for anything else.
+ */
+export function memoryOption(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`createWinnow: options must be an object, not ${describe(options)}`);
+  }
+  if (options.memory === undefined) return {};
+  if (!(options.memory instanceof WebAssembly.Memory)) {
+    throw new TypeError(`createWinnow: option 'memory' must be a WebAssembly.Memory, not ${describe(options.memory)}`);
+  }
+  return { wasmMemory: options.memory };
+}
+
+/**
  * Wraps an instantiated wasm module in the public API. Called by the Node and browser
  * entries; users call createWinnow() from either.
  */
@@ -106,8 +121,21 @@ export function makeWinnow(module) {
     return result;
   }
 
-  function load(inputs) {
+  // Cleaning needs about six times its input in memory (winnow.hpp); room for eight, and
+  // some, is made before any input is copied in, so that a memory that cannot grow is a
+  // RangeError here and never an abort halfway through.
+  function ensureMemory(fn, bytes) {
+    if (!module.reserveMemory(bytes * 8 + (16 << 20))) {
+      throw new RangeError(
+        `${fn}: not enough memory for ${bytes} bytes of input: the WebAssembly memory cannot grow further ` +
+          '(the instance keeps working; free some, such as an Index, or pass less)',
+      );
+    }
+  }
+
+  function load(fn, inputs) {
     exchange.reset();
+    ensureMemory(fn, inputs.reduce((sum, bytes) => sum + bytes.byteLength, 0));
     for (const bytes of inputs) exchange.addInput(bytes.byteLength).set(bytes);
   }
 
@@ -178,6 +206,12 @@ export function makeWinnow(module) {
       const data = inputToBytes('Index.load', bytes);
       const index = new Index();
       const handle = index.#live('load');
+      try {
+        ensureMemory('Index.load', data.byteLength);
+      } catch (error) {
+        index.dispose();
+        throw error;
+      }
       handle.input(data.byteLength).set(data);
       const error = handle.load();
       if (error !== '') {
@@ -194,7 +228,9 @@ export function makeWinnow(module) {
 
     #put(fn, input) {
       const bytes = toBytes(`Index.${fn}`, input);
-      this.#live(fn).input(bytes.byteLength).set(bytes);
+      const handle = this.#live(fn);
+      ensureMemory(`Index.${fn}`, bytes.byteLength);
+      handle.input(bytes.byteLength).set(bytes);
     }
 
     /**
@@ -319,7 +355,7 @@ export function makeWinnow(module) {
     compare(a, b, options) {
       const { raw = false, shingle = 5 } = checkOptions('compare', options, COMPARE_OPTIONS);
       checkShingle('compare', shingle);
-      load([toBytes('compare', a), toBytes('compare', b)]);
+      load('compare', [toBytes('compare', a), toBytes('compare', b)]);
       const views = exchange.compare(raw, shingle);
       const result = JSON.parse(textDecoder.decode(views.meta));
       result.a = textDecoder.decode(views.a);
@@ -353,7 +389,7 @@ export function makeWinnow(module) {
      */
     clean(input, options) {
       const [title, bias, format] = cleanOptions('clean', options);
-      load([toBytes('clean', input)]);
+      load('clean', [toBytes('clean', input)]);
       return withParagraphs(read(exchange.clean(title, bias, format)));
     },
     /**
@@ -373,7 +409,7 @@ export function makeWinnow(module) {
       if (total > maxInputBytes) {
         throw new RangeError(`cleanBatch: the inputs add up to ${total} bytes, more than the limit of ${maxInputBytes}`);
       }
-      load(bytes);
+      load('cleanBatch', bytes);
       const views = exchange.cleanBatch(title, bias, format);
       const articles = [];
       for (let i = 0; i < views.length; i++) articles.push(withParagraphs(read(views[i])));
@@ -390,7 +426,7 @@ export function makeWinnow(module) {
      */
     repair(input, options) {
       const { straightenQuotes = false } = checkOptions('repair', options, REPAIR_OPTIONS);
-      load([toBytes('repair', input)]);
+      load('repair', [toBytes('repair', input)]);
       return read(exchange.repair(straightenQuotes));
     },
   });

@@ -163,5 +163,10 @@ export interface Winnow {
   readonly Index: IndexConstructor;
 }
 
-/** Loads the wasm module and returns the API. In browsers, `wasmUrl` says where winnow.wasm is if not beside the glue. */
-export declare function createWinnow(options?: { wasmUrl?: string | URL }): Promise<Winnow>;
+/**
+ * Loads the wasm module and returns the API. In browsers, `wasmUrl` says where winnow.wasm
+ * is if not beside the glue. `memory` (at least 256 pages initially) is the memory to run
+ * in: its maximum caps what the instance may use, and calls that would need more throw a
+ * RangeError while the instance keeps working.
+ */
+export declare function createWinnow(options?: { wasmUrl?: string | URL; memory?: WebAssembly.Memory }): Promise<Winnow>;

@@ -10,6 +10,7 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -212,6 +213,22 @@ std::string version() {
 
 }  // namespace
 
+// Whether `bytes` more can be allocated: the heap is grown to hold them now, so that the
+// call that follows does not run out halfway. Linked with -sABORTING_MALLOC=0, malloc
+// returns null when the WebAssembly memory cannot grow; the facade then throws a
+// RangeError and the instance keeps working. (Running out inside the pipeline would abort
+// the instance: operator new has no exception to throw in this build.)
+bool reserve_memory(double bytes) {
+  if (!(bytes >= 0) || bytes > 4294967295.0) return false;
+  const auto size = static_cast<std::size_t>(bytes);
+  void* block = std::malloc(size + 1);
+  if (block == nullptr) return false;
+  // A volatile store: the compiler may not elide an allocation that is written to.
+  static_cast<volatile char*>(block)[size] = 0;
+  std::free(block);  // dlmalloc keeps the grown heap for what follows
+  return true;
+}
+
 EMSCRIPTEN_BINDINGS(winnow) {
   emscripten::class_<Exchange>("Exchange")
       .constructor<>()
@@ -240,5 +257,6 @@ EMSCRIPTEN_BINDINGS(winnow) {
       .function("rows", &IndexHandle::rows)
       .function("memoryBytes", &IndexHandle::memory_bytes);
   emscripten::function("version", &version);
+  emscripten::function("reserveMemory", &reserve_memory);
   emscripten::constant("maxInputBytes", static_cast<double>(winnow::kMaxInputBytes));
 }

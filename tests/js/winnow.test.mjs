@@ -88,6 +88,20 @@ describe('argument errors', () => {
   });
 });
 
+test('a memory that cannot grow is a RangeError, and the instance keeps working', async () => {
+  const memory = new WebAssembly.Memory({ initial: 256, maximum: 1024 }); // 16 MiB, at most 64 MiB
+  const small = await createWinnow({ memory });
+  const big = 'A long line of article text, repeated. '.repeat(200_000); // about 8 MB
+  assert.throws(() => small.clean(big), { name: 'RangeError', message: /^clean: not enough memory for \d+ bytes of input/ });
+  assert.throws(() => small.cleanBatch([big, big]), { name: 'RangeError', message: /^cleanBatch: not enough memory/ });
+  const index = new small.Index();
+  assert.throws(() => index.add(big), { name: 'RangeError', message: /^Index.add: not enough memory/ });
+  assert.equal(small.clean('Title Line\n\nBody text that is fine.').text, 'Body text that is fine.');
+  assert.equal(index.add('Body text that is fine, in the index.'), 0);
+  index.dispose();
+  await assert.rejects(createWinnow({ memory: 64 }), { name: 'TypeError', message: /option 'memory' must be a WebAssembly.Memory/ });
+});
+
 test('version is the one in package.json', () => {
   const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
   assert.equal(w.version, pkg.version);

@@ -3,6 +3,7 @@
 import { createWinnow, type Article, type Pair, type Similarity, type Winnow } from 'winnow-wasm';
 
 const w: Winnow = await createWinnow();
+await createWinnow({ memory: new WebAssembly.Memory({ initial: 256, maximum: 4096 }) });
 const article: Article = w.clean('Title\n\nBody.', { title: true, bias: 'precision' });
 const paragraphs: string[] = article.paragraphs;
 const reasons: string[] = article.removed.map((r) => r.reason);
