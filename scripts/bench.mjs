@@ -12,7 +12,8 @@ const INPUT_BYTES = 5 * 1000 * 1000;
 const RUNS = 5;
 
 mkdirSync(OUT_DIR, { recursive: true });
-// WINNOW_BENCH_ONLY=pages,repair runs only those sections (size, clean, repair, pages, web, dedup).
+// WINNOW_BENCH_ONLY=pages,repair runs only those sections (size, clean, repair, pages,
+// hostile, web, dedup).
 const only = process.env.WINNOW_BENCH_ONLY?.split(',');
 const want = (section) => !only || only.includes(section);
 const winnow = await createWinnow();
@@ -212,6 +213,40 @@ if (want('pages')) {
     }),
   );
   record(group, 'ratio: Readability median / Winnow wasm median', readabilityMedian / wasmMedian, 'x', '');
+}
+
+// --- Hostile input, natively: each shape at two sizes, the second twice the first. Time
+// must grow linearly (a ratio near 2), never quadratically (near 4).
+if (want('hostile')) {
+  const group = 'hostile input, clean() natively, size doubled';
+  const soup = (bytes) => {
+    const pieces = ['<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<a href=x>', '</a>', '<table>', '<tr>', '<td>',
+      '<li>', '<svg>', '</svg>', '<select>', '<option>', '<template>', '</template>', 'text ', '&amp;', '<!--c-->'];
+    let x = 7;
+    let out = '';
+    while (out.length < bytes) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      out += pieces[x % pieces.length];
+    }
+    return out;
+  };
+  const shapes = {
+    'one line of words, 25 then 50 MB': (k) => 'word '.repeat(5_000_000 * k),
+    'one line without spaces, 5 then 10 MB': (k) => 'x-'.repeat(2_500_000 * k),
+    'empty lines, 0.5 then 1 million': (k) => '\n'.repeat(500_000 * k),
+    'nested <div>, 50,000 then 100,000': (k) => `${'<div>'.repeat(50_000 * k)}text`,
+    'random tag soup, 5 then 10 MB': (k) => soup(5_000_000 * k),
+    'unclosed comment, 5 then 10 MB': (k) => `<p>a<!--${'x-'.repeat(2_500_000 * k)}`,
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    const times = [1, 2].map((k) => {
+      const path = `${OUT_DIR}/hostile.txt`;
+      writeFileSync(path, make(k));
+      return runDriver('build/native/winnow_bench', ['clean'], path, 1).best_ms;
+    });
+    record(group, `${name}: time`, times[1], 'ms', `the smaller: ${times[0].toFixed(1)} ms`);
+    record(group, `${name}: ratio`, times[1] / times[0], 'x', 'linear is 2');
+  }
 }
 
 // --- The web page (dist/web) in Chromium: what a first visit downloads (as served, and

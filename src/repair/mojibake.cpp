@@ -846,9 +846,11 @@ std::string fix_mojibake(std::string_view text, RepairLog& log) {
     while (start < line.size()) {
       std::size_t end = std::min(line.size(), start + kStretch);
       if (end < line.size()) {
-        const std::size_t space = line.rfind(' ', end);
-        if (space != std::string_view::npos && space > start) {
-          end = space + 1;
+        // Searched within this stretch only: a line without spaces must not be rescanned
+        // from its start for every stretch.
+        const std::size_t space = line.substr(start, end - start + 1).rfind(' ');
+        if (space != std::string_view::npos && space > 0) {
+          end = start + space + 1;
         } else {
           while (end > start && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
             --end;  // a character boundary
