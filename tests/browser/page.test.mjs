@@ -206,3 +206,26 @@ test('pages too large for an address travel by postMessage, after the app says i
   await context.close();
   site.close();
 });
+
+test('the app takes a posted page only from the window that opened it, and only one', async () => {
+  const site = await fixtureSite({});
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${site.address().port}/`);
+  await page.evaluate(`document.getElementById('bookmarklet-click').addEventListener('click', () => { window.__app = window.open(${JSON.stringify(`${url}#receive`)}, '_blank'); })`);
+  const [app] = await Promise.all([context.waitForEvent('page'), page.click('#bookmarklet-click')]);
+  await app.waitForFunction(() => /^Ready/.test(document.querySelector('#status')?.textContent ?? ''));
+  const forged = { type: 'winnow-page', url: 'forged', html: '<article><h1>Forged</h1><p>A forged page that must never be cleaned by the app, not even once.</p></article>' };
+  await app.evaluate((message) => window.postMessage(message, '*'), forged); // not from the opener
+  await app.waitForTimeout(500);
+  assert.match(await app.textContent('#status'), /^Ready/);
+  const origin = new URL(url).origin;
+  await page.evaluate((o) => window.__app.postMessage({ type: 'winnow-page', url: location.href, html: document.documentElement.outerHTML }, o), origin);
+  await app.waitForFunction(() => /cleaned in/.test(document.querySelector('#status').textContent));
+  assert.equal((await app.textContent('#article-1 h3')).replace(/^1\. /, ''), 'Harbour Tunnel Opens Early');
+  await page.evaluate(([o, m]) => window.__app.postMessage(m, o), [origin, forged]); // a second page: ignored
+  await app.waitForTimeout(500);
+  assert.equal((await app.textContent('#article-1 h3')).replace(/^1\. /, ''), 'Harbour Tunnel Opens Early');
+  await context.close();
+  site.close();
+});

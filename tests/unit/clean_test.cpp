@@ -62,3 +62,24 @@ TEST_CASE("clean of empty input is an empty article", "[clean]") {
       winnow::article_json(a) ==
       R"({"title":"","text":"","paragraphs":[],"removed":[],"repairs":[],"metadata":{"site":"","date":"","byline":""}})");
 }
+
+TEST_CASE("clean gives a best-effort article on hostile text shapes", "[clean][hostile]") {
+  // One line of 8 MB: one paragraph, nothing lost.
+  std::string line;
+  while (line.size() < (8u << 20)) line += "word ";
+  const winnow::Article one = clean(line, {.detect_title = false});
+  std::size_t kept = 0;
+  for (const auto& p : one.paragraphs) kept += p.size();
+  for (const auto& r : one.removed) kept += r.text.size();
+  CHECK(kept + 64 >= line.size() - 1);  // every word kept or reported (spaces aside)
+  // A million empty lines: nothing to keep, nothing to report, no crash.
+  const winnow::Article empty = clean(std::string(1000000, '\n'));
+  CHECK(empty.paragraphs.empty());
+  CHECK(empty.removed.empty());
+  // Every byte value, NUL included, many times: valid UTF-8 out, every replacement reported.
+  std::string bytes;
+  for (int i = 0; i < 256 * 256; ++i) bytes.push_back(static_cast<char>(i % 256));
+  const winnow::Article all = clean(bytes);
+  for (const auto& p : all.paragraphs) CHECK(p.find('\0') == std::string::npos);
+  CHECK_FALSE(all.repairs.empty());
+}
