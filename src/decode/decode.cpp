@@ -3,8 +3,6 @@
 #include "repair/codepages.hpp"  // the code-page tables, shared with mojibake repair
 #include "unicode/unicode.hpp"
 
-#include <utf8.h>
-
 #include <algorithm>
 #include <cstdint>
 
@@ -41,23 +39,41 @@ std::size_t maximal_subpart_length(const unsigned char* p, const unsigned char* 
   return std::min(length, trail_count);  // a complete sequence would have been valid
 }
 
-// The first ill-formed sequence in [p, end), or end. ASCII runs are skipped fast; the
-// rest is validated by utf8cpp in bounded chunks that end on a character boundary, so that
-// no chunk cuts a valid sequence in two.
+// The first ill-formed sequence in [p, end), or end. Runs of ASCII are skipped eight bytes
+// at a time; each other sequence is checked on its own against Table 3-7 of Unicode 15
+// (lead byte, the narrower range of the second byte, trail bytes), so mostly-ASCII text
+// costs little more than the scan. tests/reference holds the oracle it is checked against.
 const char* find_invalid_utf8(const char* p, const char* end) {
-  constexpr std::ptrdiff_t kChunk = 256;
-  auto is_trail = [](const char* q) { return (static_cast<unsigned char>(*q) & 0xC0) == 0x80; };
+  const auto* q = reinterpret_cast<const unsigned char*>(p);
+  const auto* const stop = reinterpret_cast<const unsigned char*>(end);
   while (true) {
-    p += unicode::skip_ascii(std::string_view(p, static_cast<std::size_t>(end - p)), 0);
-    if (p == end) return end;
-    const char* chunk_end = end - p > kChunk ? p + kChunk : end;
-    // Back up to a lead or ASCII byte. More than three trail bytes in a row are ill-formed,
-    // and utf8cpp reports them before chunk_end.
-    for (int k = 0; k < 3 && chunk_end != end && chunk_end > p + 1 && is_trail(chunk_end); ++k)
-      --chunk_end;
-    const char* invalid = utf8::find_invalid(p, chunk_end);
-    if (invalid != chunk_end) return invalid;
-    p = chunk_end;
+    q += unicode::skip_ascii(
+        std::string_view(reinterpret_cast<const char*>(q), static_cast<std::size_t>(stop - q)), 0);
+    while (q != stop && *q >= 0x80) {
+      const unsigned char lead = *q;
+      std::size_t trail_count;
+      unsigned char second_lo = 0x80, second_hi = 0xBF;
+      if (lead >= 0xC2 && lead <= 0xDF) {
+        trail_count = 1;
+      } else if (lead >= 0xE0 && lead <= 0xEF) {
+        trail_count = 2;
+        if (lead == 0xE0) second_lo = 0xA0;  // no overlong forms
+        if (lead == 0xED) second_hi = 0x9F;  // no surrogates
+      } else if (lead >= 0xF0 && lead <= 0xF4) {
+        trail_count = 3;
+        if (lead == 0xF0) second_lo = 0x90;  // no overlong forms
+        if (lead == 0xF4) second_hi = 0x8F;  // nothing above U+10FFFF
+      } else {
+        return reinterpret_cast<const char*>(q);
+      }
+      if (static_cast<std::size_t>(stop - q) <= trail_count || q[1] < second_lo || q[1] > second_hi)
+        return reinterpret_cast<const char*>(q);
+      for (std::size_t k = 2; k <= trail_count; ++k) {
+        if ((q[k] & 0xC0) != 0x80) return reinterpret_cast<const char*>(q);
+      }
+      q += trail_count + 1;
+    }
+    if (q == stop) return end;
   }
 }
 

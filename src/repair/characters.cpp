@@ -198,13 +198,13 @@ std::string normalise_nfc(std::string_view text, RepairLog& log) {
 
 }  // namespace
 
-std::string fix_characters(std::string_view text, const RepairOptions& options, RepairLog& log) {
-  const std::string fixed = rewrite_lines(text, [&](std::string_view line, std::string& out) {
+void fix_characters(std::string& text, const RepairOptions& options, RepairLog& log) {
+  rewrite_lines(text, [&](std::string_view line, std::string& out) {
     if (!line_needs_fixes(line, options.straighten_quotes)) return false;
     out = unicode::to_utf8(fix_line(unicode::to_utf32(line), options, log));
     return true;
   });
-  return normalise_nfc(fixed, log);
+  if (unicode::may_need_nfc(text)) text = normalise_nfc(text, log);
 }
 
 }  // namespace winnow::detail

@@ -834,12 +834,14 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
   return changed;
 }
 
-std::string fix_mojibake(std::string_view text, RepairLog& log) {
+void fix_mojibake(std::string& text, RepairLog& log) {
   // A line's evidence is weighed within the line; a very long line (a whole page without
   // breaks) is taken in stretches cut at spaces, which keeps memory bounded: mojibake lives
   // inside words, so a cut between words changes no reading.
   constexpr std::size_t kStretch = 16 * 1024;
-  return rewrite_lines(text, [&](std::string_view line, std::string& out) {
+  // Mojibake is made of non-ASCII characters: ASCII text has none.
+  if (unicode::skip_ascii(text, 0) == text.size()) return;
+  rewrite_lines(text, [&](std::string_view line, std::string& out) {
     if (line.size() <= kStretch) return repair_stretch(line, log, out);
     bool changed = false;
     std::size_t start = 0;

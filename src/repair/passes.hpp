@@ -10,11 +10,13 @@
 
 namespace winnow::detail {
 
-// Rewrites `text` line by line: `rewrite(line, out)` appends the new line to `out` and
-// returns true, or returns false to keep the line as it is. Text nobody rewrites is not
-// copied at all: the result is built only from the first rewritten line on.
+// Rewrites `text` in place, line by line: `rewrite(line, out)` appends the new line to
+// `out` and returns true, or returns false to keep the line as it is. Text nobody rewrites
+// is not copied at all: a new text is built only from the first rewritten line on, and
+// replaces `text` at the end. Returns whether anything changed.
 template <typename Rewrite>
-std::string rewrite_lines(std::string_view text, Rewrite rewrite) {
+bool rewrite_lines(std::string& text_in_out, Rewrite rewrite) {
+  const std::string_view text = text_in_out;
   std::string out;
   bool copying = false;
   std::string rewritten;
@@ -36,20 +38,21 @@ std::string rewrite_lines(std::string_view text, Rewrite rewrite) {
     if (end == text.size()) break;
     start = end + 1;
   }
-  return copying ? out : std::string(text);
+  if (copying) text_in_out = std::move(out);
+  return copying;
 }
 
 // Decodes complete HTML character references. Runs first, because a reference can stand
 // for white space or a control character ("&nbsp;", "&#9;") that the next pass handles.
 std::string decode_character_references(std::string_view text, RepairLog& log);
 
-// Reverses mojibake: UTF-8 read through a legacy code page, once or several times
-// (mojibake.cpp explains how it decides).
-std::string fix_mojibake(std::string_view text, RepairLog& log);
+// Reverses mojibake, in place: UTF-8 read through a legacy code page, once or several
+// times (mojibake.cpp explains how it decides).
+void fix_mojibake(std::string& text, RepairLog& log);
 
 // C1 controls, control and format characters, ligatures, fullwidth forms, dangling bidi
-// controls, quotes (when asked), and NFC.
-std::string fix_characters(std::string_view text, const RepairOptions& options, RepairLog& log);
+// controls, quotes (when asked), and NFC, in place.
+void fix_characters(std::string& text, const RepairOptions& options, RepairLog& log);
 
 // Normalises line endings, spaces, invisible and control characters.
 std::string normalise_whitespace(std::string_view text, RepairLog& log);

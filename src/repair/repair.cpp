@@ -185,15 +185,18 @@ std::string normalise_whitespace(std::string_view text, RepairLog& log) {
 }  // namespace detail
 
 Repaired repair(std::string_view text, const RepairOptions& options) {
+  return repair_owned(std::string(text), options);
+}
+
+Repaired repair_owned(std::string text, const RepairOptions& options) {
   Repaired result;
-  std::string current;
-  if (text.find('&') != std::string_view::npos) {
-    current = detail::decode_character_references(text, result.repairs);
-    text = current;
-  }
-  // References first: "10Î&frac14;s" is mojibake only once "&frac14;" is "¼".
-  std::string fixed = detail::fix_mojibake(text, result.repairs);
-  fixed = detail::fix_characters(fixed, options, result.repairs);
+  // References first: "10Î&frac14;s" is mojibake only once "&frac14;" is "¼". Then each
+  // pass rewrites the text only where something changes, never copying it otherwise.
+  std::string fixed = std::move(text);
+  if (fixed.find('&') != std::string::npos)
+    fixed = detail::decode_character_references(fixed, result.repairs);
+  detail::fix_mojibake(fixed, result.repairs);
+  detail::fix_characters(fixed, options, result.repairs);
   if (options.normalise_whitespace) fixed = detail::normalise_whitespace(fixed, result.repairs);
   result.text = std::move(fixed);
   return result;

@@ -42,5 +42,8 @@ struct Repaired {
 // Precondition: `text` is valid UTF-8 (as decode() returns). Other bytes are copied
 // through untouched rather than read past, so a broken caller gets garbage, not a crash.
 Repaired repair(std::string_view text, const RepairOptions& options = {});
+// The same, taking over `text`'s buffer: no copy at all when nothing needs repair. Use it
+// when the text is yours to give, as decode()'s result usually is.
+Repaired repair_owned(std::string text, const RepairOptions& options = {});
 
 }  // namespace winnow

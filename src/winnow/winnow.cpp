@@ -48,7 +48,7 @@ std::string without_site_suffix(std::string title, std::string_view site) {
 }
 
 Prepared prepare_text(Decoded decoded) {
-  Repaired repaired = repair(decoded.text, {.normalise_whitespace = true});
+  Repaired repaired = repair_owned(std::move(decoded.text), {.normalise_whitespace = true});
   decoded.repairs.merge(repaired.repairs);
   Prepared prepared;
   prepared.blocks = segment_text(repaired.text);
@@ -197,7 +197,7 @@ std::string comparable_text(std::string_view bytes, bool raw) {
 
 Repaired repair_bytes(std::string_view bytes, const RepairOptions& options) {
   Decoded decoded = decode(bytes);
-  Repaired repaired = repair(decoded.text, options);
+  Repaired repaired = repair_owned(std::move(decoded.text), options);
   decoded.repairs.merge(repaired.repairs);
   repaired.repairs = std::move(decoded.repairs);
   return repaired;
