@@ -11,32 +11,43 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
+// What Table 3-7 of Unicode 15 allows after a lead byte: how many trail bytes follow, and
+// the range of the first of them (narrower after E0, ED, F0 and F4: no overlong forms, no
+// surrogates, nothing above U+10FFFF). trail_count 0: the byte cannot start a sequence
+// (a stray trail byte, C0, C1, F5..FF).
+struct SequenceShape {
+  std::size_t trail_count = 0;
+  unsigned char second_lo = 0x80, second_hi = 0xBF;
+};
+
+constexpr SequenceShape shape_after(unsigned char lead) {
+  SequenceShape shape;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    shape.trail_count = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    shape.trail_count = 2;
+    if (lead == 0xE0) shape.second_lo = 0xA0;
+    if (lead == 0xED) shape.second_hi = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    shape.trail_count = 3;
+    if (lead == 0xF0) shape.second_lo = 0x90;
+    if (lead == 0xF4) shape.second_hi = 0x8F;
+  }
+  return shape;
+}
+
 // Length of the maximal subpart of the ill-formed sequence at p: the longest prefix that
 // is the start of some well-formed sequence, or 1 (Unicode 15, D93b and Table 3-7).
-// Called only where utf8cpp found the sequence at p invalid.
+// Called only where find_invalid_utf8() found the sequence at p ill-formed.
 std::size_t maximal_subpart_length(const unsigned char* p, const unsigned char* end) {
-  const unsigned char lead = p[0];
-  std::size_t trail_count;
-  unsigned char second_lo = 0x80, second_hi = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    trail_count = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    trail_count = 2;
-    if (lead == 0xE0) second_lo = 0xA0;  // no overlong forms
-    if (lead == 0xED) second_hi = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    trail_count = 3;
-    if (lead == 0xF0) second_lo = 0x90;  // no overlong forms
-    if (lead == 0xF4) second_hi = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return 1;  // a stray trail byte, C0, C1 or F5..FF
-  }
+  const SequenceShape shape = shape_after(p[0]);
+  if (shape.trail_count == 0) return 1;
   std::size_t length = 1;
-  if (p + length < end && p[length] >= second_lo && p[length] <= second_hi) {
+  if (p + length < end && p[length] >= shape.second_lo && p[length] <= shape.second_hi) {
     ++length;
-    while (length <= trail_count && p + length < end && (p[length] & 0xC0) == 0x80) ++length;
+    while (length <= shape.trail_count && p + length < end && (p[length] & 0xC0) == 0x80) ++length;
   }
-  return std::min(length, trail_count);  // a complete sequence would have been valid
+  return std::min(length, shape.trail_count);  // a complete sequence would have been valid
 }
 
 // The first ill-formed sequence in [p, end), or end. Runs of ASCII are skipped eight bytes
@@ -50,28 +61,14 @@ const char* find_invalid_utf8(const char* p, const char* end) {
     q += unicode::skip_ascii(
         std::string_view(reinterpret_cast<const char*>(q), static_cast<std::size_t>(stop - q)), 0);
     while (q != stop && *q >= 0x80) {
-      const unsigned char lead = *q;
-      std::size_t trail_count;
-      unsigned char second_lo = 0x80, second_hi = 0xBF;
-      if (lead >= 0xC2 && lead <= 0xDF) {
-        trail_count = 1;
-      } else if (lead >= 0xE0 && lead <= 0xEF) {
-        trail_count = 2;
-        if (lead == 0xE0) second_lo = 0xA0;  // no overlong forms
-        if (lead == 0xED) second_hi = 0x9F;  // no surrogates
-      } else if (lead >= 0xF0 && lead <= 0xF4) {
-        trail_count = 3;
-        if (lead == 0xF0) second_lo = 0x90;  // no overlong forms
-        if (lead == 0xF4) second_hi = 0x8F;  // nothing above U+10FFFF
-      } else {
+      const SequenceShape shape = shape_after(*q);
+      if (shape.trail_count == 0 || static_cast<std::size_t>(stop - q) <= shape.trail_count ||
+          q[1] < shape.second_lo || q[1] > shape.second_hi)
         return reinterpret_cast<const char*>(q);
-      }
-      if (static_cast<std::size_t>(stop - q) <= trail_count || q[1] < second_lo || q[1] > second_hi)
-        return reinterpret_cast<const char*>(q);
-      for (std::size_t k = 2; k <= trail_count; ++k) {
+      for (std::size_t k = 2; k <= shape.trail_count; ++k) {
         if ((q[k] & 0xC0) != 0x80) return reinterpret_cast<const char*>(q);
       }
-      q += trail_count + 1;
+      q += shape.trail_count + 1;
     }
     if (q == stop) return end;
   }

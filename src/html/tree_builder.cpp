@@ -44,6 +44,15 @@ bool is_space(char c) {
   return c == '\t' || c == '\n' || c == '\f' || c == ' ' || c == '\r';
 }
 
+// The white space characters of `s`, in order: what frameset modes keep of a text.
+std::string spaces_of(std::string_view s) {
+  std::string spaces;
+  for (char c : s) {
+    if (is_space(c)) spaces.push_back(c);
+  }
+  return spaces;
+}
+
 std::size_t leading_space(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size() && is_space(s[i])) ++i;
@@ -2306,11 +2315,7 @@ void TreeBuilder::after_body() {
 
 void TreeBuilder::in_frameset() {
   if (token_.kind == TokenKind::kCharacters) {
-    std::string spaces;
-    for (char c : token_.data) {
-      if (is_space(c)) spaces.push_back(c);
-    }
-    insert_characters(spaces);
+    insert_characters(spaces_of(token_.data));
     return;
   }
   if (token_.kind == TokenKind::kComment) {
@@ -2346,11 +2351,7 @@ void TreeBuilder::in_frameset() {
 
 void TreeBuilder::after_frameset() {
   if (token_.kind == TokenKind::kCharacters) {
-    std::string spaces;
-    for (char c : token_.data) {
-      if (is_space(c)) spaces.push_back(c);
-    }
-    insert_characters(spaces);
+    insert_characters(spaces_of(token_.data));
     return;
   }
   if (token_.kind == TokenKind::kComment) {
@@ -2396,14 +2397,8 @@ void TreeBuilder::after_after_frameset() {
     return;
   }
   if (token_.kind == TokenKind::kCharacters) {
-    std::string spaces;
-    for (char c : token_.data) {
-      if (is_space(c)) spaces.push_back(c);
-    }
-    if (!spaces.empty()) {
-      token_.data = spaces;
-      in_body();
-    }
+    token_.data = spaces_of(token_.data);
+    if (!token_.data.empty()) in_body();
     return;
   }
   if (token_.kind == TokenKind::kDoctype || start(Tag::html)) {
