@@ -564,15 +564,14 @@ std::vector<bool> PageClassifier::article_region(NodeId top) const {
       if (take) members.push_back(s);
     }
   }
-  // Everything under a member is in the article.
-  for (NodeId id = 0; id < doc_.size(); ++id) {
-    for (NodeId a = id; a != kNoNode; a = parent(a)) {
-      if (std::find(members.begin(), members.end(), a) != members.end()) {
-        in[id] = true;
-        break;
-      }
-      if (a == p) break;
-    }
+  // Everything under a member is in the article: walk down from each member.
+  std::vector<NodeId> pending(members.begin(), members.end());
+  while (!pending.empty()) {
+    const NodeId id = pending.back();
+    pending.pop_back();
+    in[id] = true;
+    for (NodeId c = doc_.node(id).first_child; c != kNoNode; c = doc_.node(c).next_sibling)
+      pending.push_back(c);
   }
   return in;
 }
