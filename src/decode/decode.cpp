@@ -263,15 +263,11 @@ bool code_page_of_label(std::string_view label, detail::CodePage& page) {
   return false;
 }
 
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-}
-
 }  // namespace
 
 std::string declared_charset(std::string_view bytes) {
   std::string head(bytes.substr(0, 1024));
-  for (char& c : head) c = ascii_lower(c);
+  for (char& c : head) c = unicode::ascii_lower(c);
   for (std::size_t meta = head.find("<meta"); meta != std::string::npos;
        meta = head.find("<meta", meta + 5)) {
     const std::size_t end = head.find('>', meta);

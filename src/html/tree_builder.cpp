@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "html/html.hpp"
+#include "unicode/unicode.hpp"
 
 namespace winnow::html {
 namespace {
@@ -63,26 +64,9 @@ bool all_space(std::string_view s) {
   return leading_space(s) == s.size();
 }
 
-bool equals_ascii_ci(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
-bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && equals_ascii_ci(s.substr(0, prefix.size()), prefix);
-}
-
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  for (char& c : out) c = unicode::ascii_lower(c);
   return out;
 }
 
@@ -192,7 +176,7 @@ constexpr std::string_view kSvgCamelAttributes[] = {
 template <std::size_t N>
 void camel_case(std::string& name, const std::string_view (&table)[N]) {
   for (std::string_view camel : table) {
-    if (equals_ascii_ci(camel, name)) {
+    if (unicode::ascii_iequals(camel, name)) {
       name = camel;
       return;
     }
@@ -250,18 +234,21 @@ bool doctype_means_quirks(const Token& t) {
   if (t.force_quirks || t.data != "html") return true;
   const std::string& pub = t.public_id;
   if (t.has_public_id) {
-    if (equals_ascii_ci(pub, "-//W3O//DTD W3 HTML Strict 3.0//EN//") ||
-        equals_ascii_ci(pub, "-/W3C/DTD HTML 4.0 Transitional/EN") || equals_ascii_ci(pub, "HTML"))
+    if (unicode::ascii_iequals(pub, "-//W3O//DTD W3 HTML Strict 3.0//EN//") ||
+        unicode::ascii_iequals(pub, "-/W3C/DTD HTML 4.0 Transitional/EN") ||
+        unicode::ascii_iequals(pub, "HTML"))
       return true;
     for (std::string_view prefix : kQuirksPublicPrefixes) {
-      if (starts_with_ascii_ci(pub, prefix)) return true;
+      if (unicode::ascii_istarts_with(pub, prefix)) return true;
     }
-    if (!t.has_system_id && (starts_with_ascii_ci(pub, "-//W3C//DTD HTML 4.01 Frameset//") ||
-                             starts_with_ascii_ci(pub, "-//W3C//DTD HTML 4.01 Transitional//")))
+    if (!t.has_system_id &&
+        (unicode::ascii_istarts_with(pub, "-//W3C//DTD HTML 4.01 Frameset//") ||
+         unicode::ascii_istarts_with(pub, "-//W3C//DTD HTML 4.01 Transitional//")))
       return true;
   }
   return t.has_system_id &&
-         equals_ascii_ci(t.system_id, "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd");
+         unicode::ascii_iequals(t.system_id,
+                                "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd");
 }
 
 struct InsertionPoint {
@@ -592,8 +579,8 @@ bool TreeBuilder::is_html_integration_point(NodeId id) const {
   }
   if (x.name_space == Namespace::kMathMl && x.name == "annotation-xml") {
     std::string_view encoding = doc_.attribute(id, "encoding");
-    return equals_ascii_ci(encoding, "text/html") ||
-           equals_ascii_ci(encoding, "application/xhtml+xml");
+    return unicode::ascii_iequals(encoding, "text/html") ||
+           unicode::ascii_iequals(encoding, "application/xhtml+xml");
   }
   return false;
 }
@@ -1543,7 +1530,7 @@ void TreeBuilder::in_body() {
       case Tag::input: {
         bool hidden = false;
         for (const Attribute& a : token_.attributes) {
-          if (a.name == "type") hidden = equals_ascii_ci(a.value, "hidden");
+          if (a.name == "type") hidden = unicode::ascii_iequals(a.value, "hidden");
         }
         reconstruct_formatting();
         insert_element(token_);
@@ -1949,7 +1936,7 @@ void TreeBuilder::in_table() {
   if (start(Tag::input)) {
     bool hidden = false;
     for (const Attribute& a : token_.attributes) {
-      if (a.name == "type") hidden = equals_ascii_ci(a.value, "hidden");
+      if (a.name == "type") hidden = unicode::ascii_iequals(a.value, "hidden");
     }
     if (hidden) {
       insert_element(token_);

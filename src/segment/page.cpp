@@ -3,6 +3,7 @@
 
 #include "segment/json_value.hpp"
 #include "segment/segment.hpp"
+#include "unicode/unicode.hpp"
 
 namespace winnow {
 namespace {
@@ -106,20 +107,6 @@ bool is_block_element(Tag tag) {
   }
 }
 
-bool contains_ascii_ci(std::string_view haystack, std::string_view needle) {
-  if (needle.size() > haystack.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    bool match = true;
-    for (std::size_t k = 0; k < needle.size() && match; ++k) {
-      char c = haystack[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      match = c == needle[k];
-    }
-    if (match) return true;
-  }
-  return false;
-}
-
 bool is_hidden(const Document& doc, NodeId id) {
   if (doc.node(id).attributes.empty()) return false;
   if (doc.has_attribute(id, "hidden")) return true;
@@ -127,7 +114,8 @@ bool is_hidden(const Document& doc, NodeId id) {
   if (declared.find(':') == std::string_view::npos) return false;
   std::string style(declared);
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  return contains_ascii_ci(style, "display:none") || contains_ascii_ci(style, "visibility:hidden");
+  return unicode::ascii_icontains(style, "display:none") ||
+         unicode::ascii_icontains(style, "visibility:hidden");
 }
 
 bool is_space(char c) {

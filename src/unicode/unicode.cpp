@@ -140,6 +140,25 @@ std::size_t skip_printable_ascii(std::string_view s, std::size_t from) {
   return i;
 }
 
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+bool ascii_istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && ascii_iequals(s.substr(0, prefix.size()), prefix);
+}
+
+bool ascii_icontains(std::string_view haystack, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    if (ascii_iequals(haystack.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
 char32_t next_code_point(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   auto trail = [&](std::size_t k) -> char32_t {

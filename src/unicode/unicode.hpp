@@ -105,6 +105,15 @@ std::size_t skip_ascii(std::string_view s, std::size_t from);
 // Likewise, stopping also at control characters (below 0x20, and 0x7F).
 std::size_t skip_printable_ascii(std::string_view s, std::size_t from);
 
+// Comparisons that ignore ASCII case, for markup names, charset labels and keywords;
+// other bytes compare as they are.
+inline char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+bool ascii_iequals(std::string_view a, std::string_view b);
+bool ascii_istarts_with(std::string_view s, std::string_view prefix);
+bool ascii_icontains(std::string_view haystack, std::string_view needle);
+
 // UTF-8 helpers for valid input (as decode() produces).
 // Decodes the character at `i` and advances `i` past it.
 char32_t next_code_point(std::string_view utf8, std::size_t& i);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "unicode/unicode.hpp"
+
 namespace winnow {
 
 namespace {
@@ -16,20 +18,6 @@ struct Prepared {
   Metadata metadata;
 };
 
-bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-
-bool equals_ascii_ci(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && starts_with_ascii_ci(a, b);
-}
-
 // "Headline | Site", "Headline - Site" -> "Headline" when the suffix is the site's name,
 // or, after " | ", short: a headline keeps its own dashes and bars otherwise.
 std::string without_site_suffix(std::string title, std::string_view site) {
@@ -39,7 +27,8 @@ std::string without_site_suffix(std::string title, std::string_view site) {
     if (at == std::string::npos || at == 0) continue;
     const std::string_view suffix = std::string_view(title).substr(at + separator.size());
     const auto words = static_cast<std::size_t>(std::count(suffix.begin(), suffix.end(), ' ')) + 1;
-    if ((!site.empty() && equals_ascii_ci(suffix, site)) || (separator == " | " && words <= 4)) {
+    if ((!site.empty() && unicode::ascii_iequals(suffix, site)) ||
+        (separator == " | " && words <= 4)) {
       title.resize(at);
       return title;
     }
@@ -139,7 +128,8 @@ bool looks_like_html(std::string_view text) {
     ++i;
   if (i >= text.size() || text[i] != '<') return false;
   const std::string_view start = text.substr(i);
-  if (starts_with_ascii_ci(start, "<!doctype html") || starts_with_ascii_ci(start, "<html"))
+  if (unicode::ascii_istarts_with(start, "<!doctype html") ||
+      unicode::ascii_istarts_with(start, "<html"))
     return true;
   const std::string_view head = text.substr(0, std::size_t{1} << 16);
   for (std::string_view closing :
@@ -147,7 +137,7 @@ bool looks_like_html(std::string_view text) {
         "</article>", "</section>", "</h1>", "</h2>", "</table>"}) {
     for (std::size_t at = head.find("</"); at != std::string_view::npos;
          at = head.find("</", at + 2)) {
-      if (starts_with_ascii_ci(head.substr(at), closing)) return true;
+      if (unicode::ascii_istarts_with(head.substr(at), closing)) return true;
     }
   }
   return false;

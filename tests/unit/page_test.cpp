@@ -155,3 +155,11 @@ TEST_CASE("the JSON-LD reader tolerates what pages write", "[page][json]") {
   CHECK_FALSE(parse_json(std::string(100000, '[')).has_value());
   CHECK(parse_json(std::string(60, '[') + std::string(60, ']')).has_value());
 }
+
+TEST_CASE("a page title loses the site's name after a dash, whatever its case", "[page]") {
+  const winnow::Article a = winnow::clean(
+      "<html><head><title>Bridge Opens After Three Years - The Daily Example</title>"
+      "<meta property=\"og:site_name\" content=\"The Daily Example\"></head><body><p>The bridge opened "
+      "on Monday, three years after work began, to the relief of commuters.</p></body></html>");
+  CHECK(a.title == "Bridge Opens After Three Years");
+}
