@@ -16,7 +16,9 @@
 //    garbled must show more. Weak candidates (lost bytes) are repaired only on lines
 //    where strong ones were.
 // 4. Layers. Text garbled twice or three times is repaired by running again, until
-//    nothing changes.
+//    nothing changes. The layers are then judged together: the deepest one kept is the
+//    one whose text has shed at least half of the cost of every text before it, so a
+//    chain of partial readings that ends in another salad is not taken.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -68,8 +70,9 @@ enum class Script {
   kOther
 };
 
-Script script_of(char32_t c) {
-  if (!unicode::is_letter(c)) return Script::kNone;
+// The script whose block holds `c`, letter or not: a combining mark of one script on a
+// letter of another ("â۪", an Arabic mark on a Latin letter) is a sign.
+Script block_script(char32_t c) {
   if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0xFF21 && c <= 0xFF5A))
     return Script::kLatin;
   if (c >= 0x370 && c <= 0x3FF) return Script::kGreek;
@@ -84,6 +87,10 @@ Script script_of(char32_t c) {
     return Script::kCjk;
   if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF)) return Script::kHangul;
   return Script::kOther;
+}
+
+Script script_of(char32_t c) {
+  return unicode::is_letter(c) ? block_script(c) : Script::kNone;
 }
 
 // How unlikely a character is in text on its own. Common letters, punctuation and symbols
@@ -135,7 +142,8 @@ int rarity(char32_t c) {
   if (c < 0x2900) return 2;  // braille
   if (c < 0x3000) return 3;
   if (c < 0x3100) return 0;                    // CJK punctuation, kana
-  if (c >= 0x3400 && c <= 0x9FFF) return 0;    // CJK ideographs
+  if (c >= 0x3400 && c <= 0x4DBF) return 3;    // CJK extension A: rare ideographs
+  if (c >= 0x4E00 && c <= 0x9FFF) return 0;    // CJK ideographs
   if (c >= 0xAC00 && c <= 0xD7A3) return 0;    // Hangul syllables
   if (c >= 0xFB00 && c <= 0xFB06) return 1;    // Latin ligatures (spelled out later)
   if (c >= 0xFE00 && c <= 0xFE0F) return 1;    // variation selectors
@@ -248,6 +256,9 @@ int pair_cost(char32_t a, char32_t b, char32_t after_b) {
   if (kb == Kind::kMark && !is_word_letter(ka) && ka != Kind::kMark && ka != Kind::kNumber &&
       ka != Kind::kSymbol)
     cost += 3;
+  if (kb == Kind::kMark && is_word_letter(ka) && b >= 0x370 && b != 0x200C && b != 0x200D &&
+      block_script(b) != script_of(a) && block_script(b) != Script::kOther)
+    cost += 3;  // "â۪": a mark of one script on a letter of another
   if (ka == Kind::kControl || kb == Kind::kControl) cost += 1;
   const Script sa = script_of(a), sb = script_of(b);
   if (sa != Script::kNone && sb != Script::kNone && sa != sb)
@@ -279,6 +290,10 @@ int text_cost(std::u32string_view text, Script line_script, bool original) {
     if (original && c == kNoBreakSpace && i > 0 && text[i - 1] == 0xC2 &&
         (i + 1 >= text.size() || !unicode::is_letter(text[i + 1]))) {
       cost += 2;  // "Â\u00A0" binding nothing: a no-break space read as Windows-1252
+    }
+    if (original && c == U'?' && i > 0 && text[i - 1] >= 0x80 && i + 1 < text.size() &&
+        text[i + 1] >= 0x80) {
+      cost += 2;  // "Ã?Â": a byte a strict decoder replaced by "?"
     }
     const Script script = script_of(c);
     if (script != Script::kNone && line_script != Script::kNone && script != line_script) {
@@ -509,8 +524,17 @@ class LineScanner {
     const bool opening_in_text =
         std::u32string_view(line_.substr(0, i)).find(U"\u00E2\u20AC\u0153") !=
         std::u32string_view::npos;
+    // A closing position: straight after a word or its final punctuation, before a space,
+    // punctuation or the end. Of the characters a dropped byte can leave in "â€" (a zero
+    // width joiner or mark, a hyphen, an em quad, the closing quote), only the quote
+    // stands there in prose; the dagger that ftfy makes of "â€ " would swallow the space.
+    const bool closes_word =
+        before < 0x80 ? (unicode::is_letter(before) || unicode::is_number(before) ||
+                         std::u32string_view(U".,!?;:)").find(before) != std::u32string_view::npos)
+                      : script_of(before) == Script::kLatin;
     for (char32_t cp : options) {
-      if (cp == 0x201D && (open_quotes > 0 || opening_in_text) && !unicode::is_letter(after))
+      if (cp == 0x201D && !unicode::is_letter(after) &&
+          (open_quotes > 0 || opening_in_text || closes_word))
         return cp;
       if (cp == 0xFE0F && (unicode::is_symbol(before) || before == kReplacementChar)) return cp;
     }
@@ -558,6 +582,7 @@ struct TokenRepair {
   int gain = 0;
   bool weak_only = true;
   int lost_bytes = 0;
+  int original_cost = 0, repaired_cost = 0;  // of the token with a character of context
   CodePage page{};
 };
 
@@ -576,14 +601,16 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
       ++i;
     }
   }
+  // A dropped byte that context cannot name turns visible characters into U+FFFD: a guess
+  // that destroys. It is made only where what follows vouches for it: a variation selector
+  // whose own lost byte was restored ("â˜ï¸", a pictograph and its emoji presentation).
+  std::erase_if(result.units, [&](const Unit& u) {
+    if (!u.unknown) return false;
+    const auto next = std::find_if(result.units.begin(), result.units.end(),
+                                   [&](const Unit& v) { return v.begin == u.end; });
+    return next == result.units.end() || next->decoded != U"\uFE0F";
+  });
   if (result.units.empty()) return result;
-  // A reading made mostly of unknown characters destroys more than it restores.
-  const auto unknowns = std::count_if(result.units.begin(), result.units.end(),
-                                      [](const Unit& u) { return u.unknown; });
-  if (unknowns * 2 > static_cast<std::ptrdiff_t>(result.units.size())) {
-    result.units.clear();
-    return result;
-  }
   // Cost of the token with one character of context on each side, before and after.
   const std::size_t from = begin > 0 ? begin - 1 : begin;
   std::size_t to = std::min(line.size(), end + 1);
@@ -598,8 +625,9 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
     lost_bytes += u.weak;
   }
   repaired.append(line.substr(at, to - at));
-  result.gain = text_cost(line.substr(from, to - from), line_script, true) -
-                text_cost(repaired, line_script, false) - kLostBytePenalty * lost_bytes;
+  result.original_cost = text_cost(line.substr(from, to - from), line_script, true);
+  result.repaired_cost = text_cost(repaired, line_script, false);
+  result.gain = result.original_cost - result.repaired_cost - kLostBytePenalty * lost_bytes;
   result.lost_bytes = lost_bytes;
 #ifdef WINNOW_DEBUG_MOJIBAKE
   std::fprintf(stderr, "  %s: original %d, repaired %d\n",
@@ -731,9 +759,14 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
   if (evidence_tokens > 1) total += kCorroboration * (evidence_tokens - 1);
 #ifdef WINNOW_DEBUG_MOJIBAKE  // -DWINNOW_DEBUG_MOJIBAKE: trace every decision on stderr
   for (std::size_t t = 0; t < tokens.size(); ++t) {
-    std::fprintf(stderr, "token@%zu %s gain=%d units=%zu weak_only=%d\n", tokens[t].start,
+    std::fprintf(stderr, "token@%zu %s gain=%d (cost %d -> %d) weak_only=%d\n", tokens[t].start,
                  std::string(code_page_name(chosen[t]->page)).c_str(), chosen[t]->gain,
-                 chosen[t]->units.size(), chosen[t]->weak_only);
+                 chosen[t]->original_cost, chosen[t]->repaired_cost, chosen[t]->weak_only);
+    for (const Unit& u : chosen[t]->units) {
+      std::fprintf(stderr, "    %s -> %s%s\n",
+                   unicode::to_utf8(line.substr(u.begin, u.end - u.begin)).c_str(),
+                   unicode::to_utf8(u.decoded).c_str(), u.weak ? " (weak)" : "");
+    }
   }
   std::fprintf(stderr, "line total=%d clean=%d penalty=%d\n", total, clean, penalty);
 #endif
@@ -809,29 +842,83 @@ bool may_hold_mojibake(std::string_view line) {
   return false;
 }
 
+// The part of a line that a repair changed, widened to whole tokens: [begin, end) of the
+// original, [begin, repaired_end) of the repair.
+struct ChangedSpan {
+  std::size_t begin, end, repaired_end;
+};
+
+ChangedSpan changed_span(std::u32string_view original, std::u32string_view repaired) {
+  std::size_t prefix = 0;
+  while (prefix < original.size() && prefix < repaired.size() &&
+         original[prefix] == repaired[prefix])
+    ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < original.size() - prefix && suffix < repaired.size() - prefix &&
+         original[original.size() - 1 - suffix] == repaired[repaired.size() - 1 - suffix])
+    ++suffix;
+  while (prefix > 0 && !is_ascii_space(original[prefix - 1])) --prefix;
+  while (suffix > 0 && !is_ascii_space(original[original.size() - suffix])) --suffix;
+  return {prefix, original.size() - suffix, repaired.size() - suffix};
+}
+
+// Whether a repair, all its layers together, reads right. Each layer only has to read
+// better than the text it was given, because the middle layers of layered mojibake look odd
+// too; so text that is UTF-8 in no code page (mojibake that was later lower-cased: "ã†â€™
+// ãƒâ€ ã¢â‚¬â„¢") could be walked, a layer at a time, into another salad. The end must
+// take away at least half of what looked wrong at the start.
+bool reads_right(std::u32string_view original, std::u32string_view repaired) {
+  const ChangedSpan span = changed_span(original, repaired);
+  const Script script = dominant_script(original);
+  const int before = text_cost(original.substr(span.begin, span.end - span.begin), script, true);
+  const int after =
+      text_cost(repaired.substr(span.begin, span.repaired_end - span.begin), script, false);
+  return after * 2 <= before;
+}
+
 // Repairs one stretch of a line (the whole line, unless it is very long).
 bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
   if (!may_hold_mojibake(line) && !line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF")) return false;
-  std::u32string current = unicode::to_utf32(line);
-  bool changed = false;
-  auto strip_bom = [&] {
+  // The text after each layer, and what each layer repaired.
+  std::vector<std::u32string> states{unicode::to_utf32(line)};
+  std::vector<RepairLog> logs;
+  auto strip_bom = [](std::u32string& text, RepairLog& layer_log) {
     // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
-    if (!current.starts_with(U"\u00EF\u00BB\u00BF")) return;
-    log.add(RepairReason::kMojibake, "\xC3\xAF\xC2\xBB\xC2\xBF", "");
-    current.erase(0, 3);
-    changed = true;
+    if (!text.starts_with(U"\u00EF\u00BB\u00BF")) return false;
+    layer_log.add(RepairReason::kMojibake, "\xC3\xAF\xC2\xBB\xC2\xBF", "");
+    text.erase(0, 3);
+    return true;
   };
-  strip_bom();
-  for (int layer = 0; layer < kMaxLayers && may_hold_mojibake(std::u32string_view(current));
-       ++layer) {
-    LineResult r = repair_line(current, log);
-    if (!r.changed) break;
-    current = std::move(r.text);
-    changed = true;
-    strip_bom();
+  for (int layer = 0; layer < kMaxLayers; ++layer) {
+    RepairLog layer_log;
+    std::u32string text = states.back();
+    bool changed = strip_bom(text, layer_log);
+    if (may_hold_mojibake(std::u32string_view(text))) {
+      LineResult r = repair_line(text, layer_log);
+      if (r.changed) {
+        text = std::move(r.text);
+        changed = true;
+        strip_bom(text, layer_log);
+      }
+    }
+    if (!changed) break;
+    states.push_back(std::move(text));
+    logs.push_back(std::move(layer_log));
   }
-  if (changed) out += unicode::to_utf8(current);
-  return changed;
+  // The deepest layer that reads right against every text before it: a layer that turns
+  // an earlier reading into a salad is not taken, nor anything after it.
+  std::size_t keep = states.size() - 1;
+  auto reads_right_from_all = [&](std::size_t j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      if (!reads_right(states[i], states[j])) return false;
+    }
+    return true;
+  };
+  while (keep > 0 && !reads_right_from_all(keep)) --keep;
+  if (keep == 0) return false;
+  for (std::size_t k = 0; k < keep; ++k) log.merge(logs[k]);
+  out += unicode::to_utf8(states[keep]);
+  return true;
 }
 
 void fix_mojibake(std::string& text, RepairLog& log) {

@@ -43,6 +43,34 @@ TEST_CASE("mojibake: a closing quote whose last byte was dropped", "[mojibake][l
   CHECK(reported(r, RepairReason::kLostBytes));
 }
 
+TEST_CASE("mojibake: a closing quote that lost its last byte, with no opening quote in sight",
+          "[mojibake][lost-bytes]") {
+  // The opening quote was on an earlier line. "â€" + space after a word closes a quote; ftfy
+  // reads "â€ " as a dagger (E2 80 A0, the space taken for a no-break space) and swallows
+  // the space.
+  CHECK(fixed("said it was unacceptable.\xC3\xA2\xE2\x82\xAC The minister\xC3\xA2\xE2\x82\xAC\xE2"
+              "\x84\xA2s aide") ==
+        "said it was unacceptable.\xE2\x80\x9D The minister\xE2\x80\x99s aide");
+  // Before a word it closes nothing: left as it is.
+  CHECK(fixed("and then \xC3\xA2\xE2\x82\xAC and more") ==
+        "and then \xC3\xA2\xE2\x82\xAC and more");
+}
+
+TEST_CASE("mojibake: lower-cased mojibake is UTF-8 in no code page and is left alone",
+          "[mojibake][negative]") {
+  // "Ã" became "ã" (E3, a three-byte lead), so every reading is partial: readings layered on
+  // readings would end in kana and rare ideographs ("㆒ピ ã¢₉㢋ľ..."). Nothing reads right,
+  // so nothing changes (ftfy's "absolutely hopeless garble").
+  const std::string_view garble =
+      "\xC3\xA3\xE2\x80\xA0\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2\xC3\xA3\xC6\x92\xC3\xA2\xE2\x82"
+      "\xAC \xC3\xA3\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC\xC3\xA2\xE2\x80\x9E\xC2\xA2\xC3"
+      "\xA3\xC6\x92\xC3\xA6\xE2\x80\x99\xC3\xA3\xE2\x80\x9A\xC3\xA2\xC2\xA2\xC3\xA3\xC6\x92"
+      "\xC3\xA2\xC2\xA2\xC3\xA3\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC\xC3\xA5\xC2\xA1\xC3\xA3"
+      "\xE2\x80\x9A\xC3\xA2\xC2\xAC\xC3\xA3\xC6\x92\xC3\xA2\xE2\x82\xAC\xC5\xA1\xC3\xA3\xE2"
+      "\x80\x9A\xC3\xA2";
+  CHECK(fixed(garble) == garble);
+}
+
 TEST_CASE("mojibake: emoji and flags read as Windows-1254", "[mojibake]") {
   // 💬 F0 9F 92 AC and 🇷🇺 read through Windows-1254, where 0xF0 is "ğ".
   CHECK(fixed("\xC4\x9F\xC5\xB8\xE2\x80\x99\xC2\xAC President said, on a call with officials.") ==
