@@ -198,13 +198,22 @@ std::string normalise_nfc(std::string_view text, RepairLog& log) {
 
 }  // namespace
 
-void fix_characters(std::string& text, const RepairOptions& options, RepairLog& log) {
-  rewrite_lines(text, [&](std::string_view line, std::string& out) {
-    if (!line_needs_fixes(line, options.straighten_quotes)) return false;
-    out = unicode::to_utf8(fix_line(unicode::to_utf32(line), options, log));
+bool fix_characters(std::string_view line, const RepairOptions& options, RepairLog& log,
+                    std::string& out) {
+  std::string fixed;
+  const bool fixes = line_needs_fixes(line, options.straighten_quotes);
+  if (fixes) {
+    fixed = unicode::to_utf8(fix_line(unicode::to_utf32(line), options, log));
+    line = fixed;
+  }
+  if (unicode::may_need_nfc(line)) {
+    const std::string normalised = normalise_nfc(line, log);
+    if (!fixes && normalised == line) return false;
+    out += normalised;
     return true;
-  });
-  if (unicode::may_need_nfc(text)) text = normalise_nfc(text, log);
+  }
+  if (fixes) out += fixed;
+  return fixes;
 }
 
 }  // namespace winnow::detail

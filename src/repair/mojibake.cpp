@@ -921,42 +921,40 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
   return true;
 }
 
-void fix_mojibake(std::string& text, RepairLog& log) {
+bool fix_mojibake(std::string_view line, RepairLog& log, std::string& out) {
   // A line's evidence is weighed within the line; a very long line (a whole page without
   // breaks) is taken in stretches cut at spaces, which keeps memory bounded: mojibake lives
   // inside words, so a cut between words changes no reading.
   constexpr std::size_t kStretch = 16 * 1024;
   // Mojibake is made of non-ASCII characters: ASCII text has none.
-  if (unicode::skip_ascii(text, 0) == text.size()) return;
-  rewrite_lines(text, [&](std::string_view line, std::string& out) {
-    if (line.size() <= kStretch) return repair_stretch(line, log, out);
-    bool changed = false;
-    std::size_t start = 0;
-    while (start < line.size()) {
-      std::size_t end = std::min(line.size(), start + kStretch);
-      if (end < line.size()) {
-        // Searched within this stretch only: a line without spaces must not be rescanned
-        // from its start for every stretch.
-        const std::size_t space = line.substr(start, end - start + 1).rfind(' ');
-        if (space != std::string_view::npos && space > 0) {
-          end = start + space + 1;
-        } else {
-          while (end > start && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
-            --end;  // a character boundary
-          if (end == start) end = std::min(line.size(), start + kStretch);
-        }
-      }
-      const std::size_t before = out.size();
-      if (repair_stretch(line.substr(start, end - start), log, out)) {
-        changed = true;
+  if (unicode::skip_ascii(line, 0) == line.size()) return false;
+  if (line.size() <= kStretch) return repair_stretch(line, log, out);
+  bool changed = false;
+  std::size_t start = 0;
+  while (start < line.size()) {
+    std::size_t end = std::min(line.size(), start + kStretch);
+    if (end < line.size()) {
+      // Searched within this stretch only: a line without spaces must not be rescanned
+      // from its start for every stretch.
+      const std::size_t space = line.substr(start, end - start + 1).rfind(' ');
+      if (space != std::string_view::npos && space > 0) {
+        end = start + space + 1;
       } else {
-        out.resize(before);
-        out.append(line.substr(start, end - start));
+        while (end > start && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
+          --end;  // a character boundary
+        if (end == start) end = std::min(line.size(), start + kStretch);
       }
-      start = end;
     }
-    return changed;
-  });
+    const std::size_t before = out.size();
+    if (repair_stretch(line.substr(start, end - start), log, out)) {
+      changed = true;
+    } else {
+      out.resize(before);
+      out.append(line.substr(start, end - start));
+    }
+    start = end;
+  }
+  return changed;
 }
 
 }  // namespace winnow::detail

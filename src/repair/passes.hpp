@@ -10,51 +10,63 @@
 
 namespace winnow::detail {
 
-// Rewrites `text` in place, line by line: `rewrite(line, out)` appends the new line to
-// `out` and returns true, or returns false to keep the line as it is. Text nobody rewrites
-// is not copied at all: a new text is built only from the first rewritten line on, and
-// replaces `text` at the end. Returns whether anything changed.
-template <typename Rewrite>
-bool rewrite_lines(std::string& text_in_out, Rewrite rewrite) {
+// Rewrites `text` line by line, visiting only the lines that hold a byte at which
+// `next_candidate(text, from)` says work may be needed (it returns that byte's position at or
+// after `from`, or text.size() for none). `rewrite(line, out)` appends the new line to `out`
+// and returns true, or returns false to keep the line. Nothing is copied until a line
+// changes; unchanged stretches are then copied in bulk. Returns whether anything changed.
+template <typename NextCandidate, typename Rewrite>
+bool rewrite_lines(std::string& text_in_out, NextCandidate next_candidate, Rewrite rewrite) {
   const std::string_view text = text_in_out;
   std::string out;
   bool copying = false;
+  std::size_t copied = 0;  // when copying, text[0, copied) is in `out`
   std::string rewritten;
-  for (std::size_t start = 0;;) {
-    std::size_t end = text.find('\n', start);
+  for (std::size_t line_start = 0; line_start < text.size();) {
+    const std::size_t hit = next_candidate(text, line_start);
+    if (hit >= text.size()) break;
+    const std::size_t newline_before = text.substr(line_start, hit - line_start).rfind('\n');
+    const std::size_t start =
+        newline_before == std::string_view::npos ? line_start : line_start + newline_before + 1;
+    std::size_t end = text.find('\n', hit);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
     rewritten.clear();
-    const bool changed = rewrite(line, rewritten);
-    if (changed && !copying) {
-      out.reserve(text.size());
-      out.append(text.substr(0, start));
-      copying = true;
+    if (rewrite(text.substr(start, end - start), rewritten)) {
+      if (!copying) {
+        out.reserve(text.size() + text.size() / 8);
+        copying = true;
+      }
+      out.append(text, copied, start - copied);
+      out.append(rewritten);
+      copied = end;
     }
-    if (copying) {
-      out.append(changed ? std::string_view(rewritten) : line);
-      if (end != text.size()) out.push_back('\n');
-    }
-    if (end == text.size()) break;
-    start = end + 1;
+    line_start = end + 1;
   }
-  if (copying) text_in_out = std::move(out);
+  if (copying) {
+    out.append(text, copied);
+    text_in_out = std::move(out);
+  }
   return copying;
 }
 
-// Decodes complete HTML character references. Runs first, because a reference can stand
-// for white space or a control character ("&nbsp;", "&#9;") that the next pass handles.
-std::string decode_character_references(std::string_view text, RepairLog& log);
+// The line passes repair() runs on each line that may need one, in this order. Each
+// appends the new line to `out` and returns true, or returns false when nothing changes.
 
-// Reverses mojibake, in place: UTF-8 read through a legacy code page, once or several
-// times (mojibake.cpp explains how it decides).
-void fix_mojibake(std::string& text, RepairLog& log);
+// Decodes complete HTML character references. Runs first, because a reference can stand
+// for white space or a control character ("&nbsp;", "&#9;") that the next passes handle,
+// or for mojibake ("10Î&frac14;s").
+bool decode_character_references(std::string_view text, RepairLog& log, std::string& out);
+
+// Reverses mojibake: UTF-8 read through a legacy code page, once or several times
+// (mojibake.cpp explains how it decides).
+bool fix_mojibake(std::string_view line, RepairLog& log, std::string& out);
 
 // C1 controls, control and format characters, ligatures, fullwidth forms, dangling bidi
-// controls, quotes (when asked), and NFC, in place.
-void fix_characters(std::string& text, const RepairOptions& options, RepairLog& log);
+// controls, quotes (when asked), and NFC.
+bool fix_characters(std::string_view line, const RepairOptions& options, RepairLog& log,
+                    std::string& out);
 
-// Normalises line endings, spaces, invisible and control characters.
+// Normalises line endings, spaces, invisible and control characters, over the whole text.
 std::string normalise_whitespace(std::string_view text, RepairLog& log);
 
 }  // namespace winnow::detail

@@ -1,6 +1,8 @@
 #include "repair/repair.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "repair/entities.hpp"
@@ -9,10 +11,9 @@
 namespace winnow {
 namespace detail {
 
-std::string decode_character_references(std::string_view text, RepairLog& log) {
-  std::string out;
-  out.reserve(text.size());
+bool decode_character_references(std::string_view text, RepairLog& log, std::string& out) {
   std::string value;  // what the reference at hand decodes to
+  bool changed = false;
   std::size_t copied_up_to = 0;
   for (std::size_t amp = text.find('&'); amp != std::string_view::npos;
        amp = text.find('&', amp + 1)) {
@@ -32,12 +33,13 @@ std::string decode_character_references(std::string_view text, RepairLog& log) {
     }
     out.append(text, copied_up_to, amp - copied_up_to);
     out.append(value);
+    changed = true;
     log.add(RepairReason::kCharacterReference, text.substr(amp, consumed), value);
     copied_up_to = amp + consumed;
     amp = copied_up_to - 1;  // the loop's find starts at the next byte
   }
-  out.append(text, copied_up_to);
-  return out;
+  if (changed) out.append(text, copied_up_to);
+  return changed;
 }
 
 namespace {
@@ -182,6 +184,76 @@ std::string normalise_whitespace(std::string_view text, RepairLog& log) {
   return out;
 }
 
+// The first byte at or after `from` that a line pass may act on: "&" (a reference), a
+// control other than tab, CR and LF, DEL, or any byte of a non-ASCII character. A line
+// of printable ASCII without "&" needs no pass at all; eight bytes are tested at a time.
+std::size_t next_byte_to_repair(std::string_view text, std::size_t from) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto below = [](std::uint64_t word, std::uint64_t n) {
+    return ((word - kOnes * n) & ~word & kHigh) != 0;
+  };
+  auto equal = [&](std::uint64_t word, std::uint64_t n) { return below(word ^ (kOnes * n), 1); };
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = from;
+  while (i < text.size()) {
+    for (std::uint64_t word; text.size() - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & kHigh) || below(word, 0x20) || equal(word, 0x7F) || equal(word, '&')) break;
+    }
+    const std::size_t stop = std::min(text.size(), i + 8);
+    for (; i < stop; ++i) {
+      const unsigned char b = p[i];
+      if (b >= 0x7F || b == '&' || (b < 0x20 && b != '\n' && b != '\t' && b != '\r')) return i;
+    }
+  }
+  return text.size();
+}
+
+// One line through the line passes, in order. Each pass reads the last one's output.
+bool repair_line(std::string_view line, const RepairOptions& options, RepairLog& log,
+                 std::string& out) {
+  std::string buffers[2];
+  int next = 0;
+  std::string_view current = line;
+  bool changed = false;
+  auto run = [&](auto&& pass) {
+    std::string& target = buffers[next];
+    target.clear();
+    if (!pass(current, target)) return;
+    current = target;
+    next ^= 1;
+    changed = true;
+  };
+  if (current.find('&') != std::string_view::npos) {
+    run([&](std::string_view in, std::string& o) {
+      return decode_character_references(in, log, o);
+    });
+  }
+  auto rest = [&](std::string_view in, std::string& o) {
+    const std::size_t before = o.size();
+    std::string moji;
+    const bool moji_changed = fix_mojibake(in, log, moji);
+    if (moji_changed) in = moji;
+    if (fix_characters(in, options, log, o)) return true;
+    o.resize(before);
+    if (moji_changed) o += moji;
+    return moji_changed;
+  };
+  if (current.find('\n') == std::string_view::npos) {
+    run(rest);
+  } else {
+    // A reference stood for a line break ("&#10;"): the other passes see lines.
+    run([&](std::string_view in, std::string& o) {
+      o.assign(in);
+      return rewrite_lines(
+          o, [](std::string_view t, std::size_t from) { return next_byte_to_repair(t, from); },
+          rest);
+    });
+  }
+  if (changed) out.append(current);
+  return changed;
+}
+
 }  // namespace detail
 
 Repaired repair(std::string_view text, const RepairOptions& options) {
@@ -190,15 +262,12 @@ Repaired repair(std::string_view text, const RepairOptions& options) {
 
 Repaired repair_owned(std::string text, const RepairOptions& options) {
   Repaired result;
-  // References first: "10Î&frac14;s" is mojibake only once "&frac14;" is "¼". Then each
-  // pass rewrites the text only where something changes, never copying it otherwise.
-  std::string fixed = std::move(text);
-  if (fixed.find('&') != std::string::npos)
-    fixed = detail::decode_character_references(fixed, result.repairs);
-  detail::fix_mojibake(fixed, result.repairs);
-  detail::fix_characters(fixed, options, result.repairs);
-  if (options.normalise_whitespace) fixed = detail::normalise_whitespace(fixed, result.repairs);
-  result.text = std::move(fixed);
+  detail::rewrite_lines(text, detail::next_byte_to_repair,
+                        [&](std::string_view line, std::string& out) {
+                          return detail::repair_line(line, options, result.repairs, out);
+                        });
+  if (options.normalise_whitespace) text = detail::normalise_whitespace(text, result.repairs);
+  result.text = std::move(text);
   return result;
 }
 
