@@ -89,13 +89,13 @@ Script block_script(char32_t c) {
   return Script::kOther;
 }
 
-Script script_of(char32_t c) {
+Script compute_script(char32_t c) {
   return unicode::is_letter(c) ? block_script(c) : Script::kNone;
 }
 
 // How unlikely a character is in text on its own. Common letters, punctuation and symbols
 // of the world's news cost nothing; IPA, rare extensions and unassigned code points do.
-int rarity(char32_t c) {
+int compute_rarity(char32_t c) {
   if (c < 0x80) return 0;
   if (is_c1(c)) return 6;
   if (c >= 0xFFF9 && c <= 0xFFFC) return 1;  // annotation marks, object replacement
@@ -167,7 +167,7 @@ enum class Kind {
   kControl
 };
 
-Kind kind_of(char32_t c) {
+Kind compute_kind(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // fullwidth forms count as what they will become
   if (is_ascii_space(c)) return Kind::kSpace;
   if (c == kNoBreakSpace) return Kind::kNbsp;
@@ -195,6 +195,52 @@ Kind kind_of(char32_t c) {
   }
 }
 
+// What the cost model asks of a character, looked up in a table for the characters below
+// U+2600 (nearly everything mojibake is made of) instead of computed at every use.
+struct Traits {
+  Category category;
+  Kind kind;
+  Script script;
+  std::uint8_t rarity;
+};
+
+Traits compute_traits(char32_t c) {
+  return {unicode::category(c), compute_kind(c), compute_script(c),
+          static_cast<std::uint8_t>(compute_rarity(c))};
+}
+
+constexpr char32_t kTraitsLimit = 0x2600;
+
+const std::unique_ptr<const std::array<Traits, kTraitsLimit>> kTraitsTable = [] {
+  auto built = std::make_unique<std::array<Traits, kTraitsLimit>>();
+  for (char32_t cp = 0; cp < kTraitsLimit; ++cp) (*built)[cp] = compute_traits(cp);
+  return built;
+}();
+
+inline Traits traits(char32_t c) {
+  return c < kTraitsLimit ? (*kTraitsTable)[c] : compute_traits(c);
+}
+
+Kind kind_of(char32_t c) {
+  return traits(c).kind;
+}
+Script script_of(char32_t c) {
+  return traits(c).script;
+}
+int rarity(char32_t c) {
+  return traits(c).rarity;
+}
+Category category_of(char32_t c) {
+  return traits(c).category;
+}
+bool is_letter(char32_t c) {
+  return category_of(c) <= Category::Lo;
+}
+bool is_number(char32_t c) {
+  const Category cat = category_of(c);
+  return cat == Category::Nd || cat == Category::Nl || cat == Category::No;
+}
+
 bool is_word_letter(Kind k) {
   return k == Kind::kLower || k == Kind::kUpper || k == Kind::kLetter;
 }
@@ -216,15 +262,24 @@ char32_t narrow(char32_t c) {
 }
 
 // The cost of one character after another, inside a token.
-int pair_cost(char32_t a, char32_t b, char32_t after_b) {
-  a = narrow(a);
-  b = narrow(b);
-  const Kind ka = kind_of(a), kb = kind_of(b);
+// A character as the cost model sees it: fullwidth forms as what they will become.
+struct Seen {
+  char32_t c;
+  Traits t;
+};
+
+Seen seen(char32_t c) {
+  c = narrow(c);
+  return {c, traits(c)};
+}
+
+int pair_cost(const Seen& sa, const Seen& sb, char32_t after_b) {
+  const char32_t a = sa.c, b = sb.c;
+  const Kind ka = sa.t.kind, kb = sb.t.kind;
   int cost = 0;
   if (ka == Kind::kLower && kb == Kind::kUpper && b >= 0x80) cost += 3;        // "sÃ", "вЂ"
   if (a >= 0x80 && is_word_letter(ka) && is_trail_range_letter(b)) cost += 3;  // "âœ", "Ãš"
-  const bool ends_word =
-      after_b < 0x80 && !unicode::is_letter(after_b) && !unicode::is_number(after_b);
+  const bool ends_word = after_b < 0x80 && !is_letter(after_b) && !is_number(after_b);
   // Symbols of the Latin-1 and Windows-1252 era glued to a letter; emoji, dingbats and
   // music notes after a word ("love❤", "hatiku♫") are normal in social text.
   if (is_word_letter(ka) && kb == Kind::kSymbol && b < 0x2190 &&
@@ -232,8 +287,7 @@ int pair_cost(char32_t a, char32_t b, char32_t after_b) {
     cost += 3;  // "Ã©", "Ã³"
   }
   if (ka == Kind::kSymbol && is_word_letter(kb) && a >= 0x80) {
-    cost +=
-        unicode::category(a) == Category::No ? 3 : 2;  // "©r"; "³c" (after "m²" nothing follows)
+    cost += sa.t.category == Category::No ? 3 : 2;  // "©r"; "³c" (after "m²" nothing follows)
   }
   if (a >= 0x80 && is_word_letter(ka) && b == kReplacementChar)
     cost += 2;  // "Ä\uFFFD": a lead, its trail lost
@@ -257,11 +311,10 @@ int pair_cost(char32_t a, char32_t b, char32_t after_b) {
       ka != Kind::kSymbol)
     cost += 3;
   if (kb == Kind::kMark && is_word_letter(ka) && b >= 0x370 && b != 0x200C && b != 0x200D &&
-      block_script(b) != script_of(a) && block_script(b) != Script::kOther)
+      block_script(b) != sa.t.script && block_script(b) != Script::kOther)
     cost += 3;  // "â۪": a mark of one script on a letter of another
   if (ka == Kind::kControl || kb == Kind::kControl) cost += 1;
-  const Script sa = script_of(a), sb = script_of(b);
-  if (sa != Script::kNone && sb != Script::kNone && sa != sb)
+  if (sa.t.script != Script::kNone && sb.t.script != Script::kNone && sa.t.script != sb.t.script)
     cost += 1;  // a script change inside a word
   return cost;
 }
@@ -278,27 +331,30 @@ int original_rarity(char32_t c) {
 // standing nearly alone ("se trouve Г lвЂ™ouest") is itself a sign.
 int text_cost(std::u32string_view text, Script line_script, bool original) {
   int cost = 0;
+  Seen previous{};
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
+    const Seen current = seen(c);
     // A C1 control read back from a whole sequence is what the text held; a stray one is not.
     cost += (!original && is_c1(c)) ? 3 : rarity(c) + (original ? original_rarity(c) : 0);
-    if (i > 0) cost += pair_cost(text[i - 1], c, i + 1 < text.size() ? text[i + 1] : U' ');
-    if (c == kNoBreakSpace && i > 0 && i + 1 < text.size() && unicode::is_letter(text[i - 1]) &&
-        unicode::is_letter(text[i + 1])) {
+    if (i > 0) cost += pair_cost(previous, current, i + 1 < text.size() ? text[i + 1] : U' ');
+    previous = current;
+    if (c == kNoBreakSpace && i > 0 && i + 1 < text.size() && is_letter(text[i - 1]) &&
+        is_letter(text[i + 1])) {
       cost += 3;  // a no-break space glued inside a word
     }
     if (original && c == kNoBreakSpace && i > 0 && text[i - 1] == 0xC2 &&
-        (i + 1 >= text.size() || !unicode::is_letter(text[i + 1]))) {
+        (i + 1 >= text.size() || !is_letter(text[i + 1]))) {
       cost += 2;  // "Â\u00A0" binding nothing: a no-break space read as Windows-1252
     }
     if (original && c == U'?' && i > 0 && text[i - 1] >= 0x80 && i + 1 < text.size() &&
         text[i + 1] >= 0x80) {
       cost += 2;  // "Ã?Â": a byte a strict decoder replaced by "?"
     }
-    const Script script = script_of(c);
+    const Script script = script_of(c);  // of `c` itself: fullwidth letters are not Latin here
     if (script != Script::kNone && line_script != Script::kNone && script != line_script) {
-      const bool alone = (i == 0 || !unicode::is_letter(text[i - 1])) &&
-                         (i + 1 >= text.size() || !unicode::is_letter(text[i + 1]));
+      const bool alone =
+          (i == 0 || !is_letter(text[i - 1])) && (i + 1 >= text.size() || !is_letter(text[i + 1]));
       if (alone) cost += 3;
     }
   }
@@ -475,7 +531,7 @@ class LineScanner {
   // mojibake goes on right after it ("Ð ÑƒÑ"), when a one-letter fragment follows ("hĂ i",
   // "Ã s"), when another space follows, or when the repair is itself a space.
   bool consumes_space(std::size_t space, char32_t repaired) const {
-    if (!unicode::is_lower(repaired) || !unicode::is_letter(repaired))
+    if (!unicode::is_lower(repaired) || !is_letter(repaired))
       return true;  // "Å veices" -> "Šveices"
     const std::size_t n = space + 1;
     if (n >= line_.size()) return false;
@@ -487,7 +543,7 @@ class LineScanner {
     // word itself ("Ã perturber"), unless a one-letter fragment follows ("hĂ i", "Ã s") or
     // the word that "à" contracts with in Portuguese ("Ã quele" -> "àquele").
     std::size_t word_end = n;
-    while (word_end < line_.size() && unicode::is_letter(line_[word_end])) ++word_end;
+    while (word_end < line_.size() && is_letter(line_[word_end])) ++word_end;
     const std::u32string_view word = line_.substr(n, word_end - n);
     const bool ends_clause = word_end >= line_.size() || line_[word_end] == U' ' ||
                              line_[word_end] == U',' || line_[word_end] == U'.';
@@ -529,12 +585,11 @@ class LineScanner {
     // width joiner or mark, a hyphen, an em quad, the closing quote), only the quote
     // stands there in prose; the dagger that ftfy makes of "â€ " would swallow the space.
     const bool closes_word =
-        before < 0x80 ? (unicode::is_letter(before) || unicode::is_number(before) ||
+        before < 0x80 ? (is_letter(before) || is_number(before) ||
                          std::u32string_view(U".,!?;:)").find(before) != std::u32string_view::npos)
                       : script_of(before) == Script::kLatin;
     for (char32_t cp : options) {
-      if (cp == 0x201D && !unicode::is_letter(after) &&
-          (open_quotes > 0 || opening_in_text || closes_word))
+      if (cp == 0x201D && !is_letter(after) && (open_quotes > 0 || opening_in_text || closes_word))
         return cp;
       if (cp == 0xFE0F && (unicode::is_symbol(before) || before == kReplacementChar)) return cp;
     }
@@ -587,8 +642,37 @@ struct TokenRepair {
 };
 
 // The best repair of the token [begin, end) of `line` under one code page.
+// The pages in which the character at `k` is a UTF-8 lead byte followed by what can go on
+// a candidate: a trail byte of the same page, "?" or U+FFFD (a replaced byte), or a space
+// (a flattened no-break space, in the pages whose 0xA0 is one).
+std::uint16_t pages_starting_candidate(std::u32string_view line, std::size_t k) {
+  static const std::uint16_t nbsp_pages = [] {
+    std::uint16_t mask = 0;
+    for (std::size_t p = 0; p < kCodePageCount; ++p) {
+      if (decode_byte(static_cast<CodePage>(p), 0xA0) == kNoBreakSpace)
+        mask |= std::uint16_t(1u << p);
+    }
+    return mask;
+  }();
+  auto masks = [](char32_t c) { return c < 0x2600 ? cached_masks(c) : page_masks(c); };
+  const std::uint16_t lead = masks(line[k]).lead;
+  if (!lead || k + 1 >= line.size()) return 0;
+  const char32_t next = line[k + 1];
+  if (next == U'?' || next == kReplacementChar) return lead;
+  if (next == U' ') return lead & nbsp_pages;
+  return next >= 0x80 ? lead & masks(next).trail : 0;
+}
+
+// The cost of a token as written, which every page's reading is measured against: computed
+// once per extent.
+struct OriginalCost {
+  std::size_t from = 0, to = 0;
+  int cost = -1;
+};
+
 TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_t end,
-                         const LineScanner& scanner, CodePage page, Script line_script) {
+                         const LineScanner& scanner, CodePage page, Script line_script,
+                         OriginalCost& original) {
   TokenRepair result;
   result.page = page;
   for (std::size_t i = begin; i < end;) {
@@ -625,7 +709,9 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
     lost_bytes += u.weak;
   }
   repaired.append(line.substr(at, to - at));
-  result.original_cost = text_cost(line.substr(from, to - from), line_script, true);
+  if (original.cost < 0 || original.from != from || original.to != to)
+    original = {from, to, text_cost(line.substr(from, to - from), line_script, true)};
+  result.original_cost = original.cost;
   result.repaired_cost = text_cost(repaired, line_script, false);
   result.gain = result.original_cost - result.repaired_cost - kLostBytePenalty * lost_bytes;
   result.lost_bytes = lost_bytes;
@@ -671,10 +757,12 @@ Script dominant_script(std::u32string_view line) {
 
 LineResult repair_line(std::u32string_view line, RepairLog& log) {
   const Script line_script = dominant_script(line);
-  std::vector<LineScanner> scanners;
-  scanners.reserve(kCodePageCount);
-  for (std::size_t p = 0; p < kCodePageCount; ++p)
-    scanners.emplace_back(line, static_cast<CodePage>(p));
+  // Each code page's view of the line, made when a token first needs it.
+  std::array<std::optional<LineScanner>, kCodePageCount> scanners;
+  auto scanner = [&](std::size_t p) -> const LineScanner& {
+    if (!scanners[p]) scanners[p].emplace(line, static_cast<CodePage>(p));
+    return *scanners[p];
+  };
 
   // Every code page's repair of every token; the best first.
   struct Token {
@@ -690,17 +778,16 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
     std::size_t end = i;
     while (end < line.size() && !is_ascii_space(line[end])) ++end;
     Token token{i, {}};
-    // Only a token with a non-ASCII character can hold a candidate (it starts at a lead),
-    // and only in the pages where one of its characters is a lead byte.
+    // Only the pages in which some character of the token can start a candidate.
     std::uint16_t pages = 0;
     for (std::size_t k = i; k < end; ++k) {
-      if (line[k] >= 0x80)
-        pages |= (line[k] < 0x2600 ? cached_masks(line[k]) : page_masks(line[k])).lead;
+      if (line[k] >= 0x80) pages |= pages_starting_candidate(line, k);
     }
+    OriginalCost original_cost;
     for (std::size_t p = 0; p < kCodePageCount && pages; ++p) {
       if (!(pages >> p & 1)) continue;
-      TokenRepair candidate =
-          repair_token(line, i, end, scanners[p], static_cast<CodePage>(p), line_script);
+      TokenRepair candidate = repair_token(line, i, end, scanner(p), static_cast<CodePage>(p),
+                                           line_script, original_cost);
       if (!candidate.units.empty()) token.candidates.push_back(std::move(candidate));
     }
     // Rank readings by gain, then by how much of the token they explain (an intermediate
