@@ -25,15 +25,23 @@ function isWellFormed(text) {
   return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
-// A string becomes UTF-8, unless it holds lone surrogates: TextEncoder would silently turn
-// those into U+FFFD, so such a string goes as UTF-16 with a byte order mark instead and the
-// decoder replaces and reports each lone surrogate.
-function stringToBytes(text) {
-  if (isWellFormed(text)) return textEncoder.encode(text);
+// A string with lone surrogates goes as UTF-16 with a byte order mark: TextEncoder would
+// silently turn each into U+FFFD, and the decoder instead replaces and reports them.
+function utf16Bytes(text) {
   const units = new Uint16Array(text.length + 1);
   units[0] = 0xfeff; // written in the platform's byte order, like the rest: it names it
   for (let i = 0; i < text.length; i++) units[i + 1] = text.charCodeAt(i);
   return new Uint8Array(units.buffer);
+}
+
+function stringToBytes(text) {
+  return isWellFormed(text) ? textEncoder.encode(text) : utf16Bytes(text);
+}
+
+function countReplacementChars(text) {
+  let count = 0;
+  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) count++;
+  return count;
 }
 
 function inputToBytes(fn, input) {
@@ -122,21 +130,56 @@ export function makeWinnow(module) {
   }
 
   // Cleaning needs about six times its input in memory (winnow.hpp); room for eight, and
-  // some, is made before any input is copied in, so that a memory that cannot grow is a
-  // RangeError here and never an abort halfway through.
-  function ensureMemory(fn, bytes) {
-    if (!module.reserveMemory(bytes * 8 + (16 << 20))) {
-      throw new RangeError(
-        `${fn}: not enough memory for ${bytes} bytes of input: the WebAssembly memory cannot grow further ` +
-          '(the instance keeps working; free some, such as an Index, or pass less)',
-      );
-    }
+  // some, is made before the call (and room for the inputs before they are copied in), so
+  // that a memory that cannot grow is a RangeError here and never an abort halfway through.
+  function notEnoughMemory(fn, bytes) {
+    return new RangeError(
+      `${fn}: not enough memory for ${bytes} bytes of input: the WebAssembly memory cannot grow further ` +
+        '(the instance keeps working; free some, such as an Index, or pass less)',
+    );
   }
 
-  function load(fn, inputs) {
+  function ensureMemory(fn, bytes) {
+    if (!module.reserveMemory(bytes * 8 + (16 << 20))) throw notEnoughMemory(fn, bytes);
+  }
+
+  // Puts the inputs into wasm memory. Bytes are copied in with one TypedArray.set(); a
+  // string is encoded straight into the module's memory with TextEncoder.encodeInto(), at
+  // most three bytes per UTF-16 unit, never through an intermediate buffer. Each input is
+  // held to maxInputBytes, or (a batch) all of them together.
+  function load(fn, inputs, { batch = false } = {}) {
     exchange.reset();
-    ensureMemory(fn, inputs.reduce((sum, bytes) => sum + bytes.byteLength, 0));
-    for (const bytes of inputs) exchange.addInput(bytes.byteLength).set(bytes);
+    const room = inputs.reduce((sum, input) => sum + (typeof input === 'string' ? input.length * 3 : input.byteLength), 0);
+    if (!module.reserveMemory(room + (16 << 20))) throw notEnoughMemory(fn, room);
+    let total = 0;
+    const fail = (error) => {
+      exchange.reset();
+      throw error;
+    };
+    for (const input of inputs) {
+      let size = input.length * 3;
+      if (typeof input !== 'string') {
+        exchange.addInput(input.byteLength).set(input);
+        size = input.byteLength;
+      } else {
+        const { written } = textEncoder.encodeInto(input, exchange.addInput(size));
+        size = written;
+        if (exchange.endInput(written) !== countReplacementChars(input)) {
+          exchange.dropInput(); // lone surrogates, which encodeInto replaced
+          const bytes = utf16Bytes(input);
+          exchange.addInput(bytes.byteLength).set(bytes);
+          size = bytes.byteLength;
+        }
+      }
+      if (!batch && size > maxInputBytes) {
+        fail(new RangeError(`${fn}: input is ${size} bytes, more than the limit of ${maxInputBytes} for one article`));
+      }
+      total += size;
+    }
+    if (batch && total > maxInputBytes) {
+      fail(new RangeError(`${fn}: the inputs add up to ${total} bytes, more than the limit of ${maxInputBytes}`));
+    }
+    if (!module.reserveMemory(total * 8 + (16 << 20))) fail(notEnoughMemory(fn, total));
   }
 
   // Paragraphs are separated by blank lines and never hold a line break.
@@ -154,6 +197,15 @@ export function makeWinnow(module) {
       throw new RangeError(`${fn}: option 'format' must be one of ${Object.keys(FORMATS).join(', ')}, not '${format}'`);
     }
     return [title, BIASES[bias], FORMATS[format]];
+  }
+
+  // An input for load(): a string as it is (encoded there), bytes as a Uint8Array.
+  function toInput(fn, input) {
+    if (typeof input !== 'string') return toBytes(fn, input);
+    if (input.length > maxInputBytes) {
+      throw new RangeError(`${fn}: input is at least ${input.length} bytes, more than the limit of ${maxInputBytes} for one article`);
+    }
+    return input;
   }
 
   function toBytes(fn, input) {
@@ -355,7 +407,7 @@ export function makeWinnow(module) {
     compare(a, b, options) {
       const { raw = false, shingle = 5 } = checkOptions('compare', options, COMPARE_OPTIONS);
       checkShingle('compare', shingle);
-      load('compare', [toBytes('compare', a), toBytes('compare', b)]);
+      load('compare', [toInput('compare', a), toInput('compare', b)]);
       const views = exchange.compare(raw, shingle);
       const result = JSON.parse(textDecoder.decode(views.meta));
       result.a = textDecoder.decode(views.a);
@@ -389,7 +441,7 @@ export function makeWinnow(module) {
      */
     clean(input, options) {
       const [title, bias, format] = cleanOptions('clean', options);
-      load('clean', [toBytes('clean', input)]);
+      load('clean', [toInput('clean', input)]);
       return withParagraphs(read(exchange.clean(title, bias, format)));
     },
     /**
@@ -404,12 +456,7 @@ export function makeWinnow(module) {
     cleanBatch(inputs, options) {
       if (!Array.isArray(inputs)) throw new TypeError(`cleanBatch: inputs must be an array, not ${describe(inputs)}`);
       const [title, bias, format] = cleanOptions('cleanBatch', options);
-      const bytes = inputs.map((input, i) => toBytes(`cleanBatch: input ${i}`, input));
-      const total = bytes.reduce((sum, b) => sum + b.byteLength, 0);
-      if (total > maxInputBytes) {
-        throw new RangeError(`cleanBatch: the inputs add up to ${total} bytes, more than the limit of ${maxInputBytes}`);
-      }
-      load('cleanBatch', bytes);
+      load('cleanBatch', inputs.map((input, i) => toInput(`cleanBatch: input ${i}`, input)), { batch: true });
       const views = exchange.cleanBatch(title, bias, format);
       const articles = [];
       for (let i = 0; i < views.length; i++) articles.push(withParagraphs(read(views[i])));
@@ -426,8 +473,11 @@ export function makeWinnow(module) {
      */
     repair(input, options) {
       const { straightenQuotes = false } = checkOptions('repair', options, REPAIR_OPTIONS);
-      load('repair', [toBytes('repair', input)]);
-      return read(exchange.repair(straightenQuotes));
+      load('repair', [toInput('repair', input)]);
+      const views = exchange.repair(straightenQuotes);
+      // Nothing changed: the input string is the text, with no second decoding.
+      if (views.same && typeof input === 'string') return { ...JSON.parse(textDecoder.decode(views.meta)), text: input };
+      return read(views);
     },
   });
 }

@@ -780,15 +780,31 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
     Token token{i, {}};
     // Only the pages in which some character of the token can start a candidate.
     std::uint16_t pages = 0;
+    std::size_t non_ascii = 0;
     for (std::size_t k = i; k < end; ++k) {
-      if (line[k] >= 0x80) pages |= pages_starting_candidate(line, k);
+      if (line[k] < 0x80) continue;
+      ++non_ascii;
+      pages |= pages_starting_candidate(line, k);
     }
     OriginalCost original_cost;
     for (std::size_t p = 0; p < kCodePageCount && pages; ++p) {
       if (!(pages >> p & 1)) continue;
       TokenRepair candidate = repair_token(line, i, end, scanner(p), static_cast<CodePage>(p),
                                            line_script, original_cost);
-      if (!candidate.units.empty()) token.candidates.push_back(std::move(candidate));
+      if (candidate.units.empty()) continue;
+      token.candidates.push_back(std::move(candidate));
+      // Windows-1252, the most common page by far, comes first. When it reads every
+      // non-ASCII character of the token as whole UTF-8 sequences, no other page can read
+      // more of it, and the others are not tried.
+      if (p == 0) {
+        std::size_t read = 0;
+        bool whole = true;
+        for (const Unit& u : token.candidates.back().units) {
+          read += u.end - u.begin;
+          whole = whole && !u.weak && u.end <= end;
+        }
+        if (whole && read == non_ascii) break;
+      }
     }
     // Rank readings by gain, then by how much of the token they explain (an intermediate
     // layer of layered mojibake still looks odd, but the right page reads all of it), then

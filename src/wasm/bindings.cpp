@@ -9,6 +9,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
@@ -43,6 +44,22 @@ class Exchange {
     return byte_view(inputs_.back());
   }
 
+  // Cuts the last input to the `size` bytes written into it, and counts the U+FFFD in
+  // them: the facade compares that count with the string's to notice lone surrogates that
+  // TextEncoder.encodeInto() replaced.
+  std::size_t end_input(std::size_t size) {
+    std::string& input = inputs_.back();
+    input.resize(std::min(size, input.size()));
+    std::size_t replacements = 0;
+    for (std::size_t at = input.find("\xEF\xBF\xBD"); at != std::string::npos;
+         at = input.find("\xEF\xBF\xBD", at + 3))
+      ++replacements;
+    return replacements;
+  }
+
+  // Forgets the last input.
+  void drop_input() { inputs_.pop_back(); }
+
   // Cleans the first input. Returns {meta, text}: views of the article as JSON without its
   // body (winnow::article_json with "text" "" and "paragraphs" []), and of the body text,
   // whose paragraphs are separated by blank lines and never hold a line break. The body
@@ -66,18 +83,22 @@ class Exchange {
     return result;
   }
 
-  // Repairs the first input. Returns {meta, text}: winnow::repaired_json with "text" "",
-  // and the repaired text.
+  // Repairs the first input. Returns {meta, text, same}: winnow::repaired_json with "text"
+  // "", the repaired text, and whether it is byte for byte the input (then a string input
+  // can be returned as it is, without decoding the text again).
   val repair(bool straighten_quotes) {
     winnow::Repaired repaired =
         winnow::repair_bytes(inputs_.at(0), {.straighten_quotes = straighten_quotes});
+    const bool same = repaired.text == inputs_.at(0);
     release_inputs();
     Output output;
     output.text = std::move(repaired.text);
     repaired.text.clear();
     output.meta = winnow::repaired_json(repaired);
     outputs_.push_back(std::move(output));
-    return views(outputs_.back());
+    val result = views(outputs_.back());
+    result.set("same", same);
+    return result;
   }
 
   // Compares the first two inputs (cleaned first unless `raw`). Returns {meta, a, b}: the
@@ -234,6 +255,8 @@ EMSCRIPTEN_BINDINGS(winnow) {
       .constructor<>()
       .function("reset", &Exchange::reset)
       .function("addInput", &Exchange::add_input)
+      .function("endInput", &Exchange::end_input)
+      .function("dropInput", &Exchange::drop_input)
       .function("clean", &Exchange::clean)
       .function("cleanBatch", &Exchange::clean_batch)
       .function("repair", &Exchange::repair)

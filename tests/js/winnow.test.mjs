@@ -41,6 +41,26 @@ describe('clean', () => {
     assert.equal(invalid.reduce((n, r) => n + r.count, 0), 2);
   });
 
+  test('reports a lone surrogate also in a string that holds a real U+FFFD', () => {
+    // Strings are encoded into wasm memory with encodeInto, which makes each lone surrogate
+    // a U+FFFD; one more U+FFFD in the bytes than in the string sends it again as UTF-16.
+    const r = w.repair('kept \ufffd, lost \udc00, emoji \ud83d\ude00');
+    assert.equal(r.text, 'kept \ufffd, lost \ufffd, emoji \ud83d\ude00');
+    assert.equal(r.repairs.filter((x) => x.reason === 'invalid-utf8').reduce((n, x) => n + x.count, 0), 1);
+  });
+
+  test('repair returns a string it did not change as it is, and the same as bytes give', () => {
+    const text = 'Plain text, “curly quotes”, café, 東京, emoji \ud83d\ude00.\n';
+    assert.deepEqual(w.repair(text), { text, repairs: [] });
+    assert.deepEqual(w.repair(new TextEncoder().encode(text)), { text, repairs: [] });
+    // U+FFFD is reported, not changed: the text is still the string given.
+    const marked = w.repair('lost: \ufffd');
+    assert.equal(marked.text, 'lost: \ufffd');
+    assert.deepEqual(marked.repairs.map((x) => x.reason), ['replacement-run']);
+    const changed = w.repair('The cafÃ© is open');
+    assert.equal(changed.text, 'The café is open');
+  });
+
   test('decodes UTF-16 bytes with a byte order mark', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Title Here\n\nBody text.', 'utf16le')]);
     assert.equal(w.clean(utf16).text, 'Body text.');
