@@ -26,6 +26,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "repair/codepages.hpp"
@@ -221,9 +223,6 @@ inline Traits traits(char32_t c) {
   return c < kTraitsLimit ? (*kTraitsTable)[c] : compute_traits(c);
 }
 
-Kind kind_of(char32_t c) {
-  return traits(c).kind;
-}
 Script script_of(char32_t c) {
   return traits(c).script;
 }
@@ -745,6 +744,9 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
 struct LineResult {
   std::u32string text;
   bool changed = false;
+  // What the repaired tokens cost before and after, each with a character of context:
+  // reads_right() of this one layer, without measuring the line again.
+  int cost_before = 0, cost_after = 0;
 };
 
 Script dominant_script(std::u32string_view line) {
@@ -876,24 +878,47 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
   if (evidence_tokens == 0 || total - penalty < kLineGain) return {};
 
   LineResult result;
+  // Units are reported once per distinct repair, with a count: a line of mojibake repeats
+  // the same few ("Ã©" -> "é") many times.
+  struct Reported {
+    const Unit* unit;
+    std::u32string_view from;
+  };
+  std::vector<Reported> reported;
   std::size_t at = 0;
   for (const TokenRepair* repair : chosen) {
     // On a garbled line, any token that reads no worse is repaired; a lost byte's guess
     // gets some benefit of the doubt there.
     const int floor = repair->weak_only ? kWeakOnGarbledLine : 0;
     if (repair->gain + kLostBytePenalty * repair->lost_bytes < floor) continue;
+    bool applied = false;
     for (const Unit& u : repair->units) {
       if (u.begin < at) continue;
       result.text.append(line.substr(at, u.begin - at));
       result.text += u.decoded;
-      const std::string from = unicode::to_utf8(line.substr(u.begin, u.end - u.begin));
-      const std::string to = unicode::to_utf8(u.decoded);
-      log.add(u.weak ? RepairReason::kLostBytes : RepairReason::kMojibake, from, to);
+      reported.push_back({&u, line.substr(u.begin, u.end - u.begin)});
       at = u.end;
+      applied = true;
+    }
+    if (applied) {
       result.changed = true;
+      result.cost_before += repair->original_cost;
+      result.cost_after += repair->repaired_cost;
     }
   }
   result.text.append(line.substr(at));
+  auto key = [](const Reported& r) {
+    return std::tuple(r.unit->weak, r.from, std::u32string_view(r.unit->decoded));
+  };
+  std::sort(reported.begin(), reported.end(),
+            [&](const Reported& a, const Reported& b) { return key(a) < key(b); });
+  for (std::size_t i = 0; i < reported.size();) {
+    std::size_t j = i + 1;
+    while (j < reported.size() && key(reported[j]) == key(reported[i])) ++j;
+    log.add(reported[i].unit->weak ? RepairReason::kLostBytes : RepairReason::kMojibake,
+            unicode::to_utf8(reported[i].from), unicode::to_utf8(reported[i].unit->decoded), j - i);
+    i = j;
+  }
   return result;
 }
 
@@ -992,13 +1017,16 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
     text.erase(0, 3);
     return true;
   };
+  std::optional<std::pair<int, int>> first_layer_costs;  // before, after
   for (int layer = 0; layer < kMaxLayers; ++layer) {
     RepairLog layer_log;
     std::u32string text = states.back();
-    bool changed = strip_bom(text, layer_log);
+    const bool bom = strip_bom(text, layer_log);
+    bool changed = bom;
     if (may_hold_mojibake(std::u32string_view(text))) {
       LineResult r = repair_line(text, layer_log);
       if (r.changed) {
+        if (layer == 0 && !bom) first_layer_costs = {r.cost_before, r.cost_after};
         text = std::move(r.text);
         changed = true;
         strip_bom(text, layer_log);
@@ -1013,7 +1041,11 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
   std::size_t keep = states.size() - 1;
   auto reads_right_from_all = [&](std::size_t j) {
     for (std::size_t i = 0; i < j; ++i) {
-      if (!reads_right(states[i], states[j])) return false;
+      // One layer from the text as written: its tokens were measured already.
+      const bool right = i == 0 && j == 1 && first_layer_costs
+                             ? first_layer_costs->second * 2 <= first_layer_costs->first
+                             : reads_right(states[i], states[j]);
+      if (!right) return false;
     }
     return true;
   };
