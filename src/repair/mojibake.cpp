@@ -907,14 +907,18 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
     }
   }
   result.text.append(line.substr(at));
-  auto key = [](const Reported& r) {
-    return std::tuple(r.unit->weak, r.from, std::u32string_view(r.unit->decoded));
+  // Ordered by what the unit became first: one comparison of characters settles most.
+  auto less = [](const Reported& a, const Reported& b) {
+    const std::u32string_view ta = a.unit->decoded, tb = b.unit->decoded;
+    if (ta[0] != tb[0]) return ta[0] < tb[0];
+    if (ta != tb) return ta < tb;
+    if (a.unit->weak != b.unit->weak) return b.unit->weak;
+    return a.from < b.from;
   };
-  std::sort(reported.begin(), reported.end(),
-            [&](const Reported& a, const Reported& b) { return key(a) < key(b); });
+  std::sort(reported.begin(), reported.end(), less);
   for (std::size_t i = 0; i < reported.size();) {
     std::size_t j = i + 1;
-    while (j < reported.size() && key(reported[j]) == key(reported[i])) ++j;
+    while (j < reported.size() && !less(reported[i], reported[j])) ++j;
     log.add(reported[i].unit->weak ? RepairReason::kLostBytes : RepairReason::kMojibake,
             unicode::to_utf8(reported[i].from), unicode::to_utf8(reported[i].unit->decoded), j - i);
     i = j;
