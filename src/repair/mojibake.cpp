@@ -879,8 +879,10 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
 
   LineResult result;
   // Units are reported once per distinct repair, with a count: a line of mojibake repeats
-  // the same few ("Ã©" -> "é") many times.
+  // the same few ("Ã©" -> "é") many times. They are grouped by a hash of what they were
+  // and became; a collision only splits a group, which RepairLog::add() merges again.
   struct Reported {
+    std::uint64_t key;
     const Unit* unit;
     std::u32string_view from;
   };
@@ -896,7 +898,11 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
       if (u.begin < at) continue;
       result.text.append(line.substr(at, u.begin - at));
       result.text += u.decoded;
-      reported.push_back({&u, line.substr(u.begin, u.end - u.begin)});
+      const std::u32string_view from = line.substr(u.begin, u.end - u.begin);
+      std::uint64_t key = u.weak ? 0x9E3779B97F4A7C15ull : 0;
+      for (char32_t c : from) key = (key ^ c) * 0x100000001B3ull;
+      for (char32_t c : u.decoded) key = (key ^ c) * 0x100000001B3ull;
+      reported.push_back({key, &u, from});
       at = u.end;
       applied = true;
     }
@@ -907,21 +913,34 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
     }
   }
   result.text.append(line.substr(at));
-  // Ordered by what the unit became first: one comparison of characters settles most.
-  auto less = [](const Reported& a, const Reported& b) {
-    const std::u32string_view ta = a.unit->decoded, tb = b.unit->decoded;
-    if (ta[0] != tb[0]) return ta[0] < tb[0];
-    if (ta != tb) return ta < tb;
-    if (a.unit->weak != b.unit->weak) return b.unit->weak;
-    return a.from < b.from;
+  // Units are in text order; sorting the positions by key, stably, keeps each group's
+  // first unit first, and the groups are then reported in the order they first appear.
+  std::vector<std::uint32_t> order(reported.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return reported[a].key < reported[b].key;
+  });
+  struct Group {
+    std::uint32_t first, count;
   };
-  std::sort(reported.begin(), reported.end(), less);
-  for (std::size_t i = 0; i < reported.size();) {
+  std::vector<Group> groups;
+  for (std::size_t i = 0; i < order.size();) {
+    const Reported& first = reported[order[i]];
     std::size_t j = i + 1;
-    while (j < reported.size() && !less(reported[i], reported[j])) ++j;
-    log.add(reported[i].unit->weak ? RepairReason::kLostBytes : RepairReason::kMojibake,
-            unicode::to_utf8(reported[i].from), unicode::to_utf8(reported[i].unit->decoded), j - i);
+    while (j < order.size() && reported[order[j]].key == first.key &&
+           reported[order[j]].unit->weak == first.unit->weak &&
+           reported[order[j]].from == first.from &&
+           reported[order[j]].unit->decoded == first.unit->decoded)
+      ++j;
+    groups.push_back({order[i], static_cast<std::uint32_t>(j - i)});
     i = j;
+  }
+  std::sort(groups.begin(), groups.end(),
+            [](const Group& a, const Group& b) { return a.first < b.first; });
+  for (const Group& group : groups) {
+    const Reported& r = reported[group.first];
+    log.add(r.unit->weak ? RepairReason::kLostBytes : RepairReason::kMojibake,
+            unicode::to_utf8(r.from), unicode::to_utf8(r.unit->decoded), group.count);
   }
   return result;
 }
