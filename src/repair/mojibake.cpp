@@ -757,7 +757,7 @@ Script dominant_script(std::u32string_view line) {
   return *best > 0 ? static_cast<Script>(best - counts.begin()) : Script::kNone;
 }
 
-LineResult repair_line(std::u32string_view line, RepairLog& log) {
+LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
   const Script line_script = dominant_script(line);
   // Each code page's view of the line, made when a token first needs it.
   std::array<std::optional<LineScanner>, kCodePageCount> scanners;
@@ -913,12 +913,12 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
     }
   }
   result.text.append(line.substr(at));
-  // Units are in text order; sorting the positions by key, stably, keeps each group's
+  // Units are in text order; sorting the positions by key, then position, keeps each group's
   // first unit first, and the groups are then reported in the order they first appear.
   std::vector<std::uint32_t> order(reported.size());
   for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return reported[a].key < reported[b].key;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return reported[a].key != reported[b].key ? reported[a].key < reported[b].key : a < b;
   });
   struct Group {
     std::uint32_t first, count;
@@ -939,8 +939,9 @@ LineResult repair_line(std::u32string_view line, RepairLog& log) {
             [](const Group& a, const Group& b) { return a.first < b.first; });
   for (const Group& group : groups) {
     const Reported& r = reported[group.first];
-    log.add(r.unit->weak ? RepairReason::kLostBytes : RepairReason::kMojibake,
-            unicode::to_utf8(r.from), unicode::to_utf8(r.unit->decoded), group.count);
+    repairs.push_back({unicode::to_utf8(r.from), unicode::to_utf8(r.unit->decoded),
+                       r.unit->weak ? RepairReason::kLostBytes : RepairReason::kMojibake,
+                       group.count});
   }
   return result;
 }
@@ -1029,35 +1030,40 @@ bool reads_right(std::u32string_view original, std::u32string_view repaired) {
 
 // Repairs one stretch of a line (the whole line, unless it is very long).
 bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
-  if (!may_hold_mojibake(line) && !line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF")) return false;
+  const bool bom_first = line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF");
+  if (!bom_first && !may_hold_mojibake(line)) return false;
   // The text after each layer, and what each layer repaired.
   std::vector<std::u32string> states{unicode::to_utf32(line)};
-  std::vector<RepairLog> logs;
-  auto strip_bom = [](std::u32string& text, RepairLog& layer_log) {
+  std::vector<std::vector<Repair>> layer_repairs;
+  auto strip_bom = [](std::u32string& text, std::vector<Repair>& repairs) {
     // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
     if (!text.starts_with(U"\u00EF\u00BB\u00BF")) return false;
-    layer_log.add(RepairReason::kMojibake, "\xC3\xAF\xC2\xBB\xC2\xBF", "");
+    repairs.push_back({"\xC3\xAF\xC2\xBB\xC2\xBF", "", RepairReason::kMojibake});
     text.erase(0, 3);
     return true;
   };
   std::optional<std::pair<int, int>> first_layer_costs;  // before, after
   for (int layer = 0; layer < kMaxLayers; ++layer) {
-    RepairLog layer_log;
-    std::u32string text = states.back();
-    const bool bom = strip_bom(text, layer_log);
-    bool changed = bom;
-    if (may_hold_mojibake(std::u32string_view(text))) {
-      LineResult r = repair_line(text, layer_log);
-      if (r.changed) {
-        if (layer == 0 && !bom) first_layer_costs = {r.cost_before, r.cost_after};
-        text = std::move(r.text);
-        changed = true;
-        strip_bom(text, layer_log);
-      }
+    std::vector<Repair> repairs;
+    std::optional<std::u32string> without_bom;
+    if (states.back().starts_with(U"\u00EF\u00BB\u00BF")) {
+      without_bom = states.back();
+      strip_bom(*without_bom, repairs);
     }
-    if (!changed) break;
-    states.push_back(std::move(text));
-    logs.push_back(std::move(layer_log));
+    const std::u32string_view text = without_bom ? *without_bom : states.back();
+    // The UTF-8 line passed the quick test already.
+    const bool may_hold = (layer == 0 && !without_bom) || may_hold_mojibake(text);
+    LineResult r = may_hold ? repair_line(text, repairs) : LineResult{};
+    if (r.changed) {
+      if (layer == 0 && !without_bom) first_layer_costs = {r.cost_before, r.cost_after};
+      strip_bom(r.text, repairs);
+      states.push_back(std::move(r.text));
+    } else if (without_bom) {
+      states.push_back(std::move(*without_bom));
+    } else {
+      break;
+    }
+    layer_repairs.push_back(std::move(repairs));
   }
   // The deepest layer that reads right against every text before it: a layer that turns
   // an earlier reading into a salad is not taken, nor anything after it.
@@ -1074,7 +1080,9 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
   };
   while (keep > 0 && !reads_right_from_all(keep)) --keep;
   if (keep == 0) return false;
-  for (std::size_t k = 0; k < keep; ++k) log.merge(logs[k]);
+  for (std::size_t k = 0; k < keep; ++k) {
+    for (const Repair& r : layer_repairs[k]) log.add(r.reason, r.from, r.to, r.count);
+  }
   out += unicode::to_utf8(states[keep]);
   return true;
 }
