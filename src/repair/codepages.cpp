@@ -53,7 +53,7 @@ std::string_view code_page_name(CodePage page) {
 
 // Direct look-up for the characters below U+2600, where all but a handful of the code
 // pages' characters are: -1 (none) or the byte, per page.
-constexpr char32_t kDirectLimit = 0x2600;
+constexpr char32_t kDirectLimit = kEncodeTableLimit;
 
 const std::array<std::array<std::int16_t, kDirectLimit>, kCodePageCount>& direct_tables() {
   static const auto tables = [] {
@@ -68,6 +68,10 @@ const std::array<std::array<std::int16_t, kDirectLimit>, kCodePageCount>& direct
     return built;
   }();
   return *tables;
+}
+
+const std::int16_t* encode_table(CodePage page) {
+  return direct_tables()[static_cast<std::size_t>(page)].data();
 }
 
 int encode_byte(CodePage page, char32_t cp) {

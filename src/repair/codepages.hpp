@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace winnow::detail {
@@ -29,6 +30,11 @@ std::string_view code_page_name(CodePage page);
 // Windows-1252 also takes every Latin-1 character, C1 controls included, because text
 // misread as "Windows-1252" was as often misread as Latin-1, or as a mix of both.
 int encode_byte(CodePage page, char32_t cp);
+
+// What encode_byte() looks up for the characters below kEncodeTableLimit, as one table
+// per page (-1 or the byte): for loops that encode many characters in one page.
+inline constexpr char32_t kEncodeTableLimit = 0x2600;
+const std::int16_t* encode_table(CodePage page);
 
 // C1 control characters: in text, what 0x80-0x9F read as Latin-1 leave behind.
 inline bool is_c1(char32_t c) {

@@ -420,21 +420,26 @@ const std::vector<int>& undefined_bytes(CodePage page) {
 
 class LineScanner {
  public:
-  LineScanner(std::u32string_view line, CodePage page) : line_(line), page_(page) {
-    bytes_.resize(line.size());
-    for (std::size_t i = 0; i < line.size(); ++i) bytes_[i] = encode_byte(page, line[i]);
+  LineScanner(std::u32string_view line, CodePage page)
+      : line_(line), page_(page), table_(encode_table(page)) {}
+
+  // The byte that the character at `i` is in this page, or -1.
+  int byte(std::size_t i) const {
+    const char32_t c = line_[i];
+    if (c < 0x80) return static_cast<int>(c);
+    return c < kEncodeTableLimit ? table_[c] : encode_byte(page_, c);
   }
 
   // The candidate that starts at `i`, if any.
   std::optional<Unit> unit_at(std::size_t i) const {
-    const int lead = bytes_[i];
+    const int lead = byte(i);
     const int trails = trail_count(lead);
     if (trails < 0) return std::nullopt;
     int seq[4] = {lead, 0, 0, 0};
     int have = 0;
     bool flattened = false;  // a space stood in for a no-break space (0xA0) inside the sequence
     while (have < trails && i + 1 + have < line_.size()) {
-      int b = bytes_[i + 1 + have];
+      int b = byte(i + 1 + have);
       if (line_[i + 1 + have] == U' ' && have + 1 < trails && nbsp_is_a0()) {
         b = 0xA0;
         flattened = true;
@@ -455,16 +460,14 @@ class LineScanner {
 
   bool nbsp_is_a0() const { return decode_byte(page_, 0xA0) == kNoBreakSpace; }
 
-  const std::vector<int>& bytes() const { return bytes_; }
-
  private:
   // CESU-8: a high surrogate's three bytes followed by a low surrogate's.
   std::optional<Unit> cesu_pair(std::size_t i, char32_t high) const {
-    if (i + 6 > line_.size() || bytes_[i + 3] != 0xED || !is_trail(bytes_[i + 4]) ||
-        !is_trail(bytes_[i + 5])) {
+    if (i + 6 > line_.size() || byte(i + 3) != 0xED || !is_trail(byte(i + 4)) ||
+        !is_trail(byte(i + 5))) {
       return std::nullopt;
     }
-    const int low_seq[3] = {bytes_[i + 3], bytes_[i + 4], bytes_[i + 5]};
+    const int low_seq[3] = {byte(i + 3), byte(i + 4), byte(i + 5)};
     const char32_t low = decode_sequence(low_seq, 3);
     if (low < 0xDC00 || low > 0xDFFF) return std::nullopt;
     return Unit{i, i + 6, std::u32string(1, 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)),
@@ -483,7 +486,7 @@ class LineScanner {
       while (filled < trails && k < line_.size()) {
         if (line_[k] == U'?' || line_[k] == kReplacementChar) {
           ++replaced;
-        } else if (!is_trail(bytes_[k])) {
+        } else if (!is_trail(byte(k))) {
           break;
         }
         ++filled;
@@ -535,8 +538,8 @@ class LineScanner {
     const std::size_t n = space + 1;
     if (n >= line_.size()) return false;
     if (line_[n] == U' ') return true;
-    if (trail_count(bytes_[n]) > 0 && n + 1 < line_.size() &&
-        (is_trail(bytes_[n + 1]) || line_[n + 1] == U' '))
+    if (trail_count(byte(n)) > 0 && n + 1 < line_.size() &&
+        (is_trail(byte(n + 1)) || line_[n + 1] == U' '))
       return true;
     // A small letter that ends a word ("voilÃ le") keeps its space, as does one that is a
     // word itself ("Ã perturber"), unless a one-letter fragment follows ("hĂ i", "Ã s") or
@@ -557,11 +560,11 @@ class LineScanner {
 
   // Whether a complete, well-formed sequence starts at `i`.
   bool valid_unit_at(std::size_t i) const {
-    const int lead = bytes_[i];
+    const int lead = byte(i);
     const int trails = trail_count(lead);
     if (trails < 0 || i + trails >= line_.size()) return false;
     for (int k = 1; k <= trails; ++k) {
-      if (k == 1 ? !second_byte_ok(lead, bytes_[i + 1]) : !is_trail(bytes_[i + k])) return false;
+      if (k == 1 ? !second_byte_ok(lead, byte(i + 1)) : !is_trail(byte(i + k))) return false;
     }
     return true;
   }
@@ -597,7 +600,7 @@ class LineScanner {
 
   std::u32string_view line_;
   CodePage page_;
-  std::vector<int> bytes_;
+  const std::int16_t* table_;
 };
 
 // What a character can be in each code page, as bit masks over the pages: a UTF-8 lead byte,
@@ -768,18 +771,20 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
 
   // Every code page's repair of every token; the best first.
   struct Token {
-    std::size_t start;
+    std::size_t start, end;
     std::vector<TokenRepair> candidates;  // best first
   };
   std::vector<Token> tokens;
-  for (std::size_t i = 0; i < line.size();) {
-    if (is_ascii_space(line[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
+  for (std::size_t pos = 0; pos < line.size();) {
+    // Only a token with a non-ASCII character can hold a candidate: the next one.
+    std::size_t first = pos;
+    while (first < line.size() && line[first] < 0x80) ++first;
+    if (first == line.size()) break;
+    std::size_t i = first;
+    while (i > pos && !is_ascii_space(line[i - 1])) --i;
+    std::size_t end = first + 1;
     while (end < line.size() && !is_ascii_space(line[end])) ++end;
-    Token token{i, {}};
+    Token token{i, end, {}};
     // Only the pages in which some character of the token can start a candidate.
     std::uint16_t pages = 0;
     std::size_t non_ascii = 0;
@@ -817,7 +822,7 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     std::stable_sort(token.candidates.begin(), token.candidates.end(),
                      [&](const TokenRepair& a, const TokenRepair& b) { return rank(a) > rank(b); });
     if (!token.candidates.empty()) tokens.push_back(std::move(token));
-    i = end;
+    pos = end;
   }
   if (tokens.empty()) return {};
 
@@ -845,21 +850,25 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     }
     chosen.push_back(pick);
   }
-  std::vector<bool> in_garbled_token(line.size(), false);
-  for (std::size_t t = 0; t < tokens.size(); ++t) {
-    std::size_t end = tokens[t].start;
-    while (end < line.size() && !is_ascii_space(line[end])) ++end;
-    for (const Unit& u : chosen[t]->units) end = std::max(end, u.end);
-    std::fill(in_garbled_token.begin() + static_cast<std::ptrdiff_t>(tokens[t].start),
-              in_garbled_token.begin() + static_cast<std::ptrdiff_t>(end), true);
-  }
+  // Correctly encoded characters between the garbled tokens (a token reaches as far as its
+  // units do).
   int clean = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] >= 0x80 && !in_garbled_token[i] && line[i] != kNoBreakSpace && !is_c1(line[i]) &&
-        encode_byte(evidence_page, line[i]) >= 0) {
-      ++clean;
+  auto count_clean = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      if (line[i] >= 0x80 && line[i] != kNoBreakSpace && !is_c1(line[i]) &&
+          encode_byte(evidence_page, line[i]) >= 0) {
+        ++clean;
+      }
     }
+  };
+  std::size_t outside = 0;  // where the text outside garbled tokens resumes
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    std::size_t end = tokens[t].end;
+    for (const Unit& u : chosen[t]->units) end = std::max(end, u.end);
+    count_clean(outside, std::max(outside, tokens[t].start));
+    outside = std::max(outside, end);
   }
+  count_clean(outside, line.size());
   const int penalty = kCleanCharPenalty * std::min(clean, evidence_tokens);
   if (evidence_tokens > 1) total += kCorroboration * (evidence_tokens - 1);
 #ifdef WINNOW_DEBUG_MOJIBAKE  // -DWINNOW_DEBUG_MOJIBAKE: trace every decision on stderr
