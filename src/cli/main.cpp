@@ -180,29 +180,46 @@ class Progress {
   bool enabled_;
 };
 
-// Runs `process` on every input in turn; an input that cannot be read is reported and the
-// others still processed. `process` gets the path, the bytes and whether it is the first.
-template <typename Process>
-int for_each_input(const Arguments& args, Process process) {
-  int status = kExitOk;
-  std::vector<std::string> inputs = expand_paths(args.inputs, status);
-  if (args.inputs.empty()) inputs.push_back("-");
-  bool first = true;
-  Progress progress("read", inputs.size());
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const std::string& path = inputs[i];
+// Reads each of `paths` in turn, with a progress bar saying `verb`, and hands the bytes to
+// `on_read(path, bytes)`. An input that cannot be read is reported, sets `status`, and the
+// others are still read.
+template <typename OnRead>
+void read_each(const std::vector<std::string>& paths, const char* verb, int& status,
+               OnRead on_read) {
+  Progress progress(verb, paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
     std::string error;
-    const std::optional<std::string> bytes = read_input(path, error);
+    std::optional<std::string> bytes = read_input(paths[i], error);
     progress.update(i + 1);
     if (!bytes) {
       std::cout.flush();
-      std::cerr << progress.line_start() << "winnow: " << path << ": " << error << "\n";
+      std::cerr << progress.line_start() << "winnow: " << paths[i] << ": " << error << "\n";
       status = kExitBadInput;
       continue;
     }
-    if (!process(path, *bytes, inputs.size() > 1, first)) status = kExitBadInput;
-    first = false;
+    on_read(paths[i], std::move(*bytes));
   }
+}
+
+// The inputs named on the command line, directories expanded; standard input when none.
+std::vector<std::string> input_paths(const Arguments& args, int& status) {
+  std::vector<std::string> inputs = expand_paths(args.inputs, status);
+  if (args.inputs.empty()) inputs.push_back("-");
+  return inputs;
+}
+
+// Runs `process` on every input in turn; an input that cannot be read is reported and the
+// others still processed. `process` gets the path, the bytes, whether there are several
+// inputs and whether it is the first.
+template <typename Process>
+int for_each_input(const Arguments& args, Process process) {
+  int status = kExitOk;
+  const std::vector<std::string> inputs = input_paths(args, status);
+  bool first = true;
+  read_each(inputs, "read", status, [&](const std::string& path, std::string bytes) {
+    if (!process(path, bytes, inputs.size() > 1, first)) status = kExitBadInput;
+    first = false;
+  });
   std::cout.flush();
   return status;
 }
@@ -250,25 +267,13 @@ int run_clean(const Arguments& args) {
   const winnow::CleanOptions options{
       .detect_title = args.detect_title, .bias = args.bias, .format = args.format};
   int status = kExitOk;
-  std::vector<std::string> inputs = expand_paths(args.inputs, status);
-  if (args.inputs.empty()) inputs.push_back("-");
+  const std::vector<std::string> inputs = input_paths(args, status);
   // Read everything first: a batch is cleaned together.
   std::vector<std::string> paths, documents;
-  {
-    Progress progress("read", inputs.size());
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      std::string error;
-      std::optional<std::string> bytes = read_input(inputs[i], error);
-      progress.update(i + 1);
-      if (!bytes) {
-        std::cerr << progress.line_start() << "winnow: " << inputs[i] << ": " << error << "\n";
-        status = kExitBadInput;
-        continue;
-      }
-      paths.push_back(inputs[i]);
-      documents.push_back(std::move(*bytes));
-    }
-  }
+  read_each(inputs, "read", status, [&](const std::string& path, std::string bytes) {
+    paths.push_back(path);
+    documents.push_back(std::move(bytes));
+  });
   std::vector<std::string> context;
   if (!args.batch_dir.empty()) {
     std::string error;
@@ -377,21 +382,10 @@ int run_dedup(const Arguments& args) {
   const std::vector<std::string> files = expand_paths(args.inputs, status);
   winnow::Index index({.threshold = args.threshold, .shingle_words = args.shingle_words});
   std::vector<std::string> paths;  // by index id
-  {
-    Progress progress("fingerprinted", files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      std::string error;
-      const std::optional<std::string> bytes = read_input(files[i], error);
-      progress.update(i + 1);
-      if (!bytes) {
-        std::cerr << progress.line_start() << "winnow: " << files[i] << ": " << error << "\n";
-        status = kExitBadInput;
-        continue;
-      }
-      index.add(winnow::comparable_text(*bytes, args.raw));
-      paths.push_back(files[i]);
-    }
-  }
+  read_each(files, "fingerprinted", status, [&](const std::string& path, std::string bytes) {
+    index.add(winnow::comparable_text(bytes, args.raw));
+    paths.push_back(path);
+  });
   index.shrink_to_fit();
   const std::vector<winnow::Pair> pairs = index.pairs();
   std::string out;

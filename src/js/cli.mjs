@@ -133,32 +133,48 @@ class Progress {
   }
 }
 
-// Runs `handle` on every input in turn; an input that cannot be read is reported and the
-// others still processed. `handle` returns the text to print and whether it went well.
-async function forEachInput(winnow, args, handle) {
-  const { files, ok } = expandPaths(args.inputs);
-  const inputs = args.inputs.length ? files : ['-'];
-  let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
-  let first = true;
-  const progress = new Progress('read', inputs.length);
-  for (const [i, path] of inputs.entries()) {
+// Reads each of `paths` in turn, with a progress bar saying `verb`, and awaits
+// onRead(path, bytes). An input that cannot be read is reported and the others are still
+// read. Returns whether every one was.
+async function readEach(paths, verb, maxBytes, onRead) {
+  let ok = true;
+  const progress = new Progress(verb, paths.length);
+  for (const [i, path] of paths.entries()) {
     let bytes;
     try {
-      bytes = readInput(path, winnow.maxInputBytes);
+      bytes = readInput(path, maxBytes);
     } catch (error) {
       progress.update(i + 1);
       process.stderr.write(`${progress.lineStart}winnow: ${path}: ${error.message}\n`);
-      status = EXIT_BAD_INPUT;
+      ok = false;
       continue;
     }
     progress.update(i + 1);
-    const { out, ok } = handle(path, bytes, inputs.length > 1, first);
-    await write(process.stdout, out);
-    if (!ok) status = EXIT_BAD_INPUT;
-    first = false;
+    await onRead(path, bytes);
   }
   progress.end();
-  return status;
+  return ok;
+}
+
+// The inputs named on the command line, directories expanded; standard input when none.
+function inputPaths(args) {
+  const { files, ok } = expandPaths(args.inputs);
+  return { inputs: args.inputs.length ? files : ['-'], ok };
+}
+
+// Runs `handle` on every input in turn; an input that cannot be read is reported and the
+// others still processed. `handle` returns the text to print and whether it went well.
+async function forEachInput(winnow, args, handle) {
+  const { inputs, ok } = inputPaths(args);
+  let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
+  let first = true;
+  const read = await readEach(inputs, 'read', winnow.maxInputBytes, async (path, bytes) => {
+    const { out, ok: handled } = handle(path, bytes, inputs.length > 1, first);
+    await write(process.stdout, out);
+    if (!handled) status = EXIT_BAD_INPUT;
+    first = false;
+  });
+  return read ? status : EXIT_BAD_INPUT;
 }
 
 const header = (path, first) => `${first ? '' : '\n'}==> ${path} <==\n`;
@@ -192,25 +208,15 @@ function readDirectory(winnow, dir) {
 
 async function runClean(winnow, args) {
   const options = { title: args.detectTitle, bias: args.bias, format: args.format };
-  const { files, ok } = expandPaths(args.inputs);
-  const inputs = args.inputs.length ? files : ['-'];
+  const { inputs, ok } = inputPaths(args);
   // Read everything first: a batch is cleaned together.
   const paths = [];
   const documents = [];
-  let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
-  const progress = new Progress('read', inputs.length);
-  for (const [i, path] of inputs.entries()) {
-    try {
-      documents.push(readInput(path, winnow.maxInputBytes));
-      paths.push(path);
-      progress.update(i + 1);
-    } catch (error) {
-      progress.update(i + 1);
-      process.stderr.write(`${progress.lineStart}winnow: ${path}: ${error.message}\n`);
-      status = EXIT_BAD_INPUT;
-    }
-  }
-  progress.end();
+  const read = await readEach(inputs, 'read', winnow.maxInputBytes, (path, bytes) => {
+    documents.push(bytes);
+    paths.push(path);
+  });
+  const status = ok && read ? EXIT_OK : EXIT_BAD_INPUT;
   let context = [];
   if (args.batchDir !== undefined) {
     try {
@@ -360,25 +366,13 @@ function expandPaths(paths) {
 async function runDedup(winnow, args) {
   if (args.inputs.length === 0) return usageError('dedup needs files or directories');
   const { files, ok } = expandPaths(args.inputs);
-  let status = ok ? EXIT_OK : EXIT_BAD_INPUT;
   const index = new winnow.Index({ threshold: args.threshold, shingle: args.shingle });
   const paths = [];
-  const progress = new Progress('fingerprinted', files.length);
-  files.forEach((file, i) => {
-    let bytes;
-    try {
-      bytes = readInput(file, winnow.maxInputBytes);
-    } catch (error) {
-      progress.update(i + 1);
-      process.stderr.write(`${progress.lineStart}winnow: ${file}: ${error.message}\n`);
-      status = EXIT_BAD_INPUT;
-      return;
-    }
-    progress.update(i + 1);
+  const read = await readEach(files, 'fingerprinted', winnow.maxInputBytes, (file, bytes) => {
     index.add(bytes, { raw: args.raw });
     paths.push(file);
   });
-  progress.end();
+  const status = ok && read ? EXIT_OK : EXIT_BAD_INPUT;
   const pairs = index.pairs();
   const clusters = index.clusters();
   index.dispose();
