@@ -328,16 +328,32 @@ int original_rarity(char32_t c) {
 // The cost of a stretch of text: its characters' rarity and every neighbouring pair's.
 // `line_script` is the script most letters of the line are in: a letter of another script
 // standing nearly alone ("se trouve Г lвЂ™ouest") is itself a sign.
+// pair_cost() of two ASCII characters, which does not depend on what follows them.
+const std::unique_ptr<const std::array<std::array<std::int8_t, 128>, 128>> kAsciiPairCosts = [] {
+  auto built = std::make_unique<std::array<std::array<std::int8_t, 128>, 128>>();
+  for (char32_t a = 0; a < 128; ++a) {
+    for (char32_t b = 0; b < 128; ++b)
+      (*built)[a][b] = static_cast<std::int8_t>(pair_cost(seen(a), seen(b), U' '));
+  }
+  return built;
+}();
+
 int text_cost(std::u32string_view text, Script line_script, bool original) {
+  // Between two ASCII characters only their pair can cost anything, when ASCII letters
+  // are of the line's script: the common case, looked up.
+  const bool ascii_is_native = line_script == Script::kLatin || line_script == Script::kNone;
   int cost = 0;
-  Seen previous{};
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
-    const Seen current = seen(c);
+    const char32_t before = i > 0 ? text[i - 1] : 0;
+    if (c < 0x80 && before < 0x80 && ascii_is_native) {
+      if (i > 0) cost += (*kAsciiPairCosts)[before][c];
+      continue;
+    }
     // A C1 control read back from a whole sequence is what the text held; a stray one is not.
     cost += (!original && is_c1(c)) ? 3 : rarity(c) + (original ? original_rarity(c) : 0);
-    if (i > 0) cost += pair_cost(previous, current, i + 1 < text.size() ? text[i + 1] : U' ');
-    previous = current;
+    if (i > 0)
+      cost += pair_cost(seen(before), seen(c), i + 1 < text.size() ? text[i + 1] : U' ');
     if (c == kNoBreakSpace && i > 0 && i + 1 < text.size() && is_letter(text[i - 1]) &&
         is_letter(text[i + 1])) {
       cost += 3;  // a no-break space glued inside a word
@@ -623,15 +639,15 @@ PageMasks page_masks(char32_t c) {
   return masks;
 }
 
-const PageMasks& cached_masks(char32_t c) {
-  static const auto table = [] {
-    auto built = std::make_unique<std::array<PageMasks, 0x2600>>();
-    for (char32_t cp = 0x80; cp < 0x2600; ++cp) (*built)[cp] = page_masks(cp);
-    return built;
-  }();
-  return (*table)[c];
-}
+const std::unique_ptr<const std::array<PageMasks, 0x2600>> kPageMasksTable = [] {
+  auto built = std::make_unique<std::array<PageMasks, 0x2600>>();
+  for (char32_t cp = 0x80; cp < 0x2600; ++cp) (*built)[cp] = page_masks(cp);
+  return built;
+}();
 
+inline PageMasks masks_of(char32_t c) {
+  return c < 0x2600 ? (*kPageMasksTable)[c] : page_masks(c);
+}
 // --- Decisions -------------------------------------------------------------------------
 
 struct TokenRepair {
@@ -656,13 +672,12 @@ std::uint16_t pages_starting_candidate(std::u32string_view line, std::size_t k) 
     }
     return mask;
   }();
-  auto masks = [](char32_t c) { return c < 0x2600 ? cached_masks(c) : page_masks(c); };
-  const std::uint16_t lead = masks(line[k]).lead;
+  const std::uint16_t lead = masks_of(line[k]).lead;
   if (!lead || k + 1 >= line.size()) return 0;
   const char32_t next = line[k + 1];
   if (next == U'?' || next == kReplacementChar) return lead;
   if (next == U' ') return lead & nbsp_pages;
-  return next >= 0x80 ? lead & masks(next).trail : 0;
+  return next >= 0x80 ? lead & masks_of(next).trail : 0;
 }
 
 // The cost of a token as written, which every page's reading is measured against: computed
@@ -958,20 +973,15 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
 // Quick test: can the line hold mojibake at all? It needs a character that is a UTF-8 lead
 // byte in some code page, followed by one that is a trail byte in the same page, or by a
 // space where a no-break space may have been flattened, or by U+FFFD; or a C1 control.
-const PageMasks& masks_of(char32_t c) {
-  static thread_local PageMasks computed;
-  if (c < 0x2600) return cached_masks(c);
-  computed = page_masks(c);
-  return computed;
-}
 
 // Whether `previous` then `c` can begin a candidate: a lead byte followed by a trail byte
 // of the same page, by a space where a no-break space may have been flattened, or by U+FFFD.
 bool may_start_candidate(char32_t previous, char32_t c) {
   if (previous < 0x80) return false;
-  const std::uint16_t lead = masks_of(previous).lead;
+  const PageMasks previous_masks = masks_of(previous);
+  const std::uint16_t lead = previous_masks.lead;
   if (!lead) return false;
-  if (c == U' ') return masks_of(previous).nbsp_lead != 0;
+  if (c == U' ') return previous_masks.nbsp_lead != 0;
   if (c == kReplacementChar) return true;
   return c >= 0x80 && (lead & masks_of(c).trail);
 }

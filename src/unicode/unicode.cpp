@@ -220,16 +220,17 @@ bool may_need_nfc(std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     const unsigned char b = p[i];
     // Byte-level fast paths for what NFC never changes: below U+0300 (all starters with
-    // NFC_QC=Yes), general punctuation and currency U+2002-U+20BF (U+2000 and U+2001
-    // decompose), CJK ideographs U+4000-U+9FFF.
-    if (b < 0xCC) {
+    // NFC_QC=Yes), Cyrillic U+0400-U+047F, general punctuation and currency U+2002-U+20BF
+    // (U+2000 and U+2001 decompose), CJK ideographs U+4000-U+9FFF, Hangul syllables
+    // U+B000-U+CFFF. (tests/unit checks these ranges against the tables.)
+    if (b < 0xCC || b == 0xD0 || b == 0xD1) {
       i = b < 0x80 ? skip_ascii(utf8, i) : i + 2;
       continue;
     }
     const unsigned char b1 = i + 1 < utf8.size() ? p[i + 1] : 0,
                         b2 = i + 2 < utf8.size() ? p[i + 2] : 0;
     if ((b == 0xE2 && (b1 == 0x81 || b1 == 0x82 || (b1 == 0x80 && b2 >= 0x82))) ||
-        (b >= 0xE4 && b <= 0xE9)) {
+        (b >= 0xE4 && b <= 0xE9) || b == 0xEB || b == 0xEC) {
       i += 3;
       continue;
     }

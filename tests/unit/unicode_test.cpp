@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "unicode/tables.hpp"
 #include "unicode/unicode.hpp"
 
 namespace {
@@ -31,6 +32,27 @@ TEST_CASE("may_need_nfc is false for text that NFC leaves alone", "[unicode]") {
   CHECK_FALSE(winnow::unicode::may_need_nfc(
       "Plain ASCII, caf\xC3\xA9, \xD0\x9F\xD1\x80\xD0\xB8, \xE4\xB8\xAD\xE6\x96\x87"));
   CHECK(winnow::unicode::may_need_nfc("Cafe\xCC\x81"));  // e + combining acute
+}
+
+TEST_CASE("may_need_nfc's byte fast paths hold only characters NFC never changes", "[unicode]") {
+  // The ranges may_need_nfc() skips by their UTF-8 lead bytes: each character must be a
+  // starter (combining class 0) with NFC_QC=Yes, per the Unicode data the tables came from.
+  struct Range {
+    char32_t first, last;
+  };
+  for (const Range range : {Range{0x80, 0x2FF}, Range{0x400, 0x47F}, Range{0x2002, 0x20BF},
+                            Range{0x4000, 0x9FFF}, Range{0xB000, 0xCFFF}}) {
+    for (char32_t cp = range.first; cp <= range.last; ++cp) {
+      if (winnow::unicode::combining_class(cp) != 0)
+        FAIL("combining class of U+" << std::hex << std::uint32_t(cp));
+    }
+    for (std::size_t i = 0; i < winnow::unicode::detail::kNfcQuickCheckNotYesCount; ++i) {
+      const auto& not_yes = winnow::unicode::detail::kNfcQuickCheckNotYes[i];
+      INFO("NFC_QC not Yes: " << std::hex << std::uint32_t(not_yes.first) << "-"
+                              << std::uint32_t(not_yes.last));
+      CHECK((not_yes.last < range.first || not_yes.first > range.last));
+    }
+  }
 }
 
 TEST_CASE("general categories come from the Unicode data", "[unicode]") {
