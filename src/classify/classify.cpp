@@ -134,21 +134,35 @@ struct Features {
   bool copyright = false;
   bool date_only = false;
   bool byline = false;
+  bool menu = false;         // "Home | World | Business | Sport": short items between separators
   bool list_marker = false;  // "list 2 of 4"
   bool tweet_signature = false;
   std::optional<RemovalReason> phrase;  // the chrome phrase found, if any
   std::size_t phrase_words = 0;         // how many words that phrase has
+  bool phrase_opens = false;            // it opens the block as a label: "Lee también: ..."
 };
 
 std::size_t effective_words(const Features& f) {
   return f.words + f.wide_chars / 2;
 }
 
+// Month names of the lexicon's Latin-script languages, as normalise_for_matching() writes
+// them (lower case), with the English abbreviations.
 bool is_month(std::string_view w) {
   static constexpr std::string_view kMonths[] = {
-      "jan",   "feb",  "mar",  "apr",    "may",       "jun",     "jul",      "aug",
-      "sep",   "sept", "oct",  "nov",    "dec",       "january", "february", "march",
-      "april", "june", "july", "august", "september", "october", "november", "december"};
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      // English, Spanish, French, German, Italian, Portuguese
+      "january", "february", "march", "april", "june", "july", "august", "september", "october",
+      "november", "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+      "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janvier",
+      "f\xC3\xA9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xC3\xBBt", "septembre",
+      "octobre", "novembre",
+      "d\xC3\xA9"
+      "cembre",
+      "januar", "februar", "m\xC3\xA4rz", "juni", "juli", "oktober", "dezember", "gennaio",
+      "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+      "janeiro", "fevereiro", "mar\xC3\xA7o", "maio", "junho", "julho", "setembro", "outubro",
+      "novembro", "dezembro"};
   return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
 }
 
@@ -162,10 +176,28 @@ bool only_date(std::string_view normalised) {
     i = end + 1;
     if (word.empty()) continue;
     // A dateline may open with the word that says what the date is.
-    const bool lead_word =
-        first && (word == "published" || word == "updated" || word == "posted" || word == "on");
+    static constexpr std::string_view kLeadWords[] = {"published",
+                                                      "updated",
+                                                      "posted",
+                                                      "on",
+                                                      "publicado",
+                                                      "actualizado",
+                                                      "publi\xC3\xA9",
+                                                      "le",
+                                                      "ver\xC3\xB6"
+                                                      "ffentlicht",
+                                                      "aktualisiert",
+                                                      "am",
+                                                      "pubblicato",
+                                                      "aggiornato",
+                                                      "atualizado",
+                                                      "el"};
+    const bool lead_word = first && std::find(std::begin(kLeadWords), std::end(kLeadWords), word) !=
+                                        std::end(kLeadWords);
     first = false;
     if (lead_word) continue;
+    // "14 de febrero de 2024", "1 of May": the small words inside a written date.
+    if (word == "de" || word == "del" || word == "of") continue;
     if (std::all_of(word.begin(), word.end(),
                     [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ':'; })) {
       ++numbers;
@@ -176,6 +208,51 @@ bool only_date(std::string_view normalised) {
     }
   }
   return other == 0 && numbers >= 1 && numbers + months >= 2;
+}
+
+// "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": the word that introduces
+// an author in the languages of the lexicon, then a capitalised name.
+bool is_byline(std::string_view text) {
+  static constexpr std::string_view kLeads[] = {"By ",  "by ",  "Por ",   "por ",    "Par ",
+                                                "par ", "Von ", "von ",   "Di ",     "Door ",
+                                                "Av ",  "Af ",  "Przez ", "Автор: ", "От "};
+  for (std::string_view lead : kLeads) {
+    if (!text.starts_with(lead) || text.size() <= lead.size()) continue;
+    std::size_t at = lead.size();
+    const char32_t first = unicode::next_code_point(text, at);
+    return unicode::is_upper(first);
+  }
+  return false;
+}
+
+// A menu or breadcrumb on one line: items of one or two words between separators, three or
+// more ("Home | World | Business", "Inicio › Economía › Empleo"), or five or more of up to
+// three. A title with its section and site ("Harbour Tunnel Reopens | City News | The
+// Herald") has a longer first item.
+bool is_menu_line(std::string_view text) {
+  static constexpr std::string_view kSeparators[] = {" | ",
+                                                     " \xC2\xB7 " /* · */,
+                                                     " \xE2\x80\xA2 " /* • */,
+                                                     " \xE2\x80\xBA " /* › */,
+                                                     " \xC2\xBB " /* » */,
+                                                     " > ",
+                                                     " / "};
+  for (std::string_view separator : kSeparators) {
+    std::size_t items = 0, longest = 0;
+    bool fits = true;
+    for (std::size_t start = 0; start <= text.size() && fits;) {
+      std::size_t end = text.find(separator, start);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view item = text.substr(start, end - start);
+      const auto words = static_cast<std::size_t>(std::count(item.begin(), item.end(), ' ')) + 1;
+      fits = !item.empty() && words <= 3 && !item.ends_with('.');
+      longest = std::max(longest, words);
+      ++items;
+      start = end + separator.size();
+    }
+    if (fits && items >= 3 && (longest <= 2 || items >= 5)) return true;
+  }
+  return false;
 }
 
 // The language whose function words the document uses most, as an index into kStopWords.
@@ -287,8 +364,8 @@ Features features_of(const Block& block, std::string normalised,
   const bool agency_slash = text.find(" / ") != std::string_view::npos && effective_words(f) <= 30;
   f.credit_tail = domain_tail || bracket_tail || (agency_slash && !f.sentence_end);
   f.date_only = only_date(f.normalised);
-  f.byline =
-      (text.starts_with("By ") || text.starts_with("by ")) && f.words <= 10 && !f.sentence_end;
+  f.byline = is_byline(text) && f.words <= 10 && !f.sentence_end;
+  f.menu = is_menu_line(text);
   f.list_marker = f.normalised.starts_with(" list ") && f.words <= 4 &&
                   text.find(" of ") != std::string_view::npos;
   f.tweet_signature = text.find("pic.twitter.com") != std::string_view::npos ||
@@ -307,18 +384,30 @@ Features features_of(const Block& block, std::string normalised,
     best_length = p.phrase.size();
   };
   const std::string_view normalised_view = f.normalised;
-  for (std::size_t i = 1; i < normalised_view.size();) {
-    const std::size_t end = normalised_view.find(' ', i);
-    const auto found = l.phrases_by_first_word.find(normalised_view.substr(i, end - i));
-    if (found != l.phrases_by_first_word.end()) {
-      for (const detail::ChromePhrase* p : found->second) {
-        const std::size_t phrase_end = i + p->phrase.size();
-        const bool matches = normalised_view.compare(i, p->phrase.size(), p->phrase) == 0 &&
-                             phrase_end < normalised_view.size() &&
-                             (normalised_view[phrase_end] == ' ' || p->phrase.back() == ':');
-        if (matches) consider(*p);
+  auto match_phrases_at = [&](std::size_t i, std::string_view first_word) {
+    const auto found = l.phrases_by_first_word.find(first_word);
+    if (found == l.phrases_by_first_word.end()) return;
+    for (const detail::ChromePhrase* p : found->second) {
+      const std::size_t phrase_end = i + p->phrase.size();
+      // A phrase ends at a space, or at the colon of a label ("Lee también: ...").
+      const bool matches = normalised_view.compare(i, p->phrase.size(), p->phrase) == 0 &&
+                           phrase_end < normalised_view.size() &&
+                           (normalised_view[phrase_end] == ' ' ||
+                            normalised_view[phrase_end] == ':' || p->phrase.back() == ':');
+      if (!matches) continue;
+      const std::size_t before = best_length;
+      consider(*p);
+      if (best_length != before) {
+        f.phrase_opens = i == 1 && (normalised_view[phrase_end] == ':' || p->phrase.back() == ':');
       }
     }
+  };
+  for (std::size_t i = 1; i < normalised_view.size();) {
+    const std::size_t end = normalised_view.find(' ', i);
+    const std::string_view token = normalised_view.substr(i, end - i);
+    match_phrases_at(i, token);
+    if (token.size() > 1 && token.back() == ':')
+      match_phrases_at(i, token.substr(0, token.size() - 1));
     i = end + 1;
   }
   for (const detail::ChromePhrase* p : l.unspaced_phrases) {
@@ -363,6 +452,8 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
   if (f.tweet_signature)
     return {t.remove_embeds ? Kind::kChrome : Kind::kGood, RemovalReason::kSocialEmbed};
   if (f.list_marker) return {Kind::kChrome, RemovalReason::kRelatedLinks};
+  if (f.menu && !f.byline && !f.date_only)
+    return {Kind::kChrome, f.phrase ? *f.phrase : RemovalReason::kNavigation};
   if (f.copyright && words <= 25) return {Kind::kChrome, RemovalReason::kFooterLegal};
   if (f.phrase) {
     // A one-word phrase ("Home", "Related", "Twitter") is a label only when it is nearly the
@@ -370,7 +461,12 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
     const bool label = f.phrase_words >= 2 ? words <= t.label_words &&
                                                  (!f.sentence_end || f.address > 0 || words <= 4)
                                            : words <= 3;
-    if (label || (f.address >= t.address_phrase && f.phrase_words >= 2))
+    // A label that opens the block ("Auch lesen: Wie teuer wird das Heizen?") introduces
+    // a link, whatever the link's headline ends with.
+    const bool opening_label =
+        f.phrase_opens && words <= t.label_words + 10 &&
+        (*f.phrase == RemovalReason::kRelatedLinks || *f.phrase == RemovalReason::kReadMore);
+    if (label || opening_label || (f.address >= t.address_phrase && f.phrase_words >= 2))
       return {Kind::kChrome, *f.phrase};
   }
   const bool bracket_credit = text.ends_with("]") && f.credit_tail;
@@ -387,8 +483,13 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
   if (f.byline || f.date_only) return {Kind::kCandidate, RemovalReason::kBylineDateline};
   if (f.credit_tail && words <= 40) return {Kind::kCandidate, RemovalReason::kCaptionCredit};
   const bool mostly_quoted = f.quoted_words * 2 > f.words;
-  if (f.address >= t.address && words >= 6 && !mostly_quoted)
-    return {Kind::kCandidate, RemovalReason::kDonationAppeal};
+  if (f.address >= t.address && words >= 6 && !mostly_quoted) {
+    // Reader address is an appeal, unless the block names the box it belongs to.
+    const bool named = f.phrase && (*f.phrase == RemovalReason::kNewsletter ||
+                                    *f.phrase == RemovalReason::kSubscription ||
+                                    *f.phrase == RemovalReason::kCookieNotice);
+    return {Kind::kCandidate, named ? *f.phrase : RemovalReason::kDonationAppeal};
+  }
   const bool prose = f.sentence_end && (words >= 8 || f.wide_chars >= 20) &&
                      (f.function_words >= 0.12 || f.wide_chars >= 20 || f.function_words == 0);
   if (prose) return {Kind::kGood, {}};
@@ -551,6 +652,10 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     if (!opens) continue;
     for (std::size_t k = i + 1; k < n; ++k) {
       if (j[k].kind == Kind::kGood || !headline_like(features[k])) break;
+      // A block that names another box (a cookie notice after the list) ends the list.
+      const auto& other = features[k].phrase;
+      if (other && *other != RemovalReason::kRelatedLinks && *other != RemovalReason::kReadMore)
+        break;
       if (j[k].kind != Kind::kChrome) j[k] = {Kind::kChrome, RemovalReason::kRelatedLinks};
       if (features[k].normalised == " end of list ") break;
     }
@@ -578,6 +683,34 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     }
   }
 
+  // A menu down the edge of the page: three or more labels of a word or two in a row,
+  // before the first paragraph of prose or after the last ("Startseite", "Politik",
+  // "Wirtschaft"). Within the article such a run may be a list, and is left to context.
+  {
+    std::size_t first_prose = n, last_prose = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (j[i].kind != Kind::kGood) continue;
+      first_prose = std::min(first_prose, i);
+      last_prose = i;
+    }
+    // Menu labels are words: a count or a price ("61 голос", "$309.16") is data.
+    auto menu_item = [&](std::size_t k) {
+      const std::string_view text = blocks[k].text;
+      return j[k].kind == Kind::kUncertain && effective_words(features[k]) <= 2 &&
+             !features[k].sentence_end &&
+             std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    for (std::size_t i = 0; i < n;) {
+      std::size_t end = i;
+      while (end < n && menu_item(end)) ++end;
+      const bool at_edge = first_prose == n || end <= first_prose || i > last_prose;
+      if (end - i >= 3 && at_edge) {
+        for (std::size_t k = i; k < end; ++k) j[k] = {Kind::kChrome, RemovalReason::kNavigation};
+      }
+      i = end == i ? i + 1 : end;
+    }
+  }
+
   // Where the article's prose is: its first and last paragraphs.
   std::size_t first_good = n, last_good = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -593,9 +726,11 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   // evidence is left alone: clean text loses nothing.
   // The prose paragraphs at the edges that address the reader join the run next to them
   // ("We are facing unprecedented challenges... our staff" in an appeal's body).
+  // A photo credit belongs to its picture, wherever that is: it says nothing of the blocks
+  // around it.
   auto evidence_in = [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
-      if (j[k].kind == Kind::kChrome) return true;
+      if (j[k].kind == Kind::kChrome && j[k].reason != RemovalReason::kCaptionCredit) return true;
     }
     return false;
   };
@@ -650,7 +785,11 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       const bool standfirst = top && f.sentence_end && effective_words(f) >= 8;
       const bool closing = bottom && k == i && f.sentence_end && effective_words(f) >= 3;
       if ((top || bottom) && !standfirst && !closing) {
-        j[k] = {Kind::kChrome, bottom ? RemovalReason::kFooterLegal : RemovalReason::kNavigation};
+        // A block that names its box keeps that name; the rest of an edge is its menu or
+        // its footer.
+        j[k] = {Kind::kChrome, f.phrase ? *f.phrase
+                               : bottom ? RemovalReason::kFooterLegal
+                                        : RemovalReason::kNavigation};
       } else if (is_label(f)) {
         // A label among chrome takes the reason of its nearest chrome neighbour.
         RemovalReason reason = RemovalReason::kNavigation;
@@ -672,9 +811,12 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   // A short paragraph between two chrome blocks is their blurb ("Newsletter abonnieren" /
   // "Die wichtigsten Nachrichten ... per E-Mail." / "Mehr zum Thema").
   for (std::size_t i = 1; i + 1 < n; ++i) {
+    const auto& box = features[i - 1].phrase;
+    const bool has_blurb =
+        box && (*box == RemovalReason::kNewsletter || *box == RemovalReason::kSubscription ||
+                *box == RemovalReason::kDonationAppeal || *box == RemovalReason::kCookieNotice);
     if (j[i].kind == Kind::kGood && effective_words(features[i]) <= 25 &&
-        j[i - 1].kind == Kind::kChrome && j[i + 1].kind == Kind::kChrome &&
-        features[i - 1].phrase) {
+        j[i - 1].kind == Kind::kChrome && j[i + 1].kind == Kind::kChrome && has_blurb) {
       j[i] = {Kind::kChrome, j[i - 1].reason};
     }
   }

@@ -256,6 +256,17 @@ const ChromePhrase kChromePhrases[] = {
     {"footer-legal", "en", "sitemap"},
     {"comments", "en", "join the conversation"},
     {"comments", "en", "show comments"},
+    {"related-links", "de", "auch lesen"},
+    {"related-links", "de", "lesen sie mehr"},
+    {"related-links", "es", "m\xC3\xA1s noticias"},
+    {"related-links", "fr", "sur le m\xC3\xAAme sujet"},
+    {"cookie-notice", "es", "utiliza cookies"},
+    {"cookie-notice", "de", "wir verwenden cookies"},
+    {"cookie-notice", "fr", "utilise des cookies"},
+    {"navigation", "de", "startseite"},
+    {"subscription", "de", "anmelden"},
+    {"navigation", "es", "inicio"},
+    {"navigation", "fr", "accueil"},
 };
 const std::size_t kChromePhraseCount = sizeof(kChromePhrases) / sizeof(kChromePhrases[0]);
 

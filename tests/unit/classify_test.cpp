@@ -183,6 +183,71 @@ El puerto reabre tras el temporal)");
   CHECK(removals(ru).at("Все права защищены") == "footer-legal");
 }
 
+TEST_CASE("clean finds menus, bylines and link labels in any language", "[classify]") {
+  // Written for Winnow, after the page furniture of German and Spanish news sites.
+  const winnow::Article es = winnow::clean(R"(Inicio | Internacional | Economía | Deportes | Opinión
+
+El Gobierno aprueba la subida del salario mínimo a 1.134 euros
+
+Por María López | Madrid | 14 de febrero de 2024
+
+El Consejo de Ministros ha aprobado este martes la subida del salario mínimo interprofesional hasta los 1.134 euros mensuales en catorce pagas.
+
+La ministra de Trabajo defendió que la medida beneficiará a más de dos millones de trabajadores y recordó que el acuerdo cuenta con los sindicatos.
+
+Lee también: Las claves de la reforma de las pensiones
+
+Las organizaciones empresariales, sin embargo, advirtieron de que el aumento podría afectar al empleo en las pequeñas empresas.
+
+Suscríbete a nuestro boletín y recibe las noticias más importantes cada mañana.
+
+Más noticias
+El paro baja en enero por primera vez en una década
+
+Este sitio web utiliza cookies propias y de terceros. Aceptar)");
+  // A menu line is not the title, whatever comes first.
+  CHECK(es.title == "El Gobierno aprueba la subida del salario mínimo a 1.134 euros");
+  CHECK(es.paragraphs.size() == 3);
+  const auto r = removals(es);
+  CHECK(r.at("Inicio | Internacional | Economía | Deportes | Opinión") == "navigation");
+  CHECK(r.at("Por María López | Madrid | 14 de febrero de 2024") == "byline-dateline");
+  CHECK(r.at("Lee también: Las claves de la reforma de las pensiones") == "related-links");
+  CHECK(r.at("Suscríbete a nuestro boletín y recibe las noticias más importantes cada mañana.") ==
+        "newsletter");
+  CHECK(r.at("Este sitio web utiliza cookies propias y de terceros. Aceptar") == "cookie-notice");
+
+  const winnow::Article de = winnow::clean(R"(Startseite
+Politik
+Wirtschaft
+Sport
+
+Bundestag beschließt neues Klimaschutzgesetz nach langer Debatte
+
+Der Bundestag hat am Freitag nach monatelangem Streit ein überarbeitetes Klimaschutzgesetz verabschiedet. Künftig zählen die Emissionen insgesamt.
+
+Auch lesen: Wie teuer wird das Heizen im nächsten Winter?
+
+Umweltverbände kündigten an, gegen das Gesetz zu klagen. Sie sehen die Vorgaben des Urteils von 2021 nicht erfüllt.
+
+Newsletter abonnieren
+Erhalten Sie jeden Morgen die wichtigsten Nachrichten.)");
+  CHECK(de.title == "Bundestag beschließt neues Klimaschutzgesetz nach langer Debatte");
+  CHECK(removals(de).at("Startseite") == "navigation");
+  CHECK(removals(de).at("Sport") == "navigation");  // a menu down the page's edge
+  CHECK(removals(de).at("Auch lesen: Wie teuer wird das Heizen im nächsten Winter?") ==
+        "related-links");
+  // The paragraph after a link label is the article's, not the label's blurb.
+  CHECK(kept(de, "Umweltverbände kündigten an"));
+
+  // Counts are data, not menu labels; a title with its section and site is a title.
+  const winnow::Article poll = winnow::clean(
+      "Harbour Tunnel Reopens | City News | The Herald\n\nThe harbour tunnel reopened on "
+      "Monday after three months of repairs, the transport department said.\n\nDid you use "
+      "the tunnel?\n\n61 votes\n\n12 votes\n\n30 votes\n");
+  CHECK(poll.title == "Harbour Tunnel Reopens");
+  CHECK(kept(poll, "61 votes"));
+}
+
 TEST_CASE("clean splits glued text and keeps the sentences glued to chrome",
           "[classify][segment]") {
   const winnow::Article a = winnow::clean(
