@@ -166,48 +166,137 @@ bool is_month(std::string_view w) {
   return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
 }
 
-// " 11 oct 2023 ", " october 10 2023 ", " 2023-10-11 ", " 14 march 2024 ": a date and nothing else.
+// Words a dateline is made of besides numbers and months: what the stamp says ("published",
+// "mis à jour"), weekdays, times of day and zones, and the small words between, in the
+// lexicon's Latin-script languages.
+bool is_date_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"published",
+                                                "updated",
+                                                "posted",
+                                                "last",
+                                                "on",
+                                                "at",
+                                                "the",
+                                                "of",
+                                                "am",
+                                                "pm",
+                                                "a",
+                                                "el",
+                                                "las",
+                                                "los",
+                                                "de",
+                                                "del",
+                                                "publicado",
+                                                "actualizado",
+                                                "publi\xC3\xA9",
+                                                "publi\xC3\xA9"
+                                                "e",
+                                                "le",
+                                                "mis",
+                                                "\xC3\xA0",
+                                                "jour",
+                                                "ver\xC3\xB6"
+                                                "ffentlicht",
+                                                "aktualisiert",
+                                                "um",
+                                                "uhr",
+                                                "pubblicato",
+                                                "aggiornato",
+                                                "alle",
+                                                "il",
+                                                "atualizado",
+                                                "em",
+                                                "\xC3\xA0s",
+                                                "h",
+                                                "est",
+                                                "edt",
+                                                "cst",
+                                                "cdt",
+                                                "pst",
+                                                "pdt",
+                                                "gmt",
+                                                "utc",
+                                                "bst",
+                                                "cet",
+                                                "cest",
+                                                "et",
+                                                "pt",
+                                                "mon",
+                                                "tue",
+                                                "tues",
+                                                "wed",
+                                                "thu",
+                                                "thurs",
+                                                "fri",
+                                                "sat",
+                                                "sun",
+                                                "monday",
+                                                "tuesday",
+                                                "wednesday",
+                                                "thursday",
+                                                "friday",
+                                                "saturday",
+                                                "sunday",
+                                                "lunes",
+                                                "martes",
+                                                "mi\xC3\xA9rcoles",
+                                                "jueves",
+                                                "viernes",
+                                                "s\xC3\xA1"
+                                                "bado",
+                                                "domingo",
+                                                "lundi",
+                                                "mardi",
+                                                "mercredi",
+                                                "jeudi",
+                                                "vendredi",
+                                                "samedi",
+                                                "dimanche",
+                                                "montag",
+                                                "dienstag",
+                                                "mittwoch",
+                                                "donnerstag",
+                                                "freitag",
+                                                "samstag",
+                                                "sonntag"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// A number as dates and times write them: "2024", "12th", "2023-10-11", "3:45", "08h15".
+bool is_date_number(std::string_view w) {
+  if (w.empty() || w[0] < '0' || w[0] > '9') return false;
+  std::size_t letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z')
+      ++letters;
+    else if (!((c >= '0' && c <= '9') || c == '-' || c == ':' || c == '.' || c == '/'))
+      return false;
+  }
+  return letters <= 2;  // "12th", "08h15", "5pm"
+}
+
+// A dateline: dates and times and the words around them, and nothing else ("11 Oct 2023",
+// "Updated 3:45 PM EST, Tue March 12, 2024", "Publié le 12 mars 2024 à 08h15").
 bool only_date(std::string_view normalised) {
-  std::size_t numbers = 0, months = 0, other = 0;
-  bool first = true;
+  std::size_t numbers = 0, months = 0;
+  bool date_shaped = false;  // a year, or digits joined the way dates and times join them
   for (std::size_t i = 1; i < normalised.size();) {
     const std::size_t end = normalised.find(' ', i);
     const std::string_view word = normalised.substr(i, end - i);
     i = end + 1;
     if (word.empty()) continue;
-    // A dateline may open with the word that says what the date is.
-    static constexpr std::string_view kLeadWords[] = {"published",
-                                                      "updated",
-                                                      "posted",
-                                                      "on",
-                                                      "publicado",
-                                                      "actualizado",
-                                                      "publi\xC3\xA9",
-                                                      "le",
-                                                      "ver\xC3\xB6"
-                                                      "ffentlicht",
-                                                      "aktualisiert",
-                                                      "am",
-                                                      "pubblicato",
-                                                      "aggiornato",
-                                                      "atualizado",
-                                                      "el"};
-    const bool lead_word = first && std::find(std::begin(kLeadWords), std::end(kLeadWords), word) !=
-                                        std::end(kLeadWords);
-    first = false;
-    if (lead_word) continue;
-    // "14 de febrero de 2024", "1 of May": the small words inside a written date.
-    if (word == "de" || word == "del" || word == "of") continue;
-    if (std::all_of(word.begin(), word.end(),
-                    [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ':'; })) {
+    if (is_date_number(word)) {
       ++numbers;
+      const bool year = word.size() == 4 && (word.starts_with("19") || word.starts_with("20"));
+      date_shaped = date_shaped || year || word.find_first_of("-:/h") != std::string_view::npos;
     } else if (is_month(word)) {
       ++months;
-    } else {
-      ++other;
+    } else if (!is_date_word(word)) {
+      return false;
     }
   }
-  return other == 0 && numbers >= 1 && numbers + months >= 2;
+  // Two bare numbers are a price or a score ("$309.16" is " 309 16 " here), not a date.
+  return numbers >= 1 && numbers + months >= 2 && (months > 0 || date_shaped);
 }
 
 // "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": the word that introduces
@@ -361,8 +450,14 @@ Features features_of(const Block& block, std::string normalised,
       });
   const bool bracket_tail = text.ends_with("]") && text.rfind('[') != std::string_view::npos &&
                             text.substr(text.rfind('[')).find('/') != std::string_view::npos;
+  // "... on Tuesday. (John Smith/The Daily Herald)", "(AP Photo/Evan Vucci)".
+  const std::size_t open_paren = text.rfind('(');
+  const bool paren_tail =
+      text.ends_with(")") && open_paren != std::string_view::npos &&
+      text.substr(open_paren).find('/') != std::string_view::npos &&
+      std::count(text.begin() + static_cast<std::ptrdiff_t>(open_paren), text.end(), ' ') <= 8;
   const bool agency_slash = text.find(" / ") != std::string_view::npos && effective_words(f) <= 30;
-  f.credit_tail = domain_tail || bracket_tail || (agency_slash && !f.sentence_end);
+  f.credit_tail = domain_tail || bracket_tail || paren_tail || (agency_slash && !f.sentence_end);
   f.date_only = only_date(f.normalised);
   f.byline = is_byline(text) && f.words <= 10 && !f.sentence_end;
   f.menu = is_menu_line(text);
@@ -728,11 +823,14 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   // ("We are facing unprecedented challenges... our staff" in an appeal's body).
   // A photo credit belongs to its picture, wherever that is: it says nothing of the blocks
   // around it.
+  // A byline next to a dateline confirm each other.
   auto evidence_in = [&](std::size_t begin, std::size_t end) {
+    std::size_t stamps = 0;
     for (std::size_t k = begin; k < end; ++k) {
       if (j[k].kind == Kind::kChrome && j[k].reason != RemovalReason::kCaptionCredit) return true;
+      stamps += j[k].kind == Kind::kCandidate && j[k].reason == RemovalReason::kBylineDateline;
     }
-    return false;
+    return stamps >= 2;
   };
   std::size_t title_index = n;
   for (std::size_t k = 0; k < (has_prose ? first_good : n); ++k) {

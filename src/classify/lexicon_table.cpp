@@ -267,6 +267,8 @@ const ChromePhrase kChromePhrases[] = {
     {"subscription", "de", "anmelden"},
     {"navigation", "es", "inicio"},
     {"navigation", "fr", "accueil"},
+    {"advertisement", "en", "story continues below"},
+    {"advertisement", "en", "article continues below"},
 };
 const std::size_t kChromePhraseCount = sizeof(kChromePhrases) / sizeof(kChromePhrases[0]);
 

@@ -239,6 +239,55 @@ Erhalten Sie jeden Morgen die wichtigsten Nachrichten.)");
   // The paragraph after a link label is the article's, not the label's blurb.
   CHECK(kept(de, "Umweltverbände kündigten an"));
 
+  const winnow::Article fr = winnow::clean(R"(Accueil > Société > Éducation
+
+Réforme du bac : ce qui change pour les lycéens dès la rentrée
+
+Par Claire Martin
+Publié le 12 mars 2024 à 08h15 Mis à jour le 12 mars 2024 à 10h02
+
+Le ministère de l'Éducation nationale a présenté mardi les grandes lignes de la réforme du baccalauréat, qui entrera en vigueur dès la rentrée prochaine.
+
+Les syndicats, eux, dénoncent une réforme menée dans la précipitation et sans concertation suffisante avec les équipes.)");
+  // A long dateline is not the title either.
+  CHECK(fr.title == "Réforme du bac : ce qui change pour les lycéens dès la rentrée");
+  CHECK(removals(fr).at("Publié le 12 mars 2024 à 08h15 Mis à jour le 12 mars 2024 à 10h02") ==
+        "byline-dateline");
+  CHECK(removals(fr).at("Accueil > Société > Éducation") == "navigation");
+  CHECK(fr.paragraphs.size() == 2);
+
+  // Under a standfirst: a byline and a dateline confirm each other; a caption ends with
+  // its credit in parentheses; the ad slot's note goes with the ad.
+  const winnow::Article en =
+      winnow::clean(R"(City council votes to expand bike lanes across downtown
+
+The plan, approved 7-2, adds 12 miles of protected lanes by 2026.
+
+By Sarah Chen, Staff Writer
+Updated 3:45 PM EST, Tue March 12, 2024
+
+Cyclists ride along Main Street on Tuesday. (John Smith/The Daily Herald)
+
+The city council voted on Tuesday to expand protected bike lanes across the downtown core, a move supporters say will make streets safer.
+
+Story continues below advertisement
+
+Opponents argued the lanes would remove hundreds of parking spaces that local businesses depend on.
+
+Apple AirPods Pro
+
+$234.98
+
+$139.00)");
+  const auto e = removals(en);
+  CHECK(e.at("By Sarah Chen, Staff Writer") == "byline-dateline");
+  CHECK(e.at("Updated 3:45 PM EST, Tue March 12, 2024") == "byline-dateline");
+  CHECK(e.at("Cyclists ride along Main Street on Tuesday. (John Smith/The Daily Herald)") ==
+        "caption-credit");
+  CHECK(e.at("Story continues below advertisement") == "advertisement");
+  CHECK(kept(en, "The plan, approved 7-2"));
+  CHECK(kept(en, "$234.98"));  // prices are not dates
+
   // Counts are data, not menu labels; a title with its section and site is a title.
   const winnow::Article poll = winnow::clean(
       "Harbour Tunnel Reopens | City News | The Herald\n\nThe harbour tunnel reopened on "
