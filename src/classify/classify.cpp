@@ -162,7 +162,20 @@ bool is_month(std::string_view w) {
       "januar", "februar", "m\xC3\xA4rz", "juni", "juli", "oktober", "dezember", "gennaio",
       "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
       "janeiro", "fevereiro", "mar\xC3\xA7o", "maio", "junho", "julho", "setembro", "outubro",
-      "novembro", "dezembro"};
+      "novembro", "dezembro",
+      // Russian (as dates write them) and Turkish
+      "\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F",  // января
+      "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F",
+      "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0",
+      "\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", "\xD0\xBC\xD0\xB0\xD1\x8F",
+      "\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F", "\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F",
+      "\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0",
+      "\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
+      "\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
+      "\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
+      "\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", "ocak", "\xC5\x9Fubat", "mart",
+      "nisan", "may\xC4\xB1s", "haziran", "temmuz", "a\xC4\x9Fustos", "eyl\xC3\xBCl", "ekim",
+      "kas\xC4\xB1m", "aral\xC4\xB1k"};
   return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
 }
 
@@ -506,7 +519,18 @@ Features features_of(const Block& block, std::string normalised,
     i = end + 1;
   }
   for (const detail::ChromePhrase* p : l.unspaced_phrases) {
-    if (normalised_view.find(p->phrase) != std::string_view::npos) consider(*p);
+    // A label with its full-width colon ("来源：") is looked for as written: normalising
+    // drops the colon.
+    const bool colon_label = p->phrase.ends_with("\xEF\xBC\x9A");
+    if ((colon_label ? text : normalised_view).find(p->phrase) == std::string_view::npos) continue;
+    const std::size_t before = best_length;
+    consider(*p);
+    if (best_length == before) continue;
+    // Opening the block as a label: "相关新闻：..." (a full-width or an ASCII colon).
+    const std::string_view rest =
+        text.starts_with(p->phrase) ? text.substr(p->phrase.size()) : std::string_view();
+    f.phrase_opens = rest.starts_with(":") || rest.starts_with("\xEF\xBC\x9A") ||
+                     p->phrase.ends_with("\xEF\xBC\x9A");
   }
   return f;
 }
@@ -849,7 +873,18 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     while (end < n && j[end].kind != Kind::kGood) ++end;
     const bool top = !has_prose || i < first_good;
     const bool bottom = has_prose && i > last_good;
-    const bool evidence = evidence_in(i, end);
+    // At the page's edges a short line that names a box ("Подписывайтесь на наш канал в
+    // Telegram", "责任编辑：王明") is evidence too: there is no prose it could belong to.
+    auto named_box_in = [&](std::size_t begin, std::size_t stop) {
+      for (std::size_t k = begin; k < stop; ++k) {
+        const auto& box = features[k].phrase;
+        if (box && *box != RemovalReason::kCaptionCredit && effective_words(features[k]) <= 8 &&
+            !features[k].sentence_end)
+          return true;
+      }
+      return false;
+    };
+    const bool evidence = evidence_in(i, end) || ((top || bottom) && named_box_in(i, end));
     for (std::size_t k = i; k < end; ++k) {
       Features& f = features[k];
       if (j[k].kind == Kind::kChrome) continue;

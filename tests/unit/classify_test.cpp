@@ -288,6 +288,43 @@ $139.00)");
   CHECK(kept(en, "The plan, approved 7-2"));
   CHECK(kept(en, "$234.98"));  // prices are not dates
 
+  const winnow::Article ru = winnow::clean(R"(Главная | Новости | Политика | Экономика | Спорт
+
+Госдума приняла закон о продлении срока действия льготной ипотеки
+
+Автор: Иван Петров
+12 марта 2024, 14:30
+
+Государственная дума приняла во втором и третьем чтениях закон о продлении программы льготной ипотеки до конца 2025 года.
+
+Читайте также: Центробанк сохранил ключевую ставку
+
+Эксперты ожидают, что спрос на жильё в крупных городах останется высоким в течение всего года.
+
+Подписывайтесь на наш канал в Telegram)");
+  CHECK(ru.title == "Госдума приняла закон о продлении срока действия льготной ипотеки");
+  CHECK(ru.paragraphs.size() == 2);
+  CHECK(removals(ru).at("12 марта 2024, 14:30") == "byline-dateline");
+  CHECK(removals(ru).at("Читайте также: Центробанк сохранил ключевую ставку") == "related-links");
+
+  const winnow::Article zh = winnow::clean(R"(首页 | 新闻 | 财经 | 体育 | 娱乐
+
+国务院常务会议部署进一步稳就业措施
+
+来源：新华社 2024年03月12日 10:30
+
+国务院总理主持召开国务院常务会议，部署进一步做好稳就业工作，研究加快发展先进制造业集群的政策措施。
+
+相关新闻：统计局发布最新就业数据
+
+会议要求，各地区各部门要加强协调配合，确保各项政策措施落地见效。
+
+责任编辑：王明)");
+  CHECK(zh.title == "国务院常务会议部署进一步稳就业措施");
+  CHECK(zh.paragraphs.size() == 2);
+  CHECK(removals(zh).at("来源：新华社 2024年03月12日 10:30") == "byline-dateline");
+  CHECK(removals(zh).at("相关新闻：统计局发布最新就业数据") == "related-links");
+
   // Counts are data, not menu labels; a title with its section and site is a title.
   const winnow::Article poll = winnow::clean(
       "Harbour Tunnel Reopens | City News | The Herald\n\nThe harbour tunnel reopened on "
