@@ -315,9 +315,9 @@ bool only_date(std::string_view normalised) {
 // "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": the word that introduces
 // an author in the languages of the lexicon, then a capitalised name.
 bool is_byline(std::string_view text) {
-  static constexpr std::string_view kLeads[] = {"By ",  "by ",  "Por ",   "por ",    "Par ",
-                                                "par ", "Von ", "von ",   "Di ",     "Door ",
-                                                "Av ",  "Af ",  "Przez ", "Автор: ", "От "};
+  static constexpr std::string_view kLeads[] = {
+      "By ",   "by ",   "Por ", "por ", "Par ", "par ", "Von ",   "von ",   "Di ",     "di ",
+      "Door ", "door ", "Av ",  "av ",  "Af ",  "af ",  "Przez ", "przez ", "Автор: ", "От "};
   for (std::string_view lead : kLeads) {
     if (!text.starts_with(lead) || text.size() <= lead.size()) continue;
     std::size_t at = lead.size();
@@ -762,15 +762,31 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     }
   }
 
+  // The title, if the page has one: the longest headline-like block before the prose
+  // (menu labels are short). Found again below, once the edges are settled.
+  auto find_title = [&] {
+    std::size_t first_prose = 0;
+    while (first_prose < n && j[first_prose].kind != Kind::kGood) ++first_prose;
+    std::size_t title = n;
+    for (std::size_t k = 0; k < first_prose; ++k) {
+      if (j[k].kind != Kind::kUncertain || !headline_like(features[k]) || features[k].sentence_end)
+        continue;
+      if (title == n || effective_words(features[k]) > effective_words(features[title])) title = k;
+    }
+    return title;
+  };
+
   // Regions opened by a related-links label ("Keep reading", "Read more", "More on this"):
-  // headline-like blocks that follow are the links, until prose resumes or the list ends.
+  // headline-like blocks that follow are the links, until prose resumes, the list ends or
+  // the page's title comes ("Continue reading the main story" above a headline).
+  const std::size_t early_title = find_title();
   for (std::size_t i = 0; i < n; ++i) {
     const auto& p = features[i].phrase;
     const bool opens = j[i].kind == Kind::kChrome && p &&
                        (*p == RemovalReason::kRelatedLinks || *p == RemovalReason::kReadMore);
     if (!opens) continue;
     for (std::size_t k = i + 1; k < n; ++k) {
-      if (j[k].kind == Kind::kGood || !headline_like(features[k])) break;
+      if (j[k].kind == Kind::kGood || !headline_like(features[k]) || k == early_title) break;
       // A block that names another box (a cookie notice after the list) ends the list.
       const auto& other = features[k].phrase;
       if (other && *other != RemovalReason::kRelatedLinks && *other != RemovalReason::kReadMore)
@@ -856,13 +872,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     }
     return stamps >= 2;
   };
-  std::size_t title_index = n;
-  for (std::size_t k = 0; k < (has_prose ? first_good : n); ++k) {
-    if (j[k].kind != Kind::kUncertain || !headline_like(features[k]) || features[k].sentence_end)
-      continue;
-    if (title_index == n || effective_words(features[k]) > effective_words(features[title_index]))
-      title_index = k;
-  }
+  const std::size_t title_index = find_title();
   bool title_seen = false;
   for (std::size_t i = 0; i < n;) {
     if (j[i].kind == Kind::kGood) {

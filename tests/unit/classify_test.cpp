@@ -325,6 +325,16 @@ $139.00)");
   CHECK(removals(zh).at("来源：新华社 2024年03月12日 10:30") == "byline-dateline");
   CHECK(removals(zh).at("相关新闻：统计局发布最新就业数据") == "related-links");
 
+  // A link label above the headline does not make the headline a link.
+  const winnow::Article nyt = winnow::clean(
+      "Continue reading the main story\nSupported by\nDrought Forces Farmers in Spain to Leave "
+      "Fields Unplanted\nBy Raphael Minder\nMarch 14, 2024\nSEVILLE, Spain \xE2\x80\x94 For the "
+      "first time in three generations, Antonio Ruiz left his fields unplanted this spring.\nThe "
+      "reservoir that feeds his irrigation channels is at 18 percent of capacity.\n");
+  CHECK(nyt.title == "Drought Forces Farmers in Spain to Leave Fields Unplanted");
+  CHECK(removals(nyt).at("By Raphael Minder") == "byline-dateline");
+  CHECK(nyt.paragraphs.size() == 2);
+
   // Counts are data, not menu labels; a title with its section and site is a title.
   const winnow::Article poll = winnow::clean(
       "Harbour Tunnel Reopens | City News | The Herald\n\nThe harbour tunnel reopened on "
