@@ -175,7 +175,17 @@ bool is_month(std::string_view w) {
       "\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
       "\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", "ocak", "\xC5\x9Fubat", "mart",
       "nisan", "may\xC4\xB1s", "haziran", "temmuz", "a\xC4\x9Fustos", "eyl\xC3\xBCl", "ekim",
-      "kas\xC4\xB1m", "aral\xC4\xB1k"};
+      "kas\xC4\xB1m", "aral\xC4\xB1k",
+      // Arabic (the Gregorian names of Egypt and the Gulf)
+      "\xD9\x8A\xD9\x86\xD8\xA7\xD9\x8A\xD8\xB1",
+      "\xD9\x81\xD8\xA8\xD8\xB1\xD8\xA7\xD9\x8A\xD8\xB1", "\xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3",
+      "\xD8\xA3\xD8\xA8\xD8\xB1\xD9\x8A\xD9\x84", "\xD9\x85\xD8\xA7\xD9\x8A\xD9\x88",
+      "\xD9\x8A\xD9\x88\xD9\x86\xD9\x8A\xD9\x88", "\xD9\x8A\xD9\x88\xD9\x84\xD9\x8A\xD9\x88",
+      "\xD8\xA3\xD8\xBA\xD8\xB3\xD8\xB7\xD8\xB3",
+      "\xD8\xB3\xD8\xA8\xD8\xAA\xD9\x85\xD8\xA8\xD8\xB1",
+      "\xD8\xA3\xD9\x83\xD8\xAA\xD9\x88\xD8\xA8\xD8\xB1",
+      "\xD9\x86\xD9\x88\xD9\x81\xD9\x85\xD8\xA8\xD8\xB1",
+      "\xD8\xAF\xD9\x8A\xD8\xB3\xD9\x85\xD8\xA8\xD8\xB1"};
   return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
 }
 
@@ -316,15 +326,20 @@ bool only_date(std::string_view normalised) {
 // an author in the languages of the lexicon, then a capitalised name.
 bool is_byline(std::string_view text) {
   static constexpr std::string_view kLeads[] = {
-      "By ",   "by ",   "Por ", "por ", "Par ", "par ", "Von ",   "von ",   "Di ",     "di ",
-      "Door ", "door ", "Av ",  "av ",  "Af ",  "af ",  "Przez ", "przez ", "Автор: ", "От "};
+      "By ",   "by ",   "Por ", "por ", "Par ", "par ", "Von ",   "von ",   "Di ", "di ",
+      "Door ", "door ", "Av ",  "av ",  "Af ",  "af ",  "Przez ", "przez ", "От "};
   for (std::string_view lead : kLeads) {
     if (!text.starts_with(lead) || text.size() <= lead.size()) continue;
     std::size_t at = lead.size();
     const char32_t first = unicode::next_code_point(text, at);
     return unicode::is_upper(first);
   }
-  return false;
+  // A label says it outright, in scripts without capitals too: "Автор:", "بقلم:".
+  static constexpr std::string_view kLabels[] = {
+      "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80:", "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85:",
+      "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85 "};
+  return std::any_of(std::begin(kLabels), std::end(kLabels),
+                     [&](std::string_view label) { return text.starts_with(label); });
 }
 
 // A menu or breadcrumb on one line: items of one or two words between separators, three or
