@@ -79,6 +79,9 @@ struct Lexicon {
   std::unordered_map<std::string_view, std::vector<const detail::ChromePhrase*>>
       phrases_by_first_word;
   std::vector<const detail::ChromePhrase*> unspaced_phrases;  // CJK: matched anywhere
+  // Datelines and bylines, all languages together (dateline_words.tsv, byline_words.tsv).
+  std::unordered_set<std::string_view> months, dateline_words, byline_leads;
+  std::vector<std::string_view> byline_labels;
 };
 
 template <typename Add>
@@ -105,6 +108,17 @@ const Lexicon& lexicon() {
         l.words[w].address |= std::uint16_t(1u << i);
       });
     }
+    auto add_all = [](const detail::LanguageWords* table, std::size_t count, auto add) {
+      for (std::size_t i = 0; i < count; ++i) for_each_listed_word(table[i].words, add);
+    };
+    add_all(detail::kMonthWords, detail::kMonthWordsCount,
+            [&](std::string_view w) { l.months.insert(w); });
+    add_all(detail::kDatelineWords, detail::kDatelineWordsCount,
+            [&](std::string_view w) { l.dateline_words.insert(w); });
+    add_all(detail::kBylineLeads, detail::kBylineLeadsCount,
+            [&](std::string_view w) { l.byline_leads.insert(w); });
+    add_all(detail::kBylineLabels, detail::kBylineLabelsCount,
+            [&](std::string_view w) { l.byline_labels.push_back(w); });
     for (std::size_t i = 0; i < detail::kChromePhraseCount; ++i) {
       const detail::ChromePhrase& p = detail::kChromePhrases[i];
       const bool unspaced =
@@ -146,145 +160,6 @@ std::size_t effective_words(const Features& f) {
   return f.words + f.wide_chars / 2;
 }
 
-// Month names of the lexicon's Latin-script languages, as normalise_for_matching() writes
-// them (lower case), with the English abbreviations.
-bool is_month(std::string_view w) {
-  static constexpr std::string_view kMonths[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      // English, Spanish, French, German, Italian, Portuguese
-      "january", "february", "march", "april", "june", "july", "august", "september", "october",
-      "november", "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-      "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janvier",
-      "f\xC3\xA9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xC3\xBBt", "septembre",
-      "octobre", "novembre",
-      "d\xC3\xA9"
-      "cembre",
-      "januar", "februar", "m\xC3\xA4rz", "juni", "juli", "oktober", "dezember", "gennaio",
-      "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
-      "janeiro", "fevereiro", "mar\xC3\xA7o", "maio", "junho", "julho", "setembro", "outubro",
-      "novembro", "dezembro",
-      // Russian (as dates write them) and Turkish
-      "\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F",  // января
-      "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F",
-      "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0",
-      "\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", "\xD0\xBC\xD0\xB0\xD1\x8F",
-      "\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F", "\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F",
-      "\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0",
-      "\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
-      "\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
-      "\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
-      "\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", "ocak", "\xC5\x9Fubat", "mart",
-      "nisan", "may\xC4\xB1s", "haziran", "temmuz", "a\xC4\x9Fustos", "eyl\xC3\xBCl", "ekim",
-      "kas\xC4\xB1m", "aral\xC4\xB1k",
-      // Arabic (the Gregorian names of Egypt and the Gulf)
-      "\xD9\x8A\xD9\x86\xD8\xA7\xD9\x8A\xD8\xB1",
-      "\xD9\x81\xD8\xA8\xD8\xB1\xD8\xA7\xD9\x8A\xD8\xB1", "\xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3",
-      "\xD8\xA3\xD8\xA8\xD8\xB1\xD9\x8A\xD9\x84", "\xD9\x85\xD8\xA7\xD9\x8A\xD9\x88",
-      "\xD9\x8A\xD9\x88\xD9\x86\xD9\x8A\xD9\x88", "\xD9\x8A\xD9\x88\xD9\x84\xD9\x8A\xD9\x88",
-      "\xD8\xA3\xD8\xBA\xD8\xB3\xD8\xB7\xD8\xB3",
-      "\xD8\xB3\xD8\xA8\xD8\xAA\xD9\x85\xD8\xA8\xD8\xB1",
-      "\xD8\xA3\xD9\x83\xD8\xAA\xD9\x88\xD8\xA8\xD8\xB1",
-      "\xD9\x86\xD9\x88\xD9\x81\xD9\x85\xD8\xA8\xD8\xB1",
-      "\xD8\xAF\xD9\x8A\xD8\xB3\xD9\x85\xD8\xA8\xD8\xB1"};
-  return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
-}
-
-// Words a dateline is made of besides numbers and months: what the stamp says ("published",
-// "mis à jour"), weekdays, times of day and zones, and the small words between, in the
-// lexicon's Latin-script languages.
-bool is_date_word(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"published",
-                                                "updated",
-                                                "posted",
-                                                "last",
-                                                "on",
-                                                "at",
-                                                "the",
-                                                "of",
-                                                "am",
-                                                "pm",
-                                                "a",
-                                                "el",
-                                                "las",
-                                                "los",
-                                                "de",
-                                                "del",
-                                                "publicado",
-                                                "actualizado",
-                                                "publi\xC3\xA9",
-                                                "publi\xC3\xA9"
-                                                "e",
-                                                "le",
-                                                "mis",
-                                                "\xC3\xA0",
-                                                "jour",
-                                                "ver\xC3\xB6"
-                                                "ffentlicht",
-                                                "aktualisiert",
-                                                "um",
-                                                "uhr",
-                                                "pubblicato",
-                                                "aggiornato",
-                                                "alle",
-                                                "il",
-                                                "atualizado",
-                                                "em",
-                                                "\xC3\xA0s",
-                                                "h",
-                                                "est",
-                                                "edt",
-                                                "cst",
-                                                "cdt",
-                                                "pst",
-                                                "pdt",
-                                                "gmt",
-                                                "utc",
-                                                "bst",
-                                                "cet",
-                                                "cest",
-                                                "et",
-                                                "pt",
-                                                "mon",
-                                                "tue",
-                                                "tues",
-                                                "wed",
-                                                "thu",
-                                                "thurs",
-                                                "fri",
-                                                "sat",
-                                                "sun",
-                                                "monday",
-                                                "tuesday",
-                                                "wednesday",
-                                                "thursday",
-                                                "friday",
-                                                "saturday",
-                                                "sunday",
-                                                "lunes",
-                                                "martes",
-                                                "mi\xC3\xA9rcoles",
-                                                "jueves",
-                                                "viernes",
-                                                "s\xC3\xA1"
-                                                "bado",
-                                                "domingo",
-                                                "lundi",
-                                                "mardi",
-                                                "mercredi",
-                                                "jeudi",
-                                                "vendredi",
-                                                "samedi",
-                                                "dimanche",
-                                                "montag",
-                                                "dienstag",
-                                                "mittwoch",
-                                                "donnerstag",
-                                                "freitag",
-                                                "samstag",
-                                                "sonntag"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
 // A number as dates and times write them: "2024", "12th", "2023-10-11", "3:45", "08h15".
 bool is_date_number(std::string_view w) {
   if (w.empty() || w[0] < '0' || w[0] > '9') return false;
@@ -312,9 +187,9 @@ bool only_date(std::string_view normalised) {
       ++numbers;
       const bool year = word.size() == 4 && (word.starts_with("19") || word.starts_with("20"));
       date_shaped = date_shaped || year || word.find_first_of("-:/h") != std::string_view::npos;
-    } else if (is_month(word)) {
+    } else if (lexicon().months.contains(word)) {
       ++months;
-    } else if (!is_date_word(word)) {
+    } else if (!lexicon().dateline_words.contains(word)) {
       return false;
     }
   }
@@ -322,24 +197,26 @@ bool only_date(std::string_view normalised) {
   return numbers >= 1 && numbers + months >= 2 && (months > 0 || date_shaped);
 }
 
-// "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": the word that introduces
-// an author in the languages of the lexicon, then a capitalised name.
+// "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": a word that introduces an
+// author, then a capitalised name; or a label that says it ("Автор:", "بقلم:").
 bool is_byline(std::string_view text) {
-  static constexpr std::string_view kLeads[] = {
-      "By ",   "by ",   "Por ", "por ", "Par ", "par ", "Von ",   "von ",   "Di ", "di ",
-      "Door ", "door ", "Av ",  "av ",  "Af ",  "af ",  "Przez ", "przez ", "От "};
-  for (std::string_view lead : kLeads) {
-    if (!text.starts_with(lead) || text.size() <= lead.size()) continue;
-    std::size_t at = lead.size();
-    const char32_t first = unicode::next_code_point(text, at);
-    return unicode::is_upper(first);
+  const Lexicon& l = lexicon();
+  const std::size_t space = text.find(' ');
+  if (space == std::string_view::npos) return false;
+  std::string first_word;
+  for (std::size_t i = 0; i < space;)
+    unicode::append_utf8(first_word, to_lower(unicode::next_code_point(text, i)));
+  // Italian bylines write "di" in lower case; "Di Maio" is a name.
+  const bool name_prefix = first_word == "di" && text.starts_with('D');
+  if (l.byline_leads.contains(first_word) && !name_prefix && space + 1 < text.size()) {
+    std::size_t at = space + 1;
+    return unicode::is_upper(unicode::next_code_point(text, at));
   }
-  // A label says it outright, in scripts without capitals too: "Автор:", "بقلم:".
-  static constexpr std::string_view kLabels[] = {
-      "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80:", "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85:",
-      "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85 "};
-  return std::any_of(std::begin(kLabels), std::end(kLabels),
-                     [&](std::string_view label) { return text.starts_with(label); });
+  // "Автор: ...", and French spacing, "Auteur : ...".
+  return std::any_of(l.byline_labels.begin(), l.byline_labels.end(), [&](std::string_view label) {
+    return first_word == label || (label.back() == ':' && first_word + ":" == label &&
+                                   text.substr(space).starts_with(" :"));
+  });
 }
 
 // A menu or breadcrumb on one line: items of one or two words between separators, three or
@@ -917,9 +794,14 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       // a credit right under it is a photo credit even without other evidence.
       if (top && !title_seen && k == title_index) {
         title_seen = true;
-        if (k + 1 < end && j[k + 1].kind == Kind::kCandidate &&
-            j[k + 1].reason == RemovalReason::kCaptionCredit) {
-          j[k + 1] = {Kind::kChrome, RemovalReason::kCaptionCredit};
+        // Right under the title, a credit is the lead photo's and a byline the story's,
+        // even without other evidence ("Di Maio lascia il partito" / "di Marco Rossi").
+        for (std::size_t under = k + 1; under < end && under <= k + 2; ++under) {
+          if (j[under].kind != Kind::kCandidate) break;
+          if (j[under].reason == RemovalReason::kCaptionCredit ||
+              (j[under].reason == RemovalReason::kBylineDateline && features[under].byline)) {
+            j[under].kind = Kind::kChrome;
+          }
         }
         continue;
       }

@@ -23,5 +23,15 @@ extern const LanguageWords kStopWords[];
 extern const std::size_t kStopWordsCount;
 extern const LanguageWords kAddressWords[];
 extern const std::size_t kAddressWordsCount;
+// Dateline words (dateline_words.tsv): month names, and the other words a stamp holds.
+extern const LanguageWords kMonthWords[];
+extern const std::size_t kMonthWordsCount;
+extern const LanguageWords kDatelineWords[];
+extern const std::size_t kDatelineWordsCount;
+// Byline words (byline_words.tsv): what begins one ("by"), and labels ("автор:").
+extern const LanguageWords kBylineLeads[];
+extern const std::size_t kBylineLeadsCount;
+extern const LanguageWords kBylineLabels[];
+extern const std::size_t kBylineLabelsCount;
 
 }  // namespace winnow::detail

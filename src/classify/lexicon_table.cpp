@@ -307,4 +307,62 @@ const LanguageWords kAddressWords[] = {
 };
 const std::size_t kAddressWordsCount = sizeof(kAddressWords) / sizeof(kAddressWords[0]);
 
+const LanguageWords kMonthWords[] = {
+    {"en", " jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december "},
+    {"es", " enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "},
+    {"fr", " janvier f\xC3\xA9vrier mars avril mai juin juillet ao\xC3\xBBt septembre octobre novembre d\xC3\xA9""cembre "},
+    {"de", " januar februar m\xC3\xA4rz april mai juni juli august september oktober november dezember "},
+    {"it", " gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre "},
+    {"pt", " janeiro fevereiro mar\xC3\xA7o abril maio junho julho agosto setembro outubro novembro dezembro "},
+    {"ru", " \xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F \xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F \xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0 \xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F \xD0\xBC\xD0\xB0\xD1\x8F \xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F \xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F \xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0 \xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F \xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F \xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F \xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F "},
+    {"tr", " ocak \xC5\x9Fubat mart nisan may\xC4\xB1s haziran temmuz a\xC4\x9Fustos eyl\xC3\xBCl ekim kas\xC4\xB1m aral\xC4\xB1k "},
+    {"ar", " \xD9\x8A\xD9\x86\xD8\xA7\xD9\x8A\xD8\xB1 \xD9\x81\xD8\xA8\xD8\xB1\xD8\xA7\xD9\x8A\xD8\xB1 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 \xD8\xA3\xD8\xA8\xD8\xB1\xD9\x8A\xD9\x84 \xD9\x85\xD8\xA7\xD9\x8A\xD9\x88 \xD9\x8A\xD9\x88\xD9\x86\xD9\x8A\xD9\x88 \xD9\x8A\xD9\x88\xD9\x84\xD9\x8A\xD9\x88 \xD8\xA3\xD8\xBA\xD8\xB3\xD8\xB7\xD8\xB3 \xD8\xB3\xD8\xA8\xD8\xAA\xD9\x85\xD8\xA8\xD8\xB1 \xD8\xA3\xD9\x83\xD8\xAA\xD9\x88\xD8\xA8\xD8\xB1 \xD9\x86\xD9\x88\xD9\x81\xD9\x85\xD8\xA8\xD8\xB1 \xD8\xAF\xD9\x8A\xD8\xB3\xD9\x85\xD8\xA8\xD8\xB1 "},
+};
+const std::size_t kMonthWordsCount = sizeof(kMonthWords) / sizeof(kMonthWords[0]);
+
+const LanguageWords kDatelineWords[] = {
+    {"en", " published updated posted last on at the of am pm est edt cst cdt pst pdt gmt utc bst et pt mon tue tues wed thu thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "},
+    {"es", " publicado actualizado el a las los de del h lunes martes mi\xC3\xA9rcoles jueves viernes s\xC3\xA1""bado domingo "},
+    {"fr", " publi\xC3\xA9 publi\xC3\xA9""e le mis \xC3\xA0 jour h cet cest lundi mardi mercredi jeudi vendredi samedi dimanche "},
+    {"de", " ver\xC3\xB6""ffentlicht aktualisiert am um uhr cet cest montag dienstag mittwoch donnerstag freitag samstag sonntag "},
+    {"it", " pubblicato aggiornato il alle ore "},
+    {"pt", " atualizado publicado em \xC3\xA0s de h "},
+    {"ru", " \xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE \xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE \xD0\xB2 \xD0\xB3 \xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0 \xD0\xBC\xD1\x81\xD0\xBA "},
+    {"tr", " g\xC3\xBCncelleme yay\xC4\xB1nlanma tarihi "},
+    {"ar", " \xD9\x86\xD8\xB4\xD8\xB1 \xD9\x81\xD9\x8A \xD8\xAA\xD8\xAD\xD8\xAF\xD9\x8A\xD8\xAB "},
+};
+const std::size_t kDatelineWordsCount = sizeof(kDatelineWords) / sizeof(kDatelineWords[0]);
+
+const LanguageWords kBylineLeads[] = {
+    {"en", " by "},
+    {"es", " por "},
+    {"fr", " par "},
+    {"de", " von "},
+    {"it", " di "},
+    {"pt", " por "},
+    {"nl", " door "},
+    {"sv", " av "},
+    {"da", " af "},
+    {"pl", " przez "},
+    {"ru", "  "},
+    {"ar", "  "},
+};
+const std::size_t kBylineLeadsCount = sizeof(kBylineLeads) / sizeof(kBylineLeads[0]);
+
+const LanguageWords kBylineLabels[] = {
+    {"en", " byline: "},
+    {"es", " autor: "},
+    {"fr", " auteur: "},
+    {"de", " autor: "},
+    {"it", " autore: "},
+    {"pt", " autor: "},
+    {"nl", " auteur: "},
+    {"sv", "  "},
+    {"da", "  "},
+    {"pl", " autor: "},
+    {"ru", " \xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: "},
+    {"ar", " \xD8\xA8\xD9\x82\xD9\x84\xD9\x85: \xD8\xA8\xD9\x82\xD9\x84\xD9\x85 "},
+};
+const std::size_t kBylineLabelsCount = sizeof(kBylineLabels) / sizeof(kBylineLabels[0]);
+
 }  // namespace winnow::detail

@@ -335,6 +335,14 @@ $139.00)");
   CHECK(removals(nyt).at("By Raphael Minder") == "byline-dateline");
   CHECK(nyt.paragraphs.size() == 2);
 
+  // "di" begins Italian bylines, but "Di Maio" is a name.
+  const winnow::Article it = winnow::clean(
+      "Di Maio lascia il partito dopo dieci anni\n\ndi Marco Rossi\n\nL'ex ministro ha annunciato "
+      "oggi le sue dimissioni dal partito, dopo un lungo confronto con la segreteria.\n\nLa "
+      "decisione arriva a pochi mesi dalle elezioni europee, secondo fonti vicine al partito.\n");
+  CHECK(it.title == "Di Maio lascia il partito dopo dieci anni");
+  CHECK_FALSE(kept(it, "di Marco Rossi"));
+
   // Counts are data, not menu labels; a title with its section and site is a title.
   const winnow::Article poll = winnow::clean(
       "Harbour Tunnel Reopens | City News | The Herald\n\nThe harbour tunnel reopened on "
