@@ -209,8 +209,14 @@ bool is_byline(std::string_view text) {
   // Italian bylines write "di" in lower case; "Di Maio" is a name.
   const bool name_prefix = first_word == "di" && text.starts_with('D');
   if (l.byline_leads.contains(first_word) && !name_prefix && space + 1 < text.size()) {
+    // A name follows: capitalised, and no function word ("By The Numbers" is a headline).
     std::size_t at = space + 1;
-    return unicode::is_upper(unicode::next_code_point(text, at));
+    if (!unicode::is_upper(unicode::next_code_point(text, at))) return false;
+    std::string second_word;
+    for (std::size_t i = space + 1; i < text.size() && text[i] != ' ';)
+      unicode::append_utf8(second_word, to_lower(unicode::next_code_point(text, i)));
+    const auto found = l.words.find(second_word);
+    return found == l.words.end() || found->second.function == 0;
   }
   // "Автор: ...", and French spacing, "Auteur : ...".
   return std::any_of(l.byline_labels.begin(), l.byline_labels.end(), [&](std::string_view label) {

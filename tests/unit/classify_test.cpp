@@ -343,6 +343,13 @@ $139.00)");
   CHECK(it.title == "Di Maio lascia il partito dopo dieci anni");
   CHECK_FALSE(kept(it, "di Marco Rossi"));
 
+  // A headline that starts like a byline is still the title.
+  const winnow::Article numbers = winnow::clean(
+      "By The Numbers: How Voters Turned Out\n\nTurnout reached 68 percent on Sunday, the "
+      "highest in two decades, the electoral commission said.\n\nYoung voters made up a larger "
+      "share than in any election since 1990.\n");
+  CHECK(numbers.title == "By The Numbers: How Voters Turned Out");
+
   // Counts are data, not menu labels; a title with its section and site is a title.
   const winnow::Article poll = winnow::clean(
       "Harbour Tunnel Reopens | City News | The Herald\n\nThe harbour tunnel reopened on "
