@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "unicode/unicode.hpp"
+
 namespace winnow {
 namespace {
 
@@ -56,15 +58,11 @@ std::string site_from_copyright(std::string_view text) {
                            rest.front() == '-')) {
     rest.remove_prefix(1);
   }
-  const std::size_t end = rest.find_first_of(".|");
+  if (unicode::ascii_istarts_with(rest, "copyright ")) rest.remove_prefix(10);
+  // The name ends where a sentence or a list does ("Diario Ejemplo S.L. Todos los ...").
+  std::size_t end = std::min({rest.find(". "), rest.find('|'), rest.find(", ")});
+  if (end == std::string_view::npos && rest.ends_with('.')) end = rest.size() - 1;
   return std::string(rest.substr(0, end));
-}
-
-std::string date_of(std::string_view text) {
-  for (std::string_view prefix : {"Published On ", "Published on ", "Published ", "Updated "}) {
-    if (text.starts_with(prefix)) return std::string(text.substr(prefix.size()));
-  }
-  return std::string(text);
 }
 
 }  // namespace
@@ -101,12 +99,9 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
       continue;
     }
     if (v.reason == RemovalReason::kBylineDateline) {
-      const std::string_view text = blocks[i].text;
-      if ((text.starts_with("By ") || text.starts_with("by ")) && article.metadata.byline.empty()) {
-        article.metadata.byline = std::string(text.substr(3));
-      } else if (article.metadata.date.empty()) {
-        article.metadata.date = date_of(text);
-      }
+      Stamp stamp = read_stamp(blocks[i].text);
+      if (article.metadata.byline.empty()) article.metadata.byline = std::move(stamp.byline);
+      if (article.metadata.date.empty()) article.metadata.date = std::move(stamp.date);
     }
     if (v.reason == RemovalReason::kFooterLegal && article.metadata.site.empty()) {
       article.metadata.site = site_from_copyright(blocks[i].text);

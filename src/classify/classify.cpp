@@ -902,4 +902,63 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   return verdicts;
 }
 
+// --- Stamps ------------------------------------------------------------------------------
+
+namespace {
+
+// Without the spaces, commas and hyphens a part of a stamp line starts or ends with.
+std::string_view trim_spaces(std::string_view s) {
+  auto edge = [](char c) { return c == ' ' || c == ',' || c == '-'; };
+  while (!s.empty() && edge(s.front())) s.remove_prefix(1);
+  while (!s.empty() && edge(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The date of a dateline, without the words that introduce it ("Updated 3:45 PM" -> "3:45
+// PM", "Publié le 12 mars 2024" -> "12 mars 2024").
+std::string_view date_part(std::string_view text) {
+  const Lexicon& l = lexicon();
+  while (true) {
+    const std::size_t space = text.find(' ');
+    if (space == std::string_view::npos) return text;
+    const std::string lowered = normalise_for_matching(text.substr(0, space));
+    const std::string_view word = std::string_view(lowered).substr(1, lowered.size() - 2);
+    if (!l.dateline_words.contains(word) || l.months.contains(word)) return text;
+    text = trim_spaces(text.substr(space + 1));
+  }
+}
+
+}  // namespace
+
+Stamp read_stamp(std::string_view text) {
+  Stamp stamp;
+  static constexpr std::string_view kSeparators[] = {
+      " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", "\n"};
+  auto take = [&](std::string_view part) {
+    part = trim_spaces(part);
+    if (part.empty()) return;
+    const std::size_t space = part.find(' ');
+    if (stamp.byline.empty() && is_byline(part) && space != std::string_view::npos) {
+      stamp.byline = std::string(trim_spaces(part.substr(space + 1)));
+      if (stamp.byline.starts_with(":"))
+        stamp.byline = std::string(trim_spaces(stamp.byline.substr(1)));
+    } else if (stamp.date.empty() && only_date(normalise_for_matching(part))) {
+      stamp.date = std::string(date_part(part));
+    }
+  };
+  // Split at the first separator the text uses; a part may be a byline or a date.
+  for (std::string_view separator : kSeparators) {
+    if (text.find(separator) == std::string_view::npos) continue;
+    for (std::size_t start = 0; start <= text.size();) {
+      std::size_t end = text.find(separator, start);
+      if (end == std::string_view::npos) end = text.size();
+      take(text.substr(start, end - start));
+      start = end + separator.size();
+    }
+    return stamp;
+  }
+  take(text);
+  return stamp;
+}
+
 }  // namespace winnow

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -77,5 +78,15 @@ std::vector<Verdict> classify_page(const Page& page, const std::vector<Block>& b
 std::vector<Verdict> classify(const std::vector<Block>& blocks,
                               CleanBias bias = CleanBias::kBalanced,
                               const BatchSignals* batch = nullptr, std::size_t document = 0);
+
+// What a block removed as `byline-dateline` says: the author and the date, each empty
+// when the block does not say it. Knows the bylines and datelines of the lexicon's
+// languages, and parts of one line between separators.
+//   read_stamp("Por María López | Madrid | 14 de febrero de 2024")
+//   // {.byline = "María López", .date = "14 de febrero de 2024"}
+struct Stamp {
+  std::string byline, date;
+};
+Stamp read_stamp(std::string_view text);
 
 }  // namespace winnow

@@ -480,3 +480,21 @@ Print)");
   CHECK(r.at("Schools shut in three districts") == "related-links");
   CHECK(r.at("Share") == "share-bar");
 }
+
+TEST_CASE("read_stamp finds the author and the date in bylines and datelines", "[classify]") {
+  using winnow::read_stamp;
+  CHECK(read_stamp("Por María López | Madrid | 14 de febrero de 2024").byline == "María López");
+  CHECK(read_stamp("Por María López | Madrid | 14 de febrero de 2024").date ==
+        "14 de febrero de 2024");
+  CHECK(read_stamp("Von Anna Schmidt | 10.12.2024").byline == "Anna Schmidt");
+  CHECK(read_stamp("Von Anna Schmidt | 10.12.2024").date == "10.12.2024");
+  CHECK(read_stamp("By Sarah Chen, Staff Writer").byline == "Sarah Chen, Staff Writer");
+  CHECK(read_stamp("Updated 3:45 PM EST, Tue March 12, 2024").date ==
+        "3:45 PM EST, Tue March 12, 2024");
+  CHECK(read_stamp("Published On 11 Oct 2023").date == "11 Oct 2023");
+  CHECK(read_stamp("Автор: Иван Петров").byline == "Иван Петров");
+  CHECK(read_stamp("12 марта 2024, 14:30").date == "12 марта 2024, 14:30");
+  // Neither: nothing is made up.
+  CHECK(read_stamp("Posted by Vortex").date.empty());
+  CHECK(read_stamp("sponsored links").byline.empty());
+}
