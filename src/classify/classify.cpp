@@ -5,7 +5,6 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "classify/lexicon.hpp"
 #include "unicode/unicode.hpp"
@@ -72,6 +71,8 @@ bool is_wide(char32_t c) {
 
 struct WordLanguages {
   std::uint16_t function = 0, address = 0;  // bit l: a function (address) word of language l
+  // What the word can be in a stamp, in any language.
+  bool month = false, dateline = false, byline_lead = false;
 };
 
 struct Lexicon {
@@ -79,8 +80,8 @@ struct Lexicon {
   std::unordered_map<std::string_view, std::vector<const detail::ChromePhrase*>>
       phrases_by_first_word;
   std::vector<const detail::ChromePhrase*> unspaced_phrases;  // CJK: matched anywhere
-  // Datelines and bylines, all languages together (dateline_words.tsv, byline_words.tsv).
-  std::unordered_set<std::string_view> months, dateline_words, byline_leads;
+  // Byline labels, all languages together (byline_words.tsv); the other stamp words are
+  // marked in `words`.
   std::vector<std::string_view> byline_labels;
 };
 
@@ -112,11 +113,11 @@ const Lexicon& lexicon() {
       for (std::size_t i = 0; i < count; ++i) for_each_listed_word(table[i].words, add);
     };
     add_all(detail::kMonthWords, detail::kMonthWordsCount,
-            [&](std::string_view w) { l.months.insert(w); });
+            [&](std::string_view w) { l.words[w].month = true; });
     add_all(detail::kDatelineWords, detail::kDatelineWordsCount,
-            [&](std::string_view w) { l.dateline_words.insert(w); });
+            [&](std::string_view w) { l.words[w].dateline = true; });
     add_all(detail::kBylineLeads, detail::kBylineLeadsCount,
-            [&](std::string_view w) { l.byline_leads.insert(w); });
+            [&](std::string_view w) { l.words[w].byline_lead = true; });
     add_all(detail::kBylineLabels, detail::kBylineLabelsCount,
             [&](std::string_view w) { l.byline_labels.push_back(w); });
     for (std::size_t i = 0; i < detail::kChromePhraseCount; ++i) {
@@ -132,6 +133,13 @@ const Lexicon& lexicon() {
     return l;
   }();
   return built;
+}
+
+// What the lexicon knows of a word (all false for a word it does not list).
+WordLanguages word_info(std::string_view word) {
+  const Lexicon& l = lexicon();
+  const auto found = l.words.find(word);
+  return found == l.words.end() ? WordLanguages{} : found->second;
 }
 
 // --- Features ----------------------------------------------------------------------------
@@ -187,9 +195,9 @@ bool only_date(std::string_view normalised) {
       ++numbers;
       const bool year = word.size() == 4 && (word.starts_with("19") || word.starts_with("20"));
       date_shaped = date_shaped || year || word.find_first_of("-:/h") != std::string_view::npos;
-    } else if (lexicon().months.contains(word)) {
+    } else if (word_info(word).month) {
       ++months;
-    } else if (!lexicon().dateline_words.contains(word)) {
+    } else if (!word_info(word).dateline) {
       return false;
     }
   }
@@ -208,7 +216,7 @@ bool is_byline(std::string_view text) {
     unicode::append_utf8(first_word, to_lower(unicode::next_code_point(text, i)));
   // Italian bylines write "di" in lower case; "Di Maio" is a name.
   const bool name_prefix = first_word == "di" && text.starts_with('D');
-  if (l.byline_leads.contains(first_word) && !name_prefix && space + 1 < text.size()) {
+  if (word_info(first_word).byline_lead && !name_prefix && space + 1 < text.size()) {
     // A name follows: capitalised, and no function word ("By The Numbers" is a headline).
     std::size_t at = space + 1;
     if (!unicode::is_upper(unicode::next_code_point(text, at))) return false;
@@ -917,13 +925,13 @@ std::string_view trim_spaces(std::string_view s) {
 // The date of a dateline, without the words that introduce it ("Updated 3:45 PM" -> "3:45
 // PM", "Publié le 12 mars 2024" -> "12 mars 2024").
 std::string_view date_part(std::string_view text) {
-  const Lexicon& l = lexicon();
   while (true) {
     const std::size_t space = text.find(' ');
     if (space == std::string_view::npos) return text;
     const std::string lowered = normalise_for_matching(text.substr(0, space));
     const std::string_view word = std::string_view(lowered).substr(1, lowered.size() - 2);
-    if (!l.dateline_words.contains(word) || l.months.contains(word)) return text;
+    const WordLanguages info = word_info(word);
+    if (!info.dateline || info.month) return text;
     text = trim_spaces(text.substr(space + 1));
   }
 }

@@ -351,8 +351,7 @@ int text_cost(std::u32string_view text, Script line_script, bool original) {
     }
     // A C1 control read back from a whole sequence is what the text held; a stray one is not.
     cost += (!original && is_c1(c)) ? 3 : rarity(c) + (original ? original_rarity(c) : 0);
-    if (i > 0)
-      cost += pair_cost(seen(before), seen(c), i + 1 < text.size() ? text[i + 1] : U' ');
+    if (i > 0) cost += pair_cost(seen(before), seen(c), i + 1 < text.size() ? text[i + 1] : U' ');
     if (c == kNoBreakSpace && i > 0 && i + 1 < text.size() && is_letter(text[i - 1]) &&
         is_letter(text[i + 1])) {
       cost += 3;  // a no-break space glued inside a word
@@ -936,35 +935,30 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     }
   }
   result.text.append(line.substr(at));
-  // Units are in text order; sorting the positions by key, then position, keeps each group's
-  // first unit first, and the groups are then reported in the order they first appear.
-  std::vector<std::uint32_t> order(reported.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return reported[a].key != reported[b].key ? reported[a].key < reported[b].key : a < b;
-  });
-  struct Group {
-    std::uint32_t first, count;
-  };
-  std::vector<Group> groups;
+  // Units are in text order. Sorted by key (then position), equal repairs lie together and
+  // each run's first unit is the first of its kind in the text; the counts are then
+  // reported at those first units, walking the text in order.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(reported.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = {reported[k].key, k};
+  std::sort(order.begin(), order.end());
+  std::vector<std::uint32_t> count_at(reported.size(), 0);
   for (std::size_t i = 0; i < order.size();) {
-    const Reported& first = reported[order[i]];
+    const Reported& first = reported[order[i].second];
     std::size_t j = i + 1;
-    while (j < order.size() && reported[order[j]].key == first.key &&
-           reported[order[j]].unit->weak == first.unit->weak &&
-           reported[order[j]].from == first.from &&
-           reported[order[j]].unit->decoded == first.unit->decoded)
+    while (j < order.size() && order[j].first == first.key &&
+           reported[order[j].second].unit->weak == first.unit->weak &&
+           reported[order[j].second].from == first.from &&
+           reported[order[j].second].unit->decoded == first.unit->decoded)
       ++j;
-    groups.push_back({order[i], static_cast<std::uint32_t>(j - i)});
+    count_at[order[i].second] = static_cast<std::uint32_t>(j - i);
     i = j;
   }
-  std::sort(groups.begin(), groups.end(),
-            [](const Group& a, const Group& b) { return a.first < b.first; });
-  for (const Group& group : groups) {
-    const Reported& r = reported[group.first];
+  for (std::size_t k = 0; k < reported.size(); ++k) {
+    if (count_at[k] == 0) continue;
+    const Reported& r = reported[k];
     repairs.push_back({unicode::to_utf8(r.from), unicode::to_utf8(r.unit->decoded),
                        r.unit->weak ? RepairReason::kLostBytes : RepairReason::kMojibake,
-                       group.count});
+                       count_at[k]});
   }
   return result;
 }
