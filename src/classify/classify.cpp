@@ -223,8 +223,7 @@ bool is_byline(std::string_view text) {
     std::string second_word;
     for (std::size_t i = space + 1; i < text.size() && text[i] != ' ';)
       unicode::append_utf8(second_word, to_lower(unicode::next_code_point(text, i)));
-    const auto found = l.words.find(second_word);
-    return found == l.words.end() || found->second.function == 0;
+    return word_info(second_word).function == 0;
   }
   // "Автор: ...", and French spacing, "Auteur : ...".
   return std::any_of(l.byline_labels.begin(), l.byline_labels.end(), [&](std::string_view label) {
