@@ -807,6 +807,12 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       // a credit right under it is a photo credit even without other evidence.
       if (top && !title_seen && k == title_index) {
         title_seen = true;
+        // A kicker right above it ("ANALYSIS", "Exclusive") labels the story; it is not the
+        // title, nor article text.
+        if (k > i && j[k - 1].kind == Kind::kUncertain && effective_words(features[k - 1]) <= 2 &&
+            !features[k - 1].sentence_end) {
+          j[k - 1] = {Kind::kChrome, RemovalReason::kNavigation};
+        }
         // Right under the title, a credit is the lead photo's and a byline the story's,
         // even without other evidence ("Di Maio lascia il partito" / "di Marco Rossi").
         for (std::size_t under = k + 1; under < end && under <= k + 2; ++under) {

@@ -343,6 +343,14 @@ $139.00)");
   CHECK(it.title == "Di Maio lascia il partito dopo dieci anni");
   CHECK_FALSE(kept(it, "di Marco Rossi"));
 
+  // A kicker above the headline is a label, not the title.
+  const winnow::Article kicker = winnow::clean(
+      "ANALYSIS\n\nWhy the central bank held rates, and what comes next\n\nThe central bank kept "
+      "its benchmark rate unchanged on Thursday, citing sticky inflation in services.\n\nGovernor "
+      "Elena Park said the board would need several more months of evidence.\n");
+  CHECK(kicker.title == "Why the central bank held rates, and what comes next");
+  CHECK(removals(kicker).at("ANALYSIS") == "navigation");
+
   // A headline that starts like a byline is still the title.
   const winnow::Article numbers = winnow::clean(
       "By The Numbers: How Voters Turned Out\n\nTurnout reached 68 percent on Sunday, the "
