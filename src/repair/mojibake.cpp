@@ -212,6 +212,9 @@ Traits compute_traits(char32_t c) {
 
 constexpr char32_t kTraitsLimit = 0x2600;
 
+// This table, the page masks and the ASCII pair costs below are built when the program
+// starts (about 7 million instructions, 2 ms, once per process or wasm instance): built on
+// first use instead, the guard on every look-up cost 8% of repairing mojibaked text.
 const std::unique_ptr<const std::array<Traits, kTraitsLimit>> kTraitsTable = [] {
   auto built = std::make_unique<std::array<Traits, kTraitsLimit>>();
   for (char32_t cp = 0; cp < kTraitsLimit; ++cp) (*built)[cp] = compute_traits(cp);
