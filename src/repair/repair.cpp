@@ -1,12 +1,11 @@
 #include "repair/repair.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cstdint>
 #include <cstring>
 
 #include "repair/entities.hpp"
 #include "repair/passes.hpp"
+#include "unicode/unicode.hpp"
 
 namespace winnow {
 namespace detail {
@@ -186,27 +185,18 @@ std::string normalise_whitespace(std::string_view text, RepairLog& log) {
 
 // The first byte at or after `from` that a line pass may act on: "&" (a reference), a
 // control other than tab, CR and LF, DEL, or any byte of a non-ASCII character. A line
-// of printable ASCII without "&" needs no pass at all; eight bytes are tested at a time.
+// of printable ASCII without "&" needs no pass at all.
 std::size_t next_byte_to_repair(std::string_view text, std::size_t from) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  auto below = [](std::uint64_t word, std::uint64_t n) {
-    return ((word - kOnes * n) & ~word & kHigh) != 0;
-  };
-  auto equal = [&](std::uint64_t word, std::uint64_t n) { return below(word ^ (kOnes * n), 1); };
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t i = from;
-  while (i < text.size()) {
-    for (std::uint64_t word; text.size() - i >= 8; i += 8) {
-      std::memcpy(&word, p + i, 8);
-      if ((word & kHigh) || below(word, 0x20) || equal(word, 0x7F) || equal(word, '&')) break;
-    }
-    const std::size_t stop = std::min(text.size(), i + 8);
-    for (; i < stop; ++i) {
-      const unsigned char b = p[i];
-      if (b >= 0x7F || b == '&' || (b < 0x20 && b != '\n' && b != '\t' && b != '\r')) return i;
-    }
+  for (std::size_t i = from;;) {
+    // Printable ASCII is skipped eight bytes at a time; "&" is searched for in what it skipped.
+    const std::size_t stop = unicode::skip_printable_ascii(text, i);
+    const std::size_t amp = text.substr(i, stop - i).find('&');
+    if (amp != std::string_view::npos) return i + amp;
+    if (stop >= text.size()) return text.size();
+    const char b = text[stop];
+    if (b != '\n' && b != '\t' && b != '\r') return stop;
+    i = stop + 1;
   }
-  return text.size();
 }
 
 // One line through the line passes, in order. Each pass reads the last one's output.
@@ -245,9 +235,7 @@ bool repair_line(std::string_view line, const RepairOptions& options, RepairLog&
     // A reference stood for a line break ("&#10;"): the other passes see lines.
     run([&](std::string_view in, std::string& o) {
       o.assign(in);
-      return rewrite_lines(
-          o, [](std::string_view t, std::size_t from) { return next_byte_to_repair(t, from); },
-          rest);
+      return rewrite_lines(o, next_byte_to_repair, rest);
     });
   }
   if (changed) out.append(current);
