@@ -766,14 +766,19 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   // evidence is left alone: clean text loses nothing.
   // The prose paragraphs at the edges that address the reader join the run next to them
   // ("We are facing unprecedented challenges... our staff" in an appeal's body).
-  // A photo credit belongs to its picture, wherever that is: it says nothing of the blocks
-  // around it.
-  // A byline next to a dateline confirm each other.
-  auto evidence_in = [&](std::size_t begin, std::size_t end) {
+  // Evidence is a block that is chrome on its own, except a photo credit, which belongs to
+  // its picture wherever that is; or a byline and a dateline, which confirm each other; or,
+  // at the page's edges, where there is no prose it could belong to, a short line that
+  // names its box ("Подписывайтесь на наш канал в Telegram", "责任编辑：王明").
+  auto evidence_in = [&](std::size_t begin, std::size_t end, bool at_edge) {
     std::size_t stamps = 0;
     for (std::size_t k = begin; k < end; ++k) {
       if (j[k].kind == Kind::kChrome && j[k].reason != RemovalReason::kCaptionCredit) return true;
       stamps += j[k].kind == Kind::kCandidate && j[k].reason == RemovalReason::kBylineDateline;
+      const auto& box = features[k].phrase;
+      if (at_edge && box && *box != RemovalReason::kCaptionCredit &&
+          effective_words(features[k]) <= 8 && !features[k].sentence_end)
+        return true;
     }
     return stamps >= 2;
   };
@@ -788,18 +793,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     while (end < n && j[end].kind != Kind::kGood) ++end;
     const bool top = !has_prose || i < first_good;
     const bool bottom = has_prose && i > last_good;
-    // At the page's edges a short line that names a box ("Подписывайтесь на наш канал в
-    // Telegram", "责任编辑：王明") is evidence too: there is no prose it could belong to.
-    auto named_box_in = [&](std::size_t begin, std::size_t stop) {
-      for (std::size_t k = begin; k < stop; ++k) {
-        const auto& box = features[k].phrase;
-        if (box && *box != RemovalReason::kCaptionCredit && effective_words(features[k]) <= 8 &&
-            !features[k].sentence_end)
-          return true;
-      }
-      return false;
-    };
-    const bool evidence = evidence_in(i, end) || ((top || bottom) && named_box_in(i, end));
+    const bool evidence = evidence_in(i, end, top || bottom);
     for (std::size_t k = i; k < end; ++k) {
       Features& f = features[k];
       if (j[k].kind == Kind::kChrome) continue;
@@ -920,7 +914,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
 namespace {
 
 // Without the spaces, commas and hyphens a part of a stamp line starts or ends with.
-std::string_view trim_spaces(std::string_view s) {
+std::string_view trim_stamp_part(std::string_view s) {
   auto edge = [](char c) { return c == ' ' || c == ',' || c == '-'; };
   while (!s.empty() && edge(s.front())) s.remove_prefix(1);
   while (!s.empty() && edge(s.back())) s.remove_suffix(1);
@@ -937,7 +931,7 @@ std::string_view date_part(std::string_view text) {
     const std::string_view word = std::string_view(lowered).substr(1, lowered.size() - 2);
     const WordLanguages info = word_info(word);
     if (!info.dateline || info.month) return text;
-    text = trim_spaces(text.substr(space + 1));
+    text = trim_stamp_part(text.substr(space + 1));
   }
 }
 
@@ -948,13 +942,13 @@ Stamp read_stamp(std::string_view text) {
   static constexpr std::string_view kSeparators[] = {
       " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", "\n"};
   auto take = [&](std::string_view part) {
-    part = trim_spaces(part);
+    part = trim_stamp_part(part);
     if (part.empty()) return;
     const std::size_t space = part.find(' ');
     if (stamp.byline.empty() && is_byline(part) && space != std::string_view::npos) {
-      stamp.byline = std::string(trim_spaces(part.substr(space + 1)));
+      stamp.byline = std::string(trim_stamp_part(part.substr(space + 1)));
       if (stamp.byline.starts_with(":"))
-        stamp.byline = std::string(trim_spaces(stamp.byline.substr(1)));
+        stamp.byline = std::string(trim_stamp_part(stamp.byline.substr(1)));
     } else if (stamp.date.empty() && only_date(normalise_for_matching(part))) {
       stamp.date = std::string(date_part(part));
     }
