@@ -48,11 +48,13 @@ bool is_wide_context(char32_t c) {
 bool line_needs_fixes(std::string_view line, bool straighten_quotes) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t n = line.size();
-  for (std::size_t i = unicode::skip_printable_ascii(line, 0); i < n;
-       i = unicode::skip_printable_ascii(line, i + 1)) {
+  for (std::size_t i = 0; i < n; ++i) {
     const unsigned char b = p[i];
     if (b < 0x80) {
       if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7F) return true;
+      // Printable ASCII in bulk; non-ASCII text (a Cyrillic line) byte by byte, which is
+      // cheaper than starting a bulk skip at every character.
+      i = unicode::skip_printable_ascii(line, i + 1) - 1;
       continue;
     }
     const unsigned char b1 = i + 1 < n ? p[i + 1] : 0, b2 = i + 2 < n ? p[i + 2] : 0;

@@ -56,7 +56,7 @@ bool is_ascii_space(char32_t c) {
 }
 
 // A coarse script, enough to notice a character foreign to its word.
-enum class Script {
+enum class Script : std::uint8_t {
   kNone,
   kLatin,
   kGreek,
@@ -154,7 +154,7 @@ int compute_rarity(char32_t c) {
   return 3;
 }
 
-enum class Kind {
+enum class Kind : std::uint8_t {
   kSpace,
   kNbsp,
   kLower,
@@ -196,33 +196,170 @@ Kind compute_kind(char32_t c) {
   }
 }
 
-// What the cost model asks of a character, looked up in a table for the characters below
-// U+2600 (nearly everything mojibake is made of) instead of computed at every use.
-struct Traits {
-  Category category;
+// What pair_cost() asks of a character beyond its kind and script.
+enum PairFlag : std::uint8_t {
+  kHigh = 1 << 0,              // not ASCII
+  kOpensWord = 1 << 1,         // may stand right before a word: “ ‘ „ « ¿ ¡ – — …
+  kOpensAfterLetter = 1 << 2,  // an opening mark, odd right after a letter: « ¿ ¡ “ ‘ „
+  kTrailRangeLetter = 1 << 3,  // see is_trail_range_letter()
+  kSuffixSign = 1 << 4,        // see is_word_suffix_sign()
+  kOldSymbol = 1 << 5,         // below U+2190: the symbols of the Latin-1 and Windows-1252 era
+  kReplacement = 1 << 6,       // U+FFFD
+  kOtherNumber = 1 << 7,       // category No: ² ³ ¼
+};
+
+// Everything pair_cost() knows of a character. Characters with equal PairTraits cost the
+// same in every pair, which lets the costs of all pairs be one table over their classes.
+struct PairTraits {
   Kind kind;
   Script script;
+  Script mark_script;  // a combining mark's block's script, from U+0370 on; kOther otherwise
+  std::uint8_t flags;
+  friend bool operator==(const PairTraits&, const PairTraits&) = default;
+};
+
+// Letters that Windows-1252 puts among the UTF-8 trail bytes (0x80-0xBF). In real text they
+// follow ASCII letters ("cœur", "Škoda") or start words, never another accented letter.
+bool is_trail_range_letter(char32_t c) {
+  return c == 0x160 || c == 0x161 || c == 0x152 || c == 0x153 || c == 0x17D || c == 0x17E ||
+         c == 0x178 || c == 0x192 || c == 0xAA || c == 0xBA || c == 0xB5;
+}
+
+// Signs that follow words as they are: "IKEA™", "NESTLÉ®". (© comes before a name.)
+bool is_word_suffix_sign(char32_t c) {
+  return c == 0x2122 || c == 0xAE;
+}
+
+char32_t narrow(char32_t c) {
+  return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
+}
+
+// Of a character as the cost model sees it: fullwidth forms as what they will become.
+PairTraits compute_pair_traits(char32_t c) {
+  c = narrow(c);
+  PairTraits p{compute_kind(c), compute_script(c), Script::kOther, 0};
+  if (p.kind == Kind::kMark && c >= 0x370 && c != 0x200C && c != 0x200D)
+    p.mark_script = block_script(c);
+  auto set = [&](PairFlag flag, bool on) {
+    if (on) p.flags |= flag;
+  };
+  set(kHigh, c >= 0x80);
+  set(kOpensWord, c == 0x201C || c == 0x2018 || c == 0x201E || c == 0xAB || c == 0xBF ||
+                      c == 0xA1 || c == 0x2013 || c == 0x2014 || c == 0x2026);
+  set(kOpensAfterLetter,
+      c == 0xAB || c == 0xBF || c == 0xA1 || c == 0x201C || c == 0x2018 || c == 0x201E);
+  set(kTrailRangeLetter, is_trail_range_letter(c));
+  set(kSuffixSign, is_word_suffix_sign(c));
+  set(kOldSymbol, c < 0x2190);
+  set(kReplacement, c == kReplacementChar);
+  set(kOtherNumber, unicode::category(c) == Category::No);
+  return p;
+}
+
+bool is_word_letter(Kind k) {
+  return k == Kind::kLower || k == Kind::kUpper || k == Kind::kLetter;
+}
+
+// The cost of character `b` right after `a` inside a token; `b_ends_word` says whether
+// what follows `b` ends the word. It reads only PairTraits: see the table below.
+int pair_cost(const PairTraits& a, const PairTraits& b, bool b_ends_word) {
+  const Kind ka = a.kind, kb = b.kind;
+  const bool a_high = a.flags & kHigh, b_high = b.flags & kHigh;
+  int cost = 0;
+  if (ka == Kind::kLower && kb == Kind::kUpper && b_high) cost += 3;             // "sÃ", "вЂ"
+  if (a_high && is_word_letter(ka) && (b.flags & kTrailRangeLetter)) cost += 3;  // "âœ", "Ãš"
+  // Symbols of the Latin-1 and Windows-1252 era glued to a letter; emoji, dingbats and
+  // music notes after a word ("love❤", "hatiku♫") are normal in social text.
+  if (is_word_letter(ka) && kb == Kind::kSymbol && (b.flags & kOldSymbol) &&
+      !((b.flags & kSuffixSign) && b_ends_word)) {
+    cost += 3;  // "Ã©", "Ã³"
+  }
+  if (ka == Kind::kSymbol && is_word_letter(kb) && a_high) {
+    cost += (a.flags & kOtherNumber) ? 3 : 2;  // "©r"; "³c" (after "m²" nothing follows)
+  }
+  if (a_high && is_word_letter(ka) && (b.flags & kReplacement))
+    cost += 2;  // "Ä\uFFFD": a lead, its trail lost
+  if (is_word_letter(ka) && kb == Kind::kPunct && b_high) {
+    // "Ã¡", "â€"; an opening mark straight after a letter ("Ä«", "ï¿") is worse.
+    cost += (b.flags & kOpensAfterLetter) ? 3 : 2;
+  }
+  // Opening quotes and dashes before a word are normal; other marks inside words are not.
+  if (ka == Kind::kPunct && a_high && is_word_letter(kb) && !(a.flags & kOpensWord)) cost += 2;
+  if ((ka == Kind::kNbsp && kb == Kind::kSpace) || (ka == Kind::kSpace && kb == Kind::kNbsp))
+    cost += 3;
+  if (ka == Kind::kSymbol && a_high && b_high && (kb == Kind::kSymbol || kb == Kind::kPunct))
+    cost += 1;
+  if (kb == Kind::kMark && !is_word_letter(ka) && ka != Kind::kMark && ka != Kind::kNumber &&
+      ka != Kind::kSymbol)
+    cost += 3;
+  if (kb == Kind::kMark && is_word_letter(ka) && b.mark_script != a.script &&
+      b.mark_script != Script::kOther)
+    cost += 3;  // "â۪": a mark of one script on a letter of another
+  if (ka == Kind::kControl || kb == Kind::kControl) cost += 1;
+  if (a.script != Script::kNone && b.script != Script::kNone && a.script != b.script)
+    cost += 1;  // a script change inside a word
+  return cost;
+}
+
+// What the cost model asks of a character, looked up in a table for the characters below
+// U+2600 (nearly everything mojibake is made of) instead of computed at every use.
+constexpr std::uint8_t kNoPairClass = 0xFF;
+
+struct Traits {
+  Category category;
+  Script script;  // of the character itself: fullwidth letters are not narrowed here
   std::uint8_t rarity;
+  std::uint8_t pair_class;  // which class of PairTraits `pair` is, below U+2600
+  PairTraits pair;
 };
 
 Traits compute_traits(char32_t c) {
-  return {unicode::category(c), compute_kind(c), compute_script(c),
-          static_cast<std::uint8_t>(compute_rarity(c))};
+  return {unicode::category(c), compute_script(c), static_cast<std::uint8_t>(compute_rarity(c)),
+          kNoPairClass, compute_pair_traits(c)};
 }
 
 constexpr char32_t kTraitsLimit = 0x2600;
 
-// This table, the page masks and the ASCII pair costs below are built when the program
-// starts (about 7 million instructions, 2 ms, once per process or wasm instance): built on
-// first use instead, the guard on every look-up cost 8% of repairing mojibaked text.
-const std::unique_ptr<const std::array<Traits, kTraitsLimit>> kTraitsTable = [] {
-  auto built = std::make_unique<std::array<Traits, kTraitsLimit>>();
-  for (char32_t cp = 0; cp < kTraitsLimit; ++cp) (*built)[cp] = compute_traits(cp);
+// The traits of the characters below U+2600, and pair_cost() of every two classes of
+// PairTraits among them (about a hundred), for a word that ends after the second and for
+// one that goes on. Built when the program starts (with the page masks and ASCII pair
+// costs below, about 8 million instructions, 2 ms, once per process or wasm instance):
+// built on first use instead, the guard on every look-up cost 8% of mojibake repair.
+struct CostTables {
+  static constexpr std::size_t kMaxClasses = 64;  // there are about 50
+  std::array<Traits, kTraitsLimit> traits;
+  // [ends_word][class of a][class of b], flat, so that the index is shifts and ors.
+  std::array<std::int8_t, 2 * kMaxClasses * kMaxClasses> pair_costs;
+
+  int pair(std::uint8_t a, std::uint8_t b, bool ends_word) const {
+    return pair_costs[(static_cast<std::size_t>(ends_word) * kMaxClasses + a) * kMaxClasses + b];
+  }
+};
+
+const std::unique_ptr<const CostTables> kCostTables = [] {
+  auto built = std::make_unique<CostTables>();
+  std::vector<PairTraits> classes;
+  for (char32_t cp = 0; cp < kTraitsLimit; ++cp) {
+    Traits t = compute_traits(cp);
+    const auto found = std::find(classes.begin(), classes.end(), t.pair);
+    t.pair_class = static_cast<std::uint8_t>(found - classes.begin());
+    if (found == classes.end()) classes.push_back(t.pair);
+    built->traits[cp] = t;
+  }
+  if (classes.size() > CostTables::kMaxClasses) std::abort();  // a new trait: raise the limit
+  for (std::size_t a = 0; a < classes.size(); ++a) {
+    for (std::size_t b = 0; b < classes.size(); ++b) {
+      for (const bool ends : {false, true}) {
+        built->pair_costs[(ends * CostTables::kMaxClasses + a) * CostTables::kMaxClasses + b] =
+            static_cast<std::int8_t>(pair_cost(classes[a], classes[b], ends));
+      }
+    }
+  }
   return built;
 }();
 
 inline Traits traits(char32_t c) {
-  return c < kTraitsLimit ? (*kTraitsTable)[c] : compute_traits(c);
+  return c < kTraitsLimit ? kCostTables->traits[c] : compute_traits(c);
 }
 
 Script script_of(char32_t c) {
@@ -242,82 +379,13 @@ bool is_number(char32_t c) {
   return cat == Category::Nd || cat == Category::Nl || cat == Category::No;
 }
 
-bool is_word_letter(Kind k) {
-  return k == Kind::kLower || k == Kind::kUpper || k == Kind::kLetter;
-}
-
-// Letters that Windows-1252 puts among the UTF-8 trail bytes (0x80-0xBF). In real text they
-// follow ASCII letters ("cœur", "Škoda") or start words, never another accented letter.
-bool is_trail_range_letter(char32_t c) {
-  return c == 0x160 || c == 0x161 || c == 0x152 || c == 0x153 || c == 0x17D || c == 0x17E ||
-         c == 0x178 || c == 0x192 || c == 0xAA || c == 0xBA || c == 0xB5;
-}
-
-// Signs that follow words as they are: "IKEA™", "NESTLÉ®". (© comes before a name.)
-bool is_word_suffix_sign(char32_t c) {
-  return c == 0x2122 || c == 0xAE;
-}
-
-char32_t narrow(char32_t c) {
-  return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
-}
-
-// The cost of one character after another, inside a token.
-// A character as the cost model sees it: fullwidth forms as what they will become.
-struct Seen {
-  char32_t c;
-  Traits t;
-};
-
-Seen seen(char32_t c) {
-  c = narrow(c);
-  return {c, traits(c)};
-}
-
-int pair_cost(const Seen& sa, const Seen& sb, char32_t after_b) {
-  const char32_t a = sa.c, b = sb.c;
-  const Kind ka = sa.t.kind, kb = sb.t.kind;
-  int cost = 0;
-  if (ka == Kind::kLower && kb == Kind::kUpper && b >= 0x80) cost += 3;        // "sÃ", "вЂ"
-  if (a >= 0x80 && is_word_letter(ka) && is_trail_range_letter(b)) cost += 3;  // "âœ", "Ãš"
-  const bool ends_word = after_b < 0x80 && !is_letter(after_b) && !is_number(after_b);
-  // Symbols of the Latin-1 and Windows-1252 era glued to a letter; emoji, dingbats and
-  // music notes after a word ("love❤", "hatiku♫") are normal in social text.
-  if (is_word_letter(ka) && kb == Kind::kSymbol && b < 0x2190 &&
-      !(is_word_suffix_sign(b) && ends_word)) {
-    cost += 3;  // "Ã©", "Ã³"
-  }
-  if (ka == Kind::kSymbol && is_word_letter(kb) && a >= 0x80) {
-    cost += sa.t.category == Category::No ? 3 : 2;  // "©r"; "³c" (after "m²" nothing follows)
-  }
-  if (a >= 0x80 && is_word_letter(ka) && b == kReplacementChar)
-    cost += 2;  // "Ä\uFFFD": a lead, its trail lost
-  if (is_word_letter(ka) && kb == Kind::kPunct && b >= 0x80) {
-    // "Ã¡", "â€"; an opening mark straight after a letter ("Ä«", "ï¿") is worse.
-    const bool opening =
-        b == 0xAB || b == 0xBF || b == 0xA1 || b == 0x201C || b == 0x2018 || b == 0x201E;
-    cost += opening ? 3 : 2;
-  }
-  if (ka == Kind::kPunct && a >= 0x80 && is_word_letter(kb)) {
-    // Opening quotes and dashes before a word are normal; other marks inside words are not.
-    const bool opens = a == 0x201C || a == 0x2018 || a == 0x201E || a == 0xAB || a == 0xBF ||
-                       a == 0xA1 || a == 0x2013 || a == 0x2014 || a == 0x2026;
-    if (!opens) cost += 2;
-  }
-  if ((ka == Kind::kNbsp && kb == Kind::kSpace) || (ka == Kind::kSpace && kb == Kind::kNbsp))
-    cost += 3;
-  if (ka == Kind::kSymbol && a >= 0x80 && b >= 0x80 && (kb == Kind::kSymbol || kb == Kind::kPunct))
-    cost += 1;
-  if (kb == Kind::kMark && !is_word_letter(ka) && ka != Kind::kMark && ka != Kind::kNumber &&
-      ka != Kind::kSymbol)
-    cost += 3;
-  if (kb == Kind::kMark && is_word_letter(ka) && b >= 0x370 && b != 0x200C && b != 0x200D &&
-      block_script(b) != sa.t.script && block_script(b) != Script::kOther)
-    cost += 3;  // "â۪": a mark of one script on a letter of another
-  if (ka == Kind::kControl || kb == Kind::kControl) cost += 1;
-  if (sa.t.script != Script::kNone && sb.t.script != Script::kNone && sa.t.script != sb.t.script)
-    cost += 1;  // a script change inside a word
-  return cost;
+// pair_cost() of two characters; `after_b` is what follows the second.
+int pair_cost_at(const Traits& a, const Traits& b, char32_t after_b) {
+  const bool ends_word = !(b.pair.flags & kSuffixSign) ||
+                         (after_b < 0x80 && !is_letter(after_b) && !is_number(after_b));
+  if (a.pair_class != kNoPairClass && b.pair_class != kNoPairClass)
+    return kCostTables->pair(a.pair_class, b.pair_class, ends_word);
+  return pair_cost(a.pair, b.pair, ends_word);
 }
 
 // Â and Ã are what Windows-1252 makes of the lead bytes of all Latin-1 characters, and
@@ -327,52 +395,56 @@ int original_rarity(char32_t c) {
   return c == 0xEF ? 1 : 0;  // ï: the lead of U+FFFD, the BOM and fullwidth forms
 }
 
-// The cost of a stretch of text: its characters' rarity and every neighbouring pair's.
-// `line_script` is the script most letters of the line are in: a letter of another script
-// standing nearly alone ("se trouve Г lвЂ™ouest") is itself a sign.
 // pair_cost() of two ASCII characters, which does not depend on what follows them.
 const std::unique_ptr<const std::array<std::array<std::int8_t, 128>, 128>> kAsciiPairCosts = [] {
   auto built = std::make_unique<std::array<std::array<std::int8_t, 128>, 128>>();
   for (char32_t a = 0; a < 128; ++a) {
     for (char32_t b = 0; b < 128; ++b)
-      (*built)[a][b] = static_cast<std::int8_t>(pair_cost(seen(a), seen(b), U' '));
+      (*built)[a][b] = static_cast<std::int8_t>(pair_cost_at(traits(a), traits(b), U' '));
   }
   return built;
 }();
 
+// The cost of a stretch of text: its characters' rarity and every neighbouring pair's.
+// `line_script` is the script most letters of the line are in: a letter of another script
+// standing nearly alone ("se trouve Г lвЂ™ouest") is itself a sign.
 int text_cost(std::u32string_view text, Script line_script, bool original) {
   // Between two ASCII characters only their pair can cost anything, when ASCII letters
   // are of the line's script: the common case, looked up.
   const bool ascii_is_native = line_script == Script::kLatin || line_script == Script::kNone;
+  const std::size_t n = text.size();
   int cost = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  char32_t before = 0;
+  for (std::size_t i = 0; i < n; before = text[i++]) {
     const char32_t c = text[i];
-    const char32_t before = i > 0 ? text[i - 1] : 0;
     if (c < 0x80 && before < 0x80 && ascii_is_native) {
       if (i > 0) cost += (*kAsciiPairCosts)[before][c];
       continue;
     }
+    const Traits t = traits(c);
+    const bool has_after = i + 1 < n;
+    const char32_t after = has_after ? text[i + 1] : U' ';
     // A C1 control read back from a whole sequence is what the text held; a stray one is not.
-    cost += (!original && is_c1(c)) ? 3 : rarity(c) + (original ? original_rarity(c) : 0);
-    if (i > 0) cost += pair_cost(seen(before), seen(c), i + 1 < text.size() ? text[i + 1] : U' ');
-    if (c == kNoBreakSpace && i > 0 && i + 1 < text.size() && is_letter(text[i - 1]) &&
-        is_letter(text[i + 1])) {
-      cost += 3;  // a no-break space glued inside a word
+    cost += (!original && is_c1(c)) ? 3 : t.rarity + (original ? original_rarity(c) : 0);
+    if (i == 0) {
+      if (t.script != Script::kNone && line_script != Script::kNone && t.script != line_script &&
+          !(has_after && is_letter(after)))
+        cost += 3;  // see below
+      continue;
     }
-    if (original && c == kNoBreakSpace && i > 0 && text[i - 1] == 0xC2 &&
-        (i + 1 >= text.size() || !is_letter(text[i + 1]))) {
-      cost += 2;  // "Â\u00A0" binding nothing: a no-break space read as Windows-1252
+    const Traits t_before = traits(before);
+    cost += pair_cost_at(t_before, t, after);
+    if (c == kNoBreakSpace) {
+      if (has_after && t_before.category <= Category::Lo && is_letter(after))
+        cost += 3;  // a no-break space glued inside a word
+      if (original && before == 0xC2 && !(has_after && is_letter(after)))
+        cost += 2;  // "Â\u00A0" binding nothing: a no-break space read as Windows-1252
     }
-    if (original && c == U'?' && i > 0 && text[i - 1] >= 0x80 && i + 1 < text.size() &&
-        text[i + 1] >= 0x80) {
+    if (original && c == U'?' && before >= 0x80 && has_after && after >= 0x80)
       cost += 2;  // "Ã?Â": a byte a strict decoder replaced by "?"
-    }
-    const Script script = script_of(c);  // of `c` itself: fullwidth letters are not Latin here
-    if (script != Script::kNone && line_script != Script::kNone && script != line_script) {
-      const bool alone =
-          (i == 0 || !is_letter(text[i - 1])) && (i + 1 >= text.size() || !is_letter(text[i + 1]));
-      if (alone) cost += 3;
-    }
+    if (t.script != Script::kNone && line_script != Script::kNone && t.script != line_script &&
+        t_before.category > Category::Lo && !(has_after && is_letter(after)))
+      cost += 3;  // a letter of another script standing alone
   }
   return cost;
 }
@@ -646,8 +718,27 @@ const std::unique_ptr<const std::array<PageMasks, 0x2600>> kPageMasksTable = [] 
   return built;
 }();
 
+// The few characters from U+2600 up that some page has a byte for (cp437's card suits,
+// MacRoman's ligatures and Apple logo), with their masks, sorted: every other character
+// from there up is in no page.
+const std::vector<std::pair<char32_t, PageMasks>> kHighPageMasks = [] {
+  std::vector<std::pair<char32_t, PageMasks>> built;
+  for (const auto& page : kCodePageHighHalf) {
+    for (const char32_t c : page) {
+      if (c >= 0x2600) built.emplace_back(c, page_masks(c));
+    }
+  }
+  std::sort(built.begin(), built.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return built;
+}();
+
 inline PageMasks masks_of(char32_t c) {
-  return c < 0x2600 ? (*kPageMasksTable)[c] : page_masks(c);
+  if (c < 0x2600) return (*kPageMasksTable)[c];
+  const auto found = std::lower_bound(
+      kHighPageMasks.begin(), kHighPageMasks.end(), c,
+      [](const std::pair<char32_t, PageMasks>& entry, char32_t key) { return entry.first < key; });
+  return found != kHighPageMasks.end() && found->first == c ? found->second : PageMasks{};
 }
 // --- Decisions -------------------------------------------------------------------------
 
@@ -1043,13 +1134,290 @@ bool reads_right(std::u32string_view original, std::u32string_view repaired) {
   return after * 2 <= before;
 }
 
+// --- The common case, on UTF-8 --------------------------------------------------------
+//
+// Most garbled lines are Windows-1252 readings through and through: every non-ASCII
+// character is part of a whole UTF-8 sequence in that page ("Ð¼Ð¾Ñ", "â€™"). On such a line
+// the general path (repair_line() on UTF-32) tries no other page, guesses no lost byte and
+// finds no correctly encoded character to weigh: what is left of its work is measuring
+// each token and the line. This path does that work on the UTF-8 as it is, without
+// converting the line or allocating per token, and hands every other line, and every
+// line whose repair may hold another layer, back to the general path. It must decide
+// exactly as that path would: fuzz_repair and the differential test in
+// tests/unit/mojibake_test.cpp compare the two on garbled, clean and random text.
+namespace {
+
+enum class FastOutcome { kUnchanged, kRepaired, kGeneral };
+
+// A whole UTF-8 sequence in Windows-1252: the original characters at bytes [begin, end)
+// of the line, and the character they read as.
+struct WholeUnit {
+  std::uint32_t begin, end;
+  char32_t decoded;
+};
+
+struct WholeToken {
+  std::uint32_t begin, end;                    // bytes of the line
+  std::uint32_t first_unit, end_unit;          // into the line's units
+  std::uint32_t repaired_begin, repaired_end;  // into the line's repaired bytes
+  int gain = 0, original_cost = 0, repaired_cost = 0;
+};
+
+struct WholeLineScratch {
+  std::vector<WholeUnit> units;
+  std::vector<WholeToken> tokens;
+  std::string repaired_bytes;         // every token as Windows-1252 reads it, one after another
+  std::u32string original, repaired;  // the token at hand, with a character of context each side
+  std::string text;                   // the repaired line
+  struct Group {
+    std::uint32_t unit;  // the first unit of its kind in the line
+    std::uint32_t count;
+  };
+  std::vector<Group> groups;         // in order of first occurrence
+  std::vector<std::uint32_t> slots;  // open addressing over `groups`, 0 for empty
+};
+
+bool is_ascii_space_byte(unsigned char b) {
+  return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+}
+
+bool has_letter(std::string_view line) {
+  for (std::size_t i = 0; i < line.size();) {
+    const auto b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      if (unicode::is_letter(b)) return true;
+      ++i;
+    } else if (is_letter(unicode::next_code_point(line, i))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Reads the token [token.begin, token.end) of `line` in Windows-1252: its units, its
+// repaired bytes, and the token as written and as repaired with a character of context on
+// each side (white space or nothing: tokens end at white space), which is what
+// repair_token() measures. False when some non-ASCII character of the token is not part
+// of a whole sequence within it.
+bool read_whole_token(std::string_view line, WholeToken& token, const std::int16_t* table,
+                      WholeLineScratch& scratch) {
+  std::u32string& original = scratch.original;
+  std::u32string& repaired = scratch.repaired;
+  std::string& bytes = scratch.repaired_bytes;
+  original.clear();
+  repaired.clear();
+  token.first_unit = static_cast<std::uint32_t>(scratch.units.size());
+  token.repaired_begin = static_cast<std::uint32_t>(bytes.size());
+  auto context = [&](std::size_t at) {
+    const char32_t c = static_cast<unsigned char>(line[at]);
+    original += c;
+    repaired += c;
+  };
+  if (token.begin > 0) context(token.begin - 1);
+  auto byte_of = [&](char32_t c) -> int {
+    original += c;
+    return c < kEncodeTableLimit ? table[c] : encode_byte(CodePage::kWindows1252, c);
+  };
+  for (std::size_t i = token.begin; i < token.end;) {
+    const auto b0 = static_cast<unsigned char>(line[i]);
+    if (b0 < 0x80) {
+      original += b0;
+      repaired += b0;
+      bytes += static_cast<char>(b0);
+      ++i;
+      continue;
+    }
+    const std::size_t unit_begin = i;
+    const int lead = byte_of(unicode::next_code_point(line, i));
+    const int trails = trail_count(lead);
+    if (trails < 0) return false;
+    int seq[4] = {lead, 0, 0, 0};
+    for (int k = 1; k <= trails; ++k) {
+      if (i >= token.end) return false;
+      const int b = byte_of(unicode::next_code_point(line, i));
+      if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return false;
+      seq[k] = b;
+    }
+    const char32_t cp = decode_sequence(seq, trails + 1);
+    if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // CESU-8 and stray surrogates: general
+    repaired += cp;
+    for (int k = 0; k <= trails; ++k) bytes += static_cast<char>(seq[k]);
+    scratch.units.push_back(
+        {static_cast<std::uint32_t>(unit_begin), static_cast<std::uint32_t>(i), cp});
+  }
+  if (token.end < line.size()) context(token.end);
+  token.end_unit = static_cast<std::uint32_t>(scratch.units.size());
+  token.repaired_end = static_cast<std::uint32_t>(bytes.size());
+  return true;
+}
+
+// What repair_token() makes of the token just read: its costs and gain.
+void measure_whole_token(WholeToken& token, Script line_script, const WholeLineScratch& scratch) {
+  token.original_cost = text_cost(scratch.original, line_script, true);
+  token.repaired_cost = text_cost(scratch.repaired, line_script, false);
+  token.gain = token.original_cost - token.repaired_cost;
+  // Its coherence bonus: the units read as letters of one script.
+  const std::uint32_t unit_count = token.end_unit - token.first_unit;
+  if (unit_count < 2) return;
+  Script script = Script::kNone;
+  bool coherent = true;
+  for (std::uint32_t k = token.first_unit; k < token.end_unit && coherent; ++k) {
+    const char32_t d = scratch.units[k].decoded;
+    const Script s = script_of(d);
+    coherent = rarity(d) <= 1;
+    if (s == Script::kNone) {
+      coherent = coherent && (d == kReplacementChar || unicode::is_mark(d));
+      continue;
+    }
+    if (script == Script::kNone) script = s;
+    coherent = coherent && s == script;
+  }
+  if (coherent && script != Script::kNone)
+    token.gain += kCoherenceBonus * static_cast<int>(unit_count - 1);
+}
+
+// Counts each distinct unit of the repaired tokens (told apart by what they were, which
+// decides what they read as), in order of first occurrence, as repair_line() reports them.
+void group_units(std::string_view line, WholeLineScratch& scratch) {
+  auto& groups = scratch.groups;
+  auto& slots = scratch.slots;
+  groups.clear();
+  std::size_t capacity = 64;
+  while (capacity < 2 * scratch.units.size()) capacity *= 2;
+  slots.assign(capacity, 0);
+  for (const WholeToken& token : scratch.tokens) {
+    if (token.gain < 0) continue;
+    for (std::uint32_t k = token.first_unit; k < token.end_unit; ++k) {
+      const WholeUnit& u = scratch.units[k];
+      const std::string_view from = line.substr(u.begin, u.end - u.begin);
+      std::uint64_t hash = 0xCBF29CE484222325ull;
+      for (char b : from) hash = (hash ^ static_cast<unsigned char>(b)) * 0x100000001B3ull;
+      for (std::size_t slot = hash & (capacity - 1);; slot = (slot + 1) & (capacity - 1)) {
+        if (slots[slot] == 0) {
+          groups.push_back({k, 1});
+          slots[slot] = static_cast<std::uint32_t>(groups.size());
+          break;
+        }
+        auto& group = groups[slots[slot] - 1];
+        const WholeUnit& first = scratch.units[group.unit];
+        if (line.substr(first.begin, first.end - first.begin) == from) {
+          ++group.count;
+          break;
+        }
+      }
+    }
+  }
+}
+
+// The first layer of a line that Windows-1252 reads whole, into scratch.text with its
+// costs; kGeneral when the line is not one, or when its repair begins with a byte order mark.
+struct WholeLayer {
+  FastOutcome outcome;
+  int cost_before = 0, cost_after = 0;
+};
+
+WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scratch) {
+  scratch.units.clear();
+  scratch.tokens.clear();
+  scratch.repaired_bytes.clear();
+  const std::int16_t* table = encode_table(CodePage::kWindows1252);
+  // Every letter such a line holds is Latin: the line's script is Latin if it has one.
+  const Script line_script = has_letter(line) ? Script::kLatin : Script::kNone;
+  // Line evidence as repair_line() weighs it; no correctly encoded character is left.
+  int total = 0, evidence_tokens = 0;
+  for (std::size_t pos = 0; pos < line.size();) {
+    const std::size_t first = unicode::skip_ascii(line, pos);
+    if (first == line.size()) break;
+    WholeToken token{};
+    token.begin = static_cast<std::uint32_t>(first);
+    token.end = static_cast<std::uint32_t>(first + 1);
+    while (token.begin > pos &&
+           !is_ascii_space_byte(static_cast<unsigned char>(line[token.begin - 1])))
+      --token.begin;
+    while (token.end < line.size() &&
+           !is_ascii_space_byte(static_cast<unsigned char>(line[token.end])))
+      ++token.end;
+    if (!read_whole_token(line, token, table, scratch)) return {FastOutcome::kGeneral};
+    measure_whole_token(token, line_script, scratch);
+    if (token.gain >= kStrongGain) {
+      total += token.gain;
+      ++evidence_tokens;
+    }
+    scratch.tokens.push_back(token);
+    pos = token.end;
+  }
+  if (scratch.tokens.empty()) return {FastOutcome::kGeneral};  // C1 controls alone, say
+  if (evidence_tokens > 1) total += kCorroboration * (evidence_tokens - 1);
+  if (evidence_tokens == 0 || total < kLineGain) return {FastOutcome::kUnchanged};
+
+  WholeLayer layer{FastOutcome::kRepaired};
+  std::string& text = scratch.text;
+  text.clear();
+  std::size_t copied = 0;
+  for (const WholeToken& token : scratch.tokens) {
+    if (token.gain < 0) continue;  // a token that reads worse stays as it is
+    text.append(line, copied, token.begin - copied);
+    text.append(scratch.repaired_bytes, token.repaired_begin,
+                token.repaired_end - token.repaired_begin);
+    copied = token.end;
+    layer.cost_before += token.original_cost;
+    layer.cost_after += token.repaired_cost;
+  }
+  text.append(line, copied);
+  if (std::string_view(text).starts_with("\xC3\xAF\xC2\xBB\xC2\xBF"))
+    return {FastOutcome::kGeneral};
+  group_units(line, scratch);
+  return layer;
+}
+
+}  // namespace
+
 // Repairs one stretch of a line (the whole line, unless it is very long).
-bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
+bool repair_stretch(std::string_view line, RepairLog& log, std::string& out, MojibakePath path) {
   const bool bom_first = line.starts_with("\xC3\xAF\xC2\xBB\xC2\xBF");
   if (!bom_first && !may_hold_mojibake(line)) return false;
   // The text after each layer, and what each layer repaired.
-  std::vector<std::u32string> states{unicode::to_utf32(line)};
+  std::vector<std::u32string> states;
   std::vector<std::vector<Repair>> layer_repairs;
+  std::optional<std::pair<int, int>> first_layer_costs;  // before, after
+  int layer = 0;
+  if (!bom_first && path == MojibakePath::kAny) {
+    thread_local WholeLineScratch scratch;
+    const WholeLayer whole = repair_whole_1252_line(line, scratch);
+    if (whole.outcome == FastOutcome::kUnchanged) return false;
+    if (whole.outcome == FastOutcome::kRepaired) {
+      const std::string_view text = scratch.text;
+      // What the layer repaired, as the general path would have reported it.
+      auto for_each_repair = [&](auto&& report) {
+        char to[4];
+        for (const auto& group : scratch.groups) {
+          const WholeUnit& u = scratch.units[group.unit];
+          report(line.substr(u.begin, u.end - u.begin),
+                 std::string_view(to, unicode::encode_utf8(u.decoded, to)), group.count);
+        }
+      };
+      if (!detail::may_hold_mojibake(text)) {
+        // One layer, the common case: judged and written without leaving UTF-8.
+        if (whole.cost_after * 2 > whole.cost_before) return false;  // reads_right()
+        for_each_repair([&](std::string_view from, std::string_view to, std::size_t count) {
+          log.add(RepairReason::kMojibake, from, to, count);
+        });
+        out += text;
+        return true;
+      }
+      // Another layer may lie under this one: the general path goes on from the second.
+      std::vector<Repair> repairs;
+      for_each_repair([&](std::string_view from, std::string_view to, std::size_t count) {
+        repairs.push_back({std::string(from), std::string(to), RepairReason::kMojibake, count});
+      });
+      states.push_back(unicode::to_utf32(line));
+      states.push_back(unicode::to_utf32(text));
+      layer_repairs.push_back(std::move(repairs));
+      first_layer_costs = {whole.cost_before, whole.cost_after};
+      layer = 1;
+    }
+  }
+  if (states.empty()) states.push_back(unicode::to_utf32(line));
   auto strip_bom = [](std::u32string& text, std::vector<Repair>& repairs) {
     // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
     if (!text.starts_with(U"\u00EF\u00BB\u00BF")) return false;
@@ -1057,8 +1425,7 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
     text.erase(0, 3);
     return true;
   };
-  std::optional<std::pair<int, int>> first_layer_costs;  // before, after
-  for (int layer = 0; layer < kMaxLayers; ++layer) {
+  for (; layer < kMaxLayers; ++layer) {
     std::vector<Repair> repairs;
     std::optional<std::u32string> without_bom;
     if (states.back().starts_with(U"\u00EF\u00BB\u00BF")) {
@@ -1102,14 +1469,14 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out) {
   return true;
 }
 
-bool fix_mojibake(std::string_view line, RepairLog& log, std::string& out) {
+bool fix_mojibake(std::string_view line, RepairLog& log, std::string& out, MojibakePath path) {
   // A line's evidence is weighed within the line; a very long line (a whole page without
   // breaks) is taken in stretches cut at spaces, which keeps memory bounded: mojibake lives
   // inside words, so a cut between words changes no reading.
   constexpr std::size_t kStretch = 16 * 1024;
   // Mojibake is made of non-ASCII characters: ASCII text has none.
   if (unicode::skip_ascii(line, 0) == line.size()) return false;
-  if (line.size() <= kStretch) return repair_stretch(line, log, out);
+  if (line.size() <= kStretch) return repair_stretch(line, log, out, path);
   bool changed = false;
   std::size_t start = 0;
   while (start < line.size()) {
@@ -1127,7 +1494,7 @@ bool fix_mojibake(std::string_view line, RepairLog& log, std::string& out) {
       }
     }
     const std::size_t before = out.size();
-    if (repair_stretch(line.substr(start, end - start), log, out)) {
+    if (repair_stretch(line.substr(start, end - start), log, out, path)) {
       changed = true;
     } else {
       out.resize(before);

@@ -58,8 +58,11 @@ bool rewrite_lines(std::string& text_in_out, NextCandidate next_candidate, Rewri
 bool decode_character_references(std::string_view text, RepairLog& log, std::string& out);
 
 // Reverses mojibake: UTF-8 read through a legacy code page, once or several times
-// (mojibake.cpp explains how it decides).
-bool fix_mojibake(std::string_view line, RepairLog& log, std::string& out);
+// (mojibake.cpp explains how it decides). Lines that Windows-1252 reads whole take a fast
+// path that decides as the general one does; kGeneralOnly is for tests that check so.
+enum class MojibakePath { kAny, kGeneralOnly };
+bool fix_mojibake(std::string_view line, RepairLog& log, std::string& out,
+                  MojibakePath path = MojibakePath::kAny);
 
 // C1 controls, control and format characters, ligatures, fullwidth forms, dangling bidi
 // controls, quotes (when asked), and NFC.

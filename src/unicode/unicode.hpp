@@ -117,6 +117,8 @@ bool ascii_icontains(std::string_view haystack, std::string_view needle);
 // UTF-8 helpers for valid input (as decode() produces).
 // Decodes the character at `i` and advances `i` past it.
 char32_t next_code_point(std::string_view utf8, std::size_t& i);
+// Writes the UTF-8 of `cp` to out[0..4) and returns how many bytes it took.
+std::size_t encode_utf8(char32_t cp, char* out);
 void append_utf8(std::string& out, char32_t cp);
 std::u32string to_utf32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);

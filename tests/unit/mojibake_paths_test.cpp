@@ -1,0 +1,161 @@
+// The mojibake pass has a fast path for lines that Windows-1252 reads whole, on UTF-8, and
+// a general path on UTF-32 for everything else (src/repair/mojibake.cpp). The fast path must
+// decide exactly as the general one: same text, same repairs, same counts, in the same
+// order. Checked here on mojibake made from correct text in many scripts through every code
+// page, with the damage scraped text shows (lost and replaced bytes, flattened no-break
+// spaces, two layers, a byte order mark, clean text on the same line), and on random lines.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "repair/codepages.hpp"
+#include "repair/passes.hpp"
+#include "support/correct_text.hpp"
+#include "support/random.hpp"
+#include "unicode/unicode.hpp"
+
+namespace {
+
+using winnow::RepairLog;
+using winnow::detail::CodePage;
+using winnow::detail::MojibakePath;
+
+// `utf8`'s bytes read through `page`; bytes the page leaves undefined become the C1 control
+// of the same number, as browsers' Windows-1252 does.
+std::string misread(std::string_view utf8, CodePage page) {
+  std::string out;
+  for (const char b : utf8)
+    winnow::unicode::append_utf8(out,
+                                 winnow::detail::decode_byte(page, static_cast<unsigned char>(b)));
+  return out;
+}
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// What scraped text does to Windows-1252 mojibake: the C1 controls that stand for its
+// undefined bytes dropped, or replaced by "?" or U+FFFD; no-break spaces flattened.
+std::vector<std::string> damaged(const std::string& garbled) {
+  std::vector<std::string> out{garbled, replace_all(garbled, "\xC2\xA0", " ")};
+  for (const std::string_view instead : {"", "?", "\xEF\xBF\xBD"}) {
+    std::string text = garbled;
+    for (const char* c1 : {"\xC2\x81", "\xC2\x8D", "\xC2\x8F", "\xC2\x90", "\xC2\x9D"})
+      text = replace_all(text, c1, instead);
+    out.push_back(text);
+  }
+  return out;
+}
+
+struct Outcome {
+  bool changed;
+  std::string text;
+  std::vector<winnow::Repair> repairs;
+};
+
+Outcome fix(std::string_view line, MojibakePath path) {
+  RepairLog log;
+  std::string out;
+  const bool changed = winnow::detail::fix_mojibake(line, log, out, path);
+  return {changed, out, log.entries()};
+}
+
+// Checks both paths on `line`; returns whether it was repaired.
+bool paths_agree(std::string_view line) {
+  INFO(line);
+  const Outcome fast = fix(line, MojibakePath::kAny);
+  const Outcome general = fix(line, MojibakePath::kGeneralOnly);
+  CHECK(fast.changed == general.changed);
+  CHECK(fast.text == general.text);
+  REQUIRE(fast.repairs.size() == general.repairs.size());
+  for (std::size_t k = 0; k < fast.repairs.size(); ++k)
+    CHECK(fast.repairs[k] == general.repairs[k]);
+  return general.changed;
+}
+
+}  // namespace
+
+TEST_CASE("mojibake: the fast path decides as the general one on mojibake of many scripts",
+          "[mojibake][paths]") {
+  std::size_t lines = 0, repaired = 0;
+  auto check = [&](const std::string& line) {
+    ++lines;
+    repaired += paths_agree(line);
+  };
+  for (const std::string_view correct : winnow::testing::kCorrectText) {
+    check(std::string(correct));
+    for (std::size_t p = 0; p < winnow::detail::kCodePageCount; ++p) {
+      const std::string garbled = misread(correct, static_cast<CodePage>(p));
+      check(garbled);
+      check(std::string(correct) + " " + garbled);  // clean and garbled on one line
+    }
+    const std::string windows = misread(correct, CodePage::kWindows1252);
+    for (const std::string& line : damaged(windows)) check(line);
+    check(misread(windows, CodePage::kWindows1252));  // two layers
+    check(misread(misread(windows, CodePage::kWindows1252), CodePage::kWindows1252));
+    check("\xC3\xAF\xC2\xBB\xC2\xBF" + windows);  // a byte order mark
+    check(misread("\xEF\xBB\xBF", CodePage::kWindows1252) + " " + windows);
+  }
+  CHECK(lines > 500);
+  CHECK(repaired > lines / 3);  // most of it was garbled and is repaired
+}
+
+TEST_CASE("mojibake: the fast path decides as the general one on random lines",
+          "[mojibake][paths][random]") {
+  // Pieces of mojibake and of what it is mistaken for: Windows-1252 readings of Latin,
+  // Cyrillic, CJK, punctuation and emoji, their C1 controls, lone leads and trails, "?",
+  // U+FFFD, no-break spaces, a BOM's reading, correct accented and Cyrillic letters.
+  const std::string_view pieces[] = {
+      "a",
+      "e",
+      "The",
+      "word",
+      " ",
+      " ",
+      ".",
+      ",",
+      "'",
+      "?",
+      "\xEF\xBF\xBD",
+      "\xC2\xA0",
+      "\xC3\x83\xC2\xA9",                      // Ã© (é)
+      "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2",      // â€™ (’)
+      "\xC3\xA2\xE2\x82\xAC\xC5\x93",          // â€œ (“)
+      "\xC3\xA2\xE2\x82\xAC",                  // â€ (a lost last byte)
+      "\xC3\x90\xC2\xB8",                      // Ð¸ (и)
+      "\xC3\x91\xE2\x80\x9A",                  // Ñ‚ (т)
+      "\xC3\x90",                              // Ð
+      "\xC3\xA4\xC2\xB8\xC2\xAD",              // ä¸­ (中)
+      "\xC3\xB0\xC5\xB8\xCB\x9C\xE2\x82\xAC",  // ðŸ˜€ (😀)
+      "\xC3\xAF\xC2\xBB\xC2\xBF",              // ï»¿ (a BOM)
+      "\xC2\x81",
+      "\xC2\x9D",
+      "\xC2\x8F",  // C1 controls: undefined Windows-1252 bytes
+      "\xC3\x83",
+      "\xC3\x82",
+      "\xC3\xA2",
+      "\xC2\xA9",
+      "\xC2\xAE",
+      "\xE2\x84\xA2",
+      "\xC5\x93",
+      "\xC3\xA9",
+      "\xC3\xA3",
+      "\xD0\xB8",
+      "\xD1\x82",
+      "\xE4\xB8\xAD",
+      "\xC4\x9F",
+  };
+  winnow::testing::Random rng(20261122);
+  std::size_t repaired = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string line;
+    const std::size_t length = 1 + rng.below(24);
+    for (std::size_t k = 0; k < length; ++k) line += pieces[rng.below(std::size(pieces))];
+    repaired += paths_agree(line);
+  }
+  CHECK(repaired > 1000);
+}
