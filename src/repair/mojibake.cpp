@@ -1166,9 +1166,21 @@ struct WholeToken {
 struct WholeLineScratch {
   std::vector<WholeUnit> units;
   std::vector<WholeToken> tokens;
-  std::string repaired_bytes;         // every token as Windows-1252 reads it, one after another
-  std::u32string original, repaired;  // the token at hand, with a character of context each side
-  std::string text;                   // the repaired line
+  std::string repaired_bytes;  // every token as Windows-1252 reads it, one after another
+  // The token at hand, as written and as repaired, with a character of context each side.
+  // Sized for the longest the token can be (a character per byte, and the context) before
+  // it is read, so that no write checks capacity.
+  struct Chars {
+    std::vector<char32_t> buffer;
+    std::size_t size = 0;
+    void start(std::size_t capacity) {
+      if (buffer.size() < capacity) buffer.resize(capacity);
+      size = 0;
+    }
+    void push(char32_t c) { buffer[size++] = c; }
+    std::u32string_view view() const { return {buffer.data(), size}; }
+  } original, repaired;
+  std::string text;  // the repaired line
   struct Group {
     std::uint32_t unit;  // the first unit of its kind in the line
     std::uint32_t count;
@@ -1201,29 +1213,32 @@ bool has_letter(std::string_view line) {
 // of a whole sequence within it.
 bool read_whole_token(std::string_view line, WholeToken& token, const std::int16_t* table,
                       WholeLineScratch& scratch) {
-  std::u32string& original = scratch.original;
-  std::u32string& repaired = scratch.repaired;
+  auto& original = scratch.original;
+  auto& repaired = scratch.repaired;
+  original.start(token.end - token.begin + 2);
+  repaired.start(token.end - token.begin + 2);
+  // The repaired bytes are never more than the token's.
   std::string& bytes = scratch.repaired_bytes;
-  original.clear();
-  repaired.clear();
+  std::size_t written = bytes.size();
+  token.repaired_begin = static_cast<std::uint32_t>(written);
+  bytes.resize(written + token.end - token.begin);
   token.first_unit = static_cast<std::uint32_t>(scratch.units.size());
-  token.repaired_begin = static_cast<std::uint32_t>(bytes.size());
   auto context = [&](std::size_t at) {
     const char32_t c = static_cast<unsigned char>(line[at]);
-    original += c;
-    repaired += c;
+    original.push(c);
+    repaired.push(c);
   };
   if (token.begin > 0) context(token.begin - 1);
   auto byte_of = [&](char32_t c) -> int {
-    original += c;
+    original.push(c);
     return c < kEncodeTableLimit ? table[c] : encode_byte(CodePage::kWindows1252, c);
   };
   for (std::size_t i = token.begin; i < token.end;) {
     const auto b0 = static_cast<unsigned char>(line[i]);
     if (b0 < 0x80) {
-      original += b0;
-      repaired += b0;
-      bytes += static_cast<char>(b0);
+      original.push(b0);
+      repaired.push(b0);
+      bytes[written++] = static_cast<char>(b0);
       ++i;
       continue;
     }
@@ -1240,21 +1255,22 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
     }
     const char32_t cp = decode_sequence(seq, trails + 1);
     if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // CESU-8 and stray surrogates: general
-    repaired += cp;
-    for (int k = 0; k <= trails; ++k) bytes += static_cast<char>(seq[k]);
+    repaired.push(cp);
+    for (int k = 0; k <= trails; ++k) bytes[written++] = static_cast<char>(seq[k]);
     scratch.units.push_back(
         {static_cast<std::uint32_t>(unit_begin), static_cast<std::uint32_t>(i), cp});
   }
   if (token.end < line.size()) context(token.end);
   token.end_unit = static_cast<std::uint32_t>(scratch.units.size());
-  token.repaired_end = static_cast<std::uint32_t>(bytes.size());
+  token.repaired_end = static_cast<std::uint32_t>(written);
+  bytes.resize(written);
   return true;
 }
 
 // What repair_token() makes of the token just read: its costs and gain.
 void measure_whole_token(WholeToken& token, Script line_script, const WholeLineScratch& scratch) {
-  token.original_cost = text_cost(scratch.original, line_script, true);
-  token.repaired_cost = text_cost(scratch.repaired, line_script, false);
+  token.original_cost = text_cost(scratch.original.view(), line_script, true);
+  token.repaired_cost = text_cost(scratch.repaired.view(), line_script, false);
   token.gain = token.original_cost - token.repaired_cost;
   // Its coherence bonus: the units read as letters of one script.
   const std::uint32_t unit_count = token.end_unit - token.first_unit;
@@ -1380,6 +1396,7 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out, Moj
   std::vector<std::u32string> states;
   std::vector<std::vector<Repair>> layer_repairs;
   std::optional<std::pair<int, int>> first_layer_costs;  // before, after
+  std::string_view first_layer_text;                     // in UTF-8, from the fast path
   int layer = 0;
   if (!bom_first && path == MojibakePath::kAny) {
     thread_local WholeLineScratch scratch;
@@ -1410,14 +1427,20 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out, Moj
       for_each_repair([&](std::string_view from, std::string_view to, std::size_t count) {
         repairs.push_back({std::string(from), std::string(to), RepairReason::kMojibake, count});
       });
-      states.push_back(unicode::to_utf32(line));
+      // The text as written is converted only if a deeper layer is judged against it.
+      states.emplace_back();
       states.push_back(unicode::to_utf32(text));
+      first_layer_text = text;
       layer_repairs.push_back(std::move(repairs));
       first_layer_costs = {whole.cost_before, whole.cost_after};
       layer = 1;
     }
   }
   if (states.empty()) states.push_back(unicode::to_utf32(line));
+  auto state = [&](std::size_t k) -> const std::u32string& {
+    if (k == 0 && states[0].empty()) states[0] = unicode::to_utf32(line);
+    return states[k];
+  };
   auto strip_bom = [](std::u32string& text, std::vector<Repair>& repairs) {
     // A UTF-8 byte order mark read as Latin-1 or Windows-1252, where files begin.
     if (!text.starts_with(U"\u00EF\u00BB\u00BF")) return false;
@@ -1455,7 +1478,7 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out, Moj
       // One layer from the text as written: its tokens were measured already.
       const bool right = i == 0 && j == 1 && first_layer_costs
                              ? first_layer_costs->second * 2 <= first_layer_costs->first
-                             : reads_right(states[i], states[j]);
+                             : reads_right(state(i), state(j));
       if (!right) return false;
     }
     return true;
@@ -1465,7 +1488,11 @@ bool repair_stretch(std::string_view line, RepairLog& log, std::string& out, Moj
   for (std::size_t k = 0; k < keep; ++k) {
     for (const Repair& r : layer_repairs[k]) log.add(r.reason, r.from, r.to, r.count);
   }
-  out += unicode::to_utf8(states[keep]);
+  if (keep == 1 && !first_layer_text.empty()) {
+    out += first_layer_text;
+  } else {
+    out += unicode::to_utf8(states[keep]);
+  }
   return true;
 }
 

@@ -159,30 +159,6 @@ bool ascii_icontains(std::string_view haystack, std::string_view needle) {
   return false;
 }
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  auto trail = [&](std::size_t k) -> char32_t {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) & 0x3F : 0;
-  };
-  if (b0 < 0x80) {
-    i += 1;
-    return b0;
-  }
-  if (b0 < 0xE0) {
-    const char32_t cp = (char32_t(b0 & 0x1F) << 6) | trail(1);
-    i += 2;
-    return cp;
-  }
-  if (b0 < 0xF0) {
-    const char32_t cp = (char32_t(b0 & 0x0F) << 12) | (trail(1) << 6) | trail(2);
-    i += 3;
-    return cp;
-  }
-  const char32_t cp = (char32_t(b0 & 0x07) << 18) | (trail(1) << 12) | (trail(2) << 6) | trail(3);
-  i += 4;
-  return cp;
-}
-
 std::size_t encode_utf8(char32_t cp, char* out) {
   if (cp < 0x80) {
     out[0] = static_cast<char>(cp);

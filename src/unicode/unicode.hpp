@@ -116,7 +116,30 @@ bool ascii_icontains(std::string_view haystack, std::string_view needle);
 
 // UTF-8 helpers for valid input (as decode() produces).
 // Decodes the character at `i` and advances `i` past it.
-char32_t next_code_point(std::string_view utf8, std::size_t& i);
+// Inline: it is the inner loop of every pass that walks text by character.
+inline char32_t next_code_point(std::string_view utf8, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(utf8[i]);
+  auto trail = [&](std::size_t k) -> char32_t {
+    return i + k < utf8.size() ? static_cast<unsigned char>(utf8[i + k]) & 0x3F : 0;
+  };
+  if (b0 < 0x80) {
+    i += 1;
+    return b0;
+  }
+  if (b0 < 0xE0) {
+    const char32_t cp = (char32_t(b0 & 0x1F) << 6) | trail(1);
+    i += 2;
+    return cp;
+  }
+  if (b0 < 0xF0) {
+    const char32_t cp = (char32_t(b0 & 0x0F) << 12) | (trail(1) << 6) | trail(2);
+    i += 3;
+    return cp;
+  }
+  const char32_t cp = (char32_t(b0 & 0x07) << 18) | (trail(1) << 12) | (trail(2) << 6) | trail(3);
+  i += 4;
+  return cp;
+}
 // Writes the UTF-8 of `cp` to out[0..4) and returns how many bytes it took.
 std::size_t encode_utf8(char32_t cp, char* out);
 void append_utf8(std::string& out, char32_t cp);
