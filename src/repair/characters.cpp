@@ -57,6 +57,8 @@ bool line_needs_fixes(std::string_view line, bool straighten_quotes) {
       i = unicode::skip_printable_ascii(line, i + 1) - 1;
       continue;
     }
+    // Only these lead bytes begin a character this pass changes.
+    if (b != 0xC2 && b != 0xC5 && b != 0xC7 && b != 0xE2 && b != 0xE3 && b != 0xEF) continue;
     const unsigned char b1 = i + 1 < n ? p[i + 1] : 0, b2 = i + 2 < n ? p[i + 2] : 0;
     if (b == 0xC2 && b1 >= 0x80 && b1 <= 0x9F) return true;
     if (b == 0xC5 && b1 == 0x89) return true;

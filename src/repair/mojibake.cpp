@@ -1306,8 +1306,9 @@ void group_units(std::string_view line, WholeLineScratch& scratch) {
     for (std::uint32_t k = token.first_unit; k < token.end_unit; ++k) {
       const WholeUnit& u = scratch.units[k];
       const std::string_view from = line.substr(u.begin, u.end - u.begin);
-      std::uint64_t hash = 0xCBF29CE484222325ull;
-      for (char b : from) hash = (hash ^ static_cast<unsigned char>(b)) * 0x100000001B3ull;
+      // Hashed by what the unit reads as, which few different originals share (U+0080 and
+      // U+20AC are both byte 0x80): cheaper than hashing its bytes, and compared in full.
+      const std::uint64_t hash = (u.decoded * 0x9E3779B97F4A7C15ull) >> 32;
       for (std::size_t slot = hash & (capacity - 1);; slot = (slot + 1) & (capacity - 1)) {
         if (slots[slot] == 0) {
           groups.push_back({k, 1});
@@ -1316,7 +1317,8 @@ void group_units(std::string_view line, WholeLineScratch& scratch) {
         }
         auto& group = groups[slots[slot] - 1];
         const WholeUnit& first = scratch.units[group.unit];
-        if (line.substr(first.begin, first.end - first.begin) == from) {
+        if (first.decoded == u.decoded &&
+            line.substr(first.begin, first.end - first.begin) == from) {
           ++group.count;
           break;
         }
