@@ -358,8 +358,21 @@ const std::unique_ptr<const CostTables> kCostTables = [] {
   return built;
 }();
 
+// Characters from U+2600 up (CJK, emoji, fullwidth forms) are computed, and remembered in a
+// small cache: a line of Chinese repeats its common ideographs.
+Traits high_traits(char32_t c) {
+  struct Entry {
+    char32_t c = 0;  // never a character asked for here
+    Traits traits{};
+  };
+  thread_local std::array<Entry, 512> cache;
+  Entry& entry = cache[(c * 2654435761u) >> 23];
+  if (entry.c != c) entry = {c, compute_traits(c)};
+  return entry.traits;
+}
+
 inline Traits traits(char32_t c) {
-  return c < kTraitsLimit ? kCostTables->traits[c] : compute_traits(c);
+  return c < kTraitsLimit ? kCostTables->traits[c] : high_traits(c);
 }
 
 Script script_of(char32_t c) {
@@ -781,7 +794,7 @@ struct OriginalCost {
 
 TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_t end,
                          const LineScanner& scanner, CodePage page, Script line_script,
-                         OriginalCost& original) {
+                         Script repaired_script, OriginalCost& original) {
   TokenRepair result;
   result.page = page;
   for (std::size_t i = begin; i < end;) {
@@ -821,14 +834,14 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
   if (original.cost < 0 || original.from != from || original.to != to)
     original = {from, to, text_cost(line.substr(from, to - from), line_script, true)};
   result.original_cost = original.cost;
-  result.repaired_cost = text_cost(repaired, line_script, false);
+  result.repaired_cost = text_cost(repaired, repaired_script, false);
   result.gain = result.original_cost - result.repaired_cost - kLostBytePenalty * lost_bytes;
   result.lost_bytes = lost_bytes;
 #ifdef WINNOW_DEBUG_MOJIBAKE
   std::fprintf(stderr, "  %s: original %d, repaired %d\n",
                std::string(code_page_name(page)).c_str(),
                text_cost(line.substr(from, to - from), line_script, true),
-               text_cost(repaired, line_script, false));
+               text_cost(repaired, repaired_script, false));
 #endif
   // Dense mojibake of another script ("×‘×”×•" for Hebrew, "Ð±ÑŠÐ»" for Bulgarian) reads
   // back as letters of one script: coherence the symbol salad did not have.
@@ -859,16 +872,81 @@ struct LineResult {
   int cost_before = 0, cost_after = 0;
 };
 
-Script dominant_script(std::u32string_view line) {
-  std::array<int, 12> counts{};
-  for (char32_t c : line) counts[static_cast<std::size_t>(script_of(c))]++;
+using ScriptCounts = std::array<int, 12>;  // letters per Script
+
+Script most_common_script(ScriptCounts counts) {
   counts[0] = 0;
   const auto best = std::max_element(counts.begin(), counts.end());
   return *best > 0 ? static_cast<Script>(best - counts.begin()) : Script::kNone;
 }
 
+Script dominant_script(std::u32string_view line) {
+  ScriptCounts counts{};
+  for (char32_t c : line) counts[static_cast<std::size_t>(script_of(c))]++;
+  return most_common_script(counts);
+}
+
+// Adds to `counts` the scripts of what Windows-1252 reads the characters [begin, end) of
+// `line` as, when it reads every non-ASCII one of them as part of a whole UTF-8 sequence
+// within them (no surrogates); returns false, adding nothing, otherwise. The fast path
+// below takes the same readings, on UTF-8.
+bool count_whole_1252_reading(std::u32string_view line, std::size_t begin, std::size_t end,
+                              ScriptCounts& counts) {
+  const std::int16_t* table = encode_table(CodePage::kWindows1252);
+  auto byte_of = [&](char32_t c) -> int {
+    return c < kEncodeTableLimit ? table[c] : encode_byte(CodePage::kWindows1252, c);
+  };
+  ScriptCounts read{};
+  for (std::size_t i = begin; i < end;) {
+    if (line[i] < 0x80) {
+      read[static_cast<std::size_t>(script_of(line[i++]))]++;
+      continue;
+    }
+    const int lead = byte_of(line[i++]);
+    const int trails = trail_count(lead);
+    if (trails < 0) return false;
+    int seq[4] = {lead, 0, 0, 0};
+    for (int k = 1; k <= trails; ++k) {
+      if (i >= end) return false;
+      const int b = byte_of(line[i++]);
+      if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return false;
+      seq[k] = b;
+    }
+    const char32_t cp = decode_sequence(seq, trails + 1);
+    if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+    read[static_cast<std::size_t>(script_of(cp))]++;
+  }
+  for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += read[k];
+  return true;
+}
+
+// The script most letters of the line will be in once repaired, which repaired text is
+// judged in: a line of Cyrillic mojibake is Latin as written ("Ð’ Ð¼Ð¾ÐµÐ¹"), and its lone
+// "В" is a Russian word, not a foreign letter. A token counts as Windows-1252 reads it when
+// that reading is whole, as written otherwise.
+Script repaired_line_script(std::u32string_view line) {
+  ScriptCounts counts{};
+  for (std::size_t pos = 0; pos < line.size();) {
+    if (is_ascii_space(line[pos])) {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    bool non_ascii = false;
+    for (; end < line.size() && !is_ascii_space(line[end]); ++end)
+      non_ascii = non_ascii || line[end] >= 0x80;
+    if (!non_ascii || !count_whole_1252_reading(line, pos, end, counts)) {
+      for (std::size_t k = pos; k < end; ++k)
+        counts[static_cast<std::size_t>(script_of(line[k]))]++;
+    }
+    pos = end;
+  }
+  return most_common_script(counts);
+}
+
 LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
   const Script line_script = dominant_script(line);
+  const Script repaired_script = repaired_line_script(line);
   // Each code page's view of the line, made when a token first needs it.
   std::array<std::optional<LineScanner>, kCodePageCount> scanners;
   auto scanner = [&](std::size_t p) -> const LineScanner& {
@@ -904,7 +982,7 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     for (std::size_t p = 0; p < kCodePageCount && pages; ++p) {
       if (!(pages >> p & 1)) continue;
       TokenRepair candidate = repair_token(line, i, end, scanner(p), static_cast<CodePage>(p),
-                                           line_script, original_cost);
+                                           line_script, repaired_script, original_cost);
       if (candidate.units.empty()) continue;
       token.candidates.push_back(std::move(candidate));
       // Windows-1252, the most common page by far, comes first. When it reads every
@@ -1157,9 +1235,10 @@ struct WholeUnit {
 };
 
 struct WholeToken {
-  std::uint32_t begin, end;                    // bytes of the line
-  std::uint32_t first_unit, end_unit;          // into the line's units
-  std::uint32_t repaired_begin, repaired_end;  // into the line's repaired bytes
+  std::uint32_t begin, end;                                    // bytes of the line
+  std::uint32_t first_unit, end_unit;                          // into the line's units
+  std::uint32_t repaired_begin, repaired_end;                  // into the line's repaired bytes
+  std::uint32_t original_chars, repaired_chars, chars_end[2];  // into the scratch's Chars
   int gain = 0, original_cost = 0, repaired_cost = 0;
 };
 
@@ -1167,9 +1246,9 @@ struct WholeLineScratch {
   std::vector<WholeUnit> units;
   std::vector<WholeToken> tokens;
   std::string repaired_bytes;  // every token as Windows-1252 reads it, one after another
-  // The token at hand, as written and as repaired, with a character of context each side.
-  // Sized for the longest the token can be (a character per byte, and the context) before
-  // it is read, so that no write checks capacity.
+  // The tokens as written and as repaired, each with a character of context on each side,
+  // one after another. Sized for the longest they can be (a character per byte, and the
+  // context) before the line is read, so that no write checks capacity.
   struct Chars {
     std::vector<char32_t> buffer;
     std::size_t size = 0;
@@ -1193,11 +1272,15 @@ bool is_ascii_space_byte(unsigned char b) {
   return b == ' ' || b == '\t' || b == '\n' || b == '\r';
 }
 
+bool is_ascii_letter(unsigned char b) {
+  return static_cast<unsigned char>((b | 0x20) - 'a') < 26;
+}
+
 bool has_letter(std::string_view line) {
   for (std::size_t i = 0; i < line.size();) {
     const auto b = static_cast<unsigned char>(line[i]);
     if (b < 0x80) {
-      if (unicode::is_letter(b)) return true;
+      if (is_ascii_letter(b)) return true;
       ++i;
     } else if (is_letter(unicode::next_code_point(line, i))) {
       return true;
@@ -1215,8 +1298,8 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
                       WholeLineScratch& scratch) {
   auto& original = scratch.original;
   auto& repaired = scratch.repaired;
-  original.start(token.end - token.begin + 2);
-  repaired.start(token.end - token.begin + 2);
+  token.original_chars = static_cast<std::uint32_t>(original.size);
+  token.repaired_chars = static_cast<std::uint32_t>(repaired.size);
   // The repaired bytes are never more than the token's.
   std::string& bytes = scratch.repaired_bytes;
   std::size_t written = bytes.size();
@@ -1261,16 +1344,24 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
         {static_cast<std::uint32_t>(unit_begin), static_cast<std::uint32_t>(i), cp});
   }
   if (token.end < line.size()) context(token.end);
+  token.chars_end[0] = static_cast<std::uint32_t>(original.size);
+  token.chars_end[1] = static_cast<std::uint32_t>(repaired.size);
   token.end_unit = static_cast<std::uint32_t>(scratch.units.size());
   token.repaired_end = static_cast<std::uint32_t>(written);
   bytes.resize(written);
   return true;
 }
 
-// What repair_token() makes of the token just read: its costs and gain.
-void measure_whole_token(WholeToken& token, Script line_script, const WholeLineScratch& scratch) {
-  token.original_cost = text_cost(scratch.original.view(), line_script, true);
-  token.repaired_cost = text_cost(scratch.repaired.view(), line_script, false);
+// What repair_token() makes of a token read: its costs and gain.
+void measure_whole_token(WholeToken& token, Script line_script, Script repaired_script,
+                         const WholeLineScratch& scratch) {
+  const std::u32string_view original = scratch.original.view(), repaired = scratch.repaired.view();
+  token.original_cost =
+      text_cost(original.substr(token.original_chars, token.chars_end[0] - token.original_chars),
+                line_script, true);
+  token.repaired_cost =
+      text_cost(repaired.substr(token.repaired_chars, token.chars_end[1] - token.repaired_chars),
+                repaired_script, false);
   token.gain = token.original_cost - token.repaired_cost;
   // Its coherence bonus: the units read as letters of one script.
   const std::uint32_t unit_count = token.end_unit - token.first_unit;
@@ -1339,10 +1430,10 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
   scratch.tokens.clear();
   scratch.repaired_bytes.clear();
   const std::int16_t* table = encode_table(CodePage::kWindows1252);
+  scratch.original.start(3 * line.size() + 2);
+  scratch.repaired.start(3 * line.size() + 2);
   // Every letter such a line holds is Latin: the line's script is Latin if it has one.
   const Script line_script = has_letter(line) ? Script::kLatin : Script::kNone;
-  // Line evidence as repair_line() weighs it; no correctly encoded character is left.
-  int total = 0, evidence_tokens = 0;
   for (std::size_t pos = 0; pos < line.size();) {
     const std::size_t first = unicode::skip_ascii(line, pos);
     if (first == line.size()) break;
@@ -1356,15 +1447,27 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
            !is_ascii_space_byte(static_cast<unsigned char>(line[token.end])))
       ++token.end;
     if (!read_whole_token(line, token, table, scratch)) return {FastOutcome::kGeneral};
-    measure_whole_token(token, line_script, scratch);
-    if (token.gain >= kStrongGain) {
-      total += token.gain;
-      ++evidence_tokens;
-    }
     scratch.tokens.push_back(token);
     pos = token.end;
   }
   if (scratch.tokens.empty()) return {FastOutcome::kGeneral};  // C1 controls alone, say
+  // The script of the line as repaired: its ASCII letters and what the units read as.
+  ScriptCounts counts{};
+  for (const char b : line) {
+    const auto byte = static_cast<unsigned char>(b);
+    if (is_ascii_letter(byte)) ++counts[static_cast<std::size_t>(Script::kLatin)];
+  }
+  for (const WholeUnit& u : scratch.units) ++counts[static_cast<std::size_t>(script_of(u.decoded))];
+  const Script repaired_script = most_common_script(counts);
+  // Line evidence as repair_line() weighs it; no correctly encoded character is left.
+  int total = 0, evidence_tokens = 0;
+  for (WholeToken& token : scratch.tokens) {
+    measure_whole_token(token, line_script, repaired_script, scratch);
+    if (token.gain >= kStrongGain) {
+      total += token.gain;
+      ++evidence_tokens;
+    }
+  }
   if (evidence_tokens > 1) total += kCorroboration * (evidence_tokens - 1);
   if (evidence_tokens == 0 || total < kLineGain) return {FastOutcome::kUnchanged};
 
