@@ -408,6 +408,13 @@ int original_rarity(char32_t c) {
   return c == 0xEF ? 1 : 0;  // ï: the lead of U+FFFD, the BOM and fullwidth forms
 }
 
+// Whether `c` is a character Windows-1252 has among the UTF-8 trail bytes (0x80-0xBF).
+bool is_windows_1252_trail(char32_t c) {
+  static const std::int16_t* const table = encode_table(CodePage::kWindows1252);
+  const int b = c < kEncodeTableLimit ? table[c] : encode_byte(CodePage::kWindows1252, c);
+  return b >= 0x80 && b <= 0xBF;
+}
+
 // pair_cost() of two ASCII characters, which does not depend on what follows them.
 const std::unique_ptr<const std::array<std::array<std::int8_t, 128>, 128>> kAsciiPairCosts = [] {
   auto built = std::make_unique<std::array<std::array<std::int8_t, 128>, 128>>();
@@ -455,6 +462,15 @@ int text_cost(std::u32string_view text, Script line_script, bool original) {
     }
     if (original && c == U'?' && before >= 0x80 && has_after && after >= 0x80)
       cost += 2;  // "Ã?Â": a byte a strict decoder replaced by "?"
+    // "Â" and "â" are the Windows-1252 readings of the leads of Latin-1 signs (C2) and of
+    // punctuation, currency, arrows and mathematics (E2). In words they come before
+    // letters; glued to a sign of the trail range ("DICOMÂ®"), or to two of them ("5â‚¬",
+    // "Appleâ„¢", "â†’"), they are what is left of a UTF-8 sequence. (A no-break space
+    // after "Â" has its rule above; "â€" alone may be a quote that lost its last byte.)
+    if (original && c != kNoBreakSpace && t.category > Category::Lo && is_windows_1252_trail(c) &&
+        (before == 0xC2 || (before == 0xE2 && has_after && is_windows_1252_trail(after) &&
+                            category_of(after) > Category::Lo)))
+      cost += 2;
     if (t.script != Script::kNone && line_script != Script::kNone && t.script != line_script &&
         t_before.category > Category::Lo && !(has_after && is_letter(after)))
       cost += 3;  // a letter of another script standing alone

@@ -175,3 +175,23 @@ TEST_CASE("mojibake: a Russian line is judged in Cyrillic once repaired", "[moji
         "\xD0\xB4\xD0\xBB\xD1\x8F \xD0\xBF\xD0\xBE\xD1\x81\xD1\x8B\xD0\xBF\xD0\xBA\xD0\xB8 "
         "\xE2\x80\x93 1 \xD1\x87. \xD0\xBB. \xD1\x81\xD0\xBE\xD0\xBB\xD0\xB8.");
 }
+
+TEST_CASE("mojibake: a lone sign whose lead reads as \"Â\" or \"â\"", "[mojibake][signs]") {
+  // One garbled sign on a line, glued to a number or a name: the lead byte's letter glued
+  // to signs of the trail range is the evidence (these were left as they were).
+  CHECK(fixed("Price: 5\xC3\xA2\xE2\x80\x9A\xC2\xAC per month") ==
+        "Price: 5\xE2\x82\xAC per month");
+  CHECK(fixed("The euro (\xC3\xA2\xE2\x80\x9A\xC2\xAC) fell") == "The euro (\xE2\x82\xAC) fell");
+  CHECK(fixed("Apple\xC3\xA2\xE2\x80\x9E\xC2\xA2 announced") == "Apple\xE2\x84\xA2 announced");
+  CHECK(fixed("DICOM\xC3\x82\xC2\xAE images") == "DICOM\xC2\xAE images");
+  CHECK(fixed("Go \xC3\xA2\xE2\x80\xA0\xE2\x80\x99") == "Go \xE2\x86\x92");
+  CHECK(fixed("VIP : 60,000\xC3\xA2\xE2\x80\x9A\xC2\xA9") == "VIP : 60,000\xE2\x82\xA9");
+  // Still left alone: "â€" between spaces (a quote that lost its last byte, or a dagger),
+  // and "Â" before a no-break space inside a name (ftfy's known false positive).
+  CHECK(fixed("and then \xC3\xA2\xE2\x82\xAC and more") ==
+        "and then \xC3\xA2\xE2\x82\xAC and more");
+  CHECK(fixed("MISUT\xC3\x82\xC2\xA0"
+              "AJIKKO") ==
+        "MISUT\xC3\x82\xC2\xA0"
+        "AJIKKO");
+}
