@@ -467,9 +467,10 @@ int text_cost(std::u32string_view text, Script line_script, bool original) {
     // letters; glued to a sign of the trail range ("DICOMÂ®"), or to two of them ("5â‚¬",
     // "Appleâ„¢", "â†’"), they are what is left of a UTF-8 sequence. (A no-break space
     // after "Â" has its rule above; "â€" alone may be a quote that lost its last byte.)
-    if (original && c != kNoBreakSpace && t.category > Category::Lo && is_windows_1252_trail(c) &&
-        (before == 0xC2 || (before == 0xE2 && has_after && is_windows_1252_trail(after) &&
-                            category_of(after) > Category::Lo)))
+    if (original && (before == 0xC2 || before == 0xE2) && c != kNoBreakSpace &&
+        t.category > Category::Lo && is_windows_1252_trail(c) &&
+        (before == 0xC2 ||
+         (has_after && is_windows_1252_trail(after) && category_of(after) > Category::Lo)))
       cost += 2;
     if (t.script != Script::kNone && line_script != Script::kNone && t.script != line_script &&
         t_before.category > Category::Lo && !(has_after && is_letter(after)))
@@ -1292,15 +1293,16 @@ bool is_ascii_letter(unsigned char b) {
   return static_cast<unsigned char>((b | 0x20) - 'a') < 26;
 }
 
-bool has_letter(std::string_view line) {
-  for (std::size_t i = 0; i < line.size();) {
-    const auto b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      if (is_ascii_letter(b)) return true;
-      ++i;
-    } else if (is_letter(unicode::next_code_point(line, i))) {
-      return true;
-    }
+std::size_t count_ascii_letters(std::string_view line) {
+  std::size_t count = 0;
+  for (const char b : line) count += is_ascii_letter(static_cast<unsigned char>(b));
+  return count;
+}
+
+bool has_non_ascii_letter(std::string_view line) {
+  for (std::size_t i = unicode::skip_ascii(line, 0); i < line.size();
+       i = unicode::skip_ascii(line, i)) {
+    if (is_letter(unicode::next_code_point(line, i))) return true;
   }
   return false;
 }
@@ -1449,7 +1451,9 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
   scratch.original.start(3 * line.size() + 2);
   scratch.repaired.start(3 * line.size() + 2);
   // Every letter such a line holds is Latin: the line's script is Latin if it has one.
-  const Script line_script = has_letter(line) ? Script::kLatin : Script::kNone;
+  const std::size_t ascii_letters = count_ascii_letters(line);
+  const Script line_script =
+      ascii_letters > 0 || has_non_ascii_letter(line) ? Script::kLatin : Script::kNone;
   for (std::size_t pos = 0; pos < line.size();) {
     const std::size_t first = unicode::skip_ascii(line, pos);
     if (first == line.size()) break;
@@ -1469,10 +1473,7 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
   if (scratch.tokens.empty()) return {FastOutcome::kGeneral};  // C1 controls alone, say
   // The script of the line as repaired: its ASCII letters and what the units read as.
   ScriptCounts counts{};
-  for (const char b : line) {
-    const auto byte = static_cast<unsigned char>(b);
-    if (is_ascii_letter(byte)) ++counts[static_cast<std::size_t>(Script::kLatin)];
-  }
+  counts[static_cast<std::size_t>(Script::kLatin)] = static_cast<int>(ascii_letters);
   for (const WholeUnit& u : scratch.units) ++counts[static_cast<std::size_t>(script_of(u.decoded))];
   const Script repaired_script = most_common_script(counts);
   // Line evidence as repair_line() weighs it; no correctly encoded character is left.
