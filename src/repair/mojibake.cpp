@@ -1236,10 +1236,10 @@ bool reads_right(std::u32string_view original, std::u32string_view repaired) {
 // the general path (repair_line() on UTF-32) tries no other page, guesses no lost byte and
 // finds no correctly encoded character to weigh: what is left of its work is measuring
 // each token and the line. This path does that work on the UTF-8 as it is, without
-// converting the line or allocating per token, and hands every other line, and every
-// line whose repair may hold another layer, back to the general path. It must decide
-// exactly as that path would: fuzz_repair and the differential test in
-// tests/unit/mojibake_test.cpp compare the two on garbled, clean and random text.
+// converting the line or allocating per token. Every other line goes to the general path,
+// which also takes over from the second layer when the repaired line may hold another. It
+// must decide exactly as that path would: fuzz_repair and the differential test in
+// tests/unit/mojibake_paths_test.cpp compare the two on garbled, clean and random text.
 namespace {
 
 enum class FastOutcome { kUnchanged, kRepaired, kGeneral };
@@ -1252,10 +1252,11 @@ struct WholeUnit {
 };
 
 struct WholeToken {
-  std::uint32_t begin, end;                                    // bytes of the line
-  std::uint32_t first_unit, end_unit;                          // into the line's units
-  std::uint32_t repaired_begin, repaired_end;                  // into the line's repaired bytes
-  std::uint32_t original_chars, repaired_chars, chars_end[2];  // into the scratch's Chars
+  std::uint32_t begin, end;                  // bytes of the line
+  std::uint32_t first_unit, end_unit;        // into the line's units
+  std::uint32_t bytes_begin, bytes_end;      // into scratch.repaired_bytes
+  std::uint32_t original_from, original_to;  // into scratch.original
+  std::uint32_t repaired_from, repaired_to;  // into scratch.repaired
   int gain = 0, original_cost = 0, repaired_cost = 0;
 };
 
@@ -1316,12 +1317,12 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
                       WholeLineScratch& scratch) {
   auto& original = scratch.original;
   auto& repaired = scratch.repaired;
-  token.original_chars = static_cast<std::uint32_t>(original.size);
-  token.repaired_chars = static_cast<std::uint32_t>(repaired.size);
+  token.original_from = static_cast<std::uint32_t>(original.size);
+  token.repaired_from = static_cast<std::uint32_t>(repaired.size);
   // The repaired bytes are never more than the token's.
   std::string& bytes = scratch.repaired_bytes;
   std::size_t written = bytes.size();
-  token.repaired_begin = static_cast<std::uint32_t>(written);
+  token.bytes_begin = static_cast<std::uint32_t>(written);
   bytes.resize(written + token.end - token.begin);
   token.first_unit = static_cast<std::uint32_t>(scratch.units.size());
   auto context = [&](std::size_t at) {
@@ -1362,10 +1363,10 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
         {static_cast<std::uint32_t>(unit_begin), static_cast<std::uint32_t>(i), cp});
   }
   if (token.end < line.size()) context(token.end);
-  token.chars_end[0] = static_cast<std::uint32_t>(original.size);
-  token.chars_end[1] = static_cast<std::uint32_t>(repaired.size);
+  token.original_to = static_cast<std::uint32_t>(original.size);
+  token.repaired_to = static_cast<std::uint32_t>(repaired.size);
   token.end_unit = static_cast<std::uint32_t>(scratch.units.size());
-  token.repaired_end = static_cast<std::uint32_t>(written);
+  token.bytes_end = static_cast<std::uint32_t>(written);
   bytes.resize(written);
   return true;
 }
@@ -1375,10 +1376,10 @@ void measure_whole_token(WholeToken& token, Script line_script, Script repaired_
                          const WholeLineScratch& scratch) {
   const std::u32string_view original = scratch.original.view(), repaired = scratch.repaired.view();
   token.original_cost =
-      text_cost(original.substr(token.original_chars, token.chars_end[0] - token.original_chars),
+      text_cost(original.substr(token.original_from, token.original_to - token.original_from),
                 line_script, true);
   token.repaired_cost =
-      text_cost(repaired.substr(token.repaired_chars, token.chars_end[1] - token.repaired_chars),
+      text_cost(repaired.substr(token.repaired_from, token.repaired_to - token.repaired_from),
                 repaired_script, false);
   token.gain = token.original_cost - token.repaired_cost;
   // Its coherence bonus: the units read as letters of one script.
@@ -1495,8 +1496,7 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
   for (const WholeToken& token : scratch.tokens) {
     if (token.gain < 0) continue;  // a token that reads worse stays as it is
     text.append(line, copied, token.begin - copied);
-    text.append(scratch.repaired_bytes, token.repaired_begin,
-                token.repaired_end - token.repaired_begin);
+    text.append(scratch.repaired_bytes, token.bytes_begin, token.bytes_end - token.bytes_begin);
     copied = token.end;
     layer.cost_before += token.original_cost;
     layer.cost_after += token.repaired_cost;
