@@ -833,6 +833,10 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
                                    [&](const Unit& v) { return v.begin == u.end; });
     return next == result.units.end() || next->decoded != U"\uFE0F";
   });
+  // A guessed byte must give a character at home in news. Riding on a token whose other
+  // units are certain, "Ñ " (a "я" whose 0x8F was dropped) would otherwise become the
+  // historic "Ѡ" and swallow the space after it.
+  std::erase_if(result.units, [](const Unit& u) { return u.weak && rarity(u.decoded[0]) >= 3; });
   if (result.units.empty()) return result;
   // Cost of the token with one character of context on each side, before and after.
   const std::size_t from = begin > 0 ? begin - 1 : begin;
