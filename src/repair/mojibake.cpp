@@ -907,17 +907,18 @@ Script dominant_script(std::u32string_view line) {
   return most_common_script(counts);
 }
 
-// Adds to `counts` the scripts of what Windows-1252 reads the characters [begin, end) of
-// `line` as, when it reads every non-ASCII one of them as part of a whole UTF-8 sequence
-// within them (no surrogates); returns false, adding nothing, otherwise. The fast path
-// below takes the same readings, on UTF-8.
-bool count_whole_1252_reading(std::u32string_view line, std::size_t begin, std::size_t end,
-                              ScriptCounts& counts) {
-  const std::int16_t* table = encode_table(CodePage::kWindows1252);
+// What `page` reads the characters [begin, end) of `line` as, when it reads every
+// non-ASCII one of them as part of a whole UTF-8 sequence within them (no surrogates):
+// the scripts of its characters into `read`, and the number of sequences. Nothing (0)
+// otherwise. The fast path below takes the same readings in Windows-1252, on UTF-8.
+std::size_t whole_reading(std::u32string_view line, std::size_t begin, std::size_t end,
+                          CodePage page, ScriptCounts& read) {
+  const std::int16_t* table = encode_table(page);
   auto byte_of = [&](char32_t c) -> int {
-    return c < kEncodeTableLimit ? table[c] : encode_byte(CodePage::kWindows1252, c);
+    return c < kEncodeTableLimit ? table[c] : encode_byte(page, c);
   };
-  ScriptCounts read{};
+  read = {};
+  std::size_t sequences = 0;
   for (std::size_t i = begin; i < end;) {
     if (line[i] < 0x80) {
       read[static_cast<std::size_t>(script_of(line[i++]))]++;
@@ -925,26 +926,28 @@ bool count_whole_1252_reading(std::u32string_view line, std::size_t begin, std::
     }
     const int lead = byte_of(line[i++]);
     const int trails = trail_count(lead);
-    if (trails < 0) return false;
+    if (trails < 0) return 0;
     int seq[4] = {lead, 0, 0, 0};
     for (int k = 1; k <= trails; ++k) {
-      if (i >= end) return false;
+      if (i >= end) return 0;
       const int b = byte_of(line[i++]);
-      if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return false;
+      if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return 0;
       seq[k] = b;
     }
     const char32_t cp = decode_sequence(seq, trails + 1);
-    if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
     read[static_cast<std::size_t>(script_of(cp))]++;
+    ++sequences;
   }
-  for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += read[k];
-  return true;
+  return sequences;
 }
 
 // The script most letters of the line will be in once repaired, which repaired text is
 // judged in: a line of Cyrillic mojibake is Latin as written ("Ð’ Ð¼Ð¾ÐµÐ¹"), and its lone
-// "В" is a Russian word, not a foreign letter. A token counts as Windows-1252 reads it when
-// that reading is whole, as written otherwise.
+// "В" is a Russian word, not a foreign letter. A token counts as the first code page that
+// reads it whole reads it (Windows-1252 first, as everywhere here) when that reading is a
+// run of two or more sequences; one sequence may be a coincidence ("√π" is "ù" in
+// MacRoman), and such a token, like any other, counts as written.
 Script repaired_line_script(std::u32string_view line) {
   ScriptCounts counts{};
   for (std::size_t pos = 0; pos < line.size();) {
@@ -956,7 +959,13 @@ Script repaired_line_script(std::u32string_view line) {
     bool non_ascii = false;
     for (; end < line.size() && !is_ascii_space(line[end]); ++end)
       non_ascii = non_ascii || line[end] >= 0x80;
-    if (!non_ascii || !count_whole_1252_reading(line, pos, end, counts)) {
+    std::size_t sequences = 0;
+    ScriptCounts read{};
+    for (std::size_t p = 0; non_ascii && sequences == 0 && p < kCodePageCount; ++p)
+      sequences = whole_reading(line, pos, end, static_cast<CodePage>(p), read);
+    if (sequences >= 2) {
+      for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += read[k];
+    } else {
       for (std::size_t k = pos; k < end; ++k)
         counts[static_cast<std::size_t>(script_of(line[k]))]++;
     }
@@ -1476,10 +1485,20 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
     pos = token.end;
   }
   if (scratch.tokens.empty()) return {FastOutcome::kGeneral};  // C1 controls alone, say
-  // The script of the line as repaired: its ASCII letters and what the units read as.
+  // The script of the line as repaired (see repaired_line_script()): its ASCII letters, and
+  // what the units of each token with two or more read as.
   ScriptCounts counts{};
   counts[static_cast<std::size_t>(Script::kLatin)] = static_cast<int>(ascii_letters);
-  for (const WholeUnit& u : scratch.units) ++counts[static_cast<std::size_t>(script_of(u.decoded))];
+  for (const WholeToken& token : scratch.tokens) {
+    if (token.end_unit - token.first_unit >= 2) {
+      for (std::uint32_t k = token.first_unit; k < token.end_unit; ++k)
+        ++counts[static_cast<std::size_t>(script_of(scratch.units[k].decoded))];
+    } else {  // one sequence: as written (see repaired_line_script())
+      const WholeUnit& u = scratch.units[token.first_unit];
+      for (std::size_t i = u.begin; i < u.end;)
+        ++counts[static_cast<std::size_t>(script_of(unicode::next_code_point(line, i)))];
+    }
+  }
   const Script repaired_script = most_common_script(counts);
   // Line evidence as repair_line() weighs it; no correctly encoded character is left.
   int total = 0, evidence_tokens = 0;
