@@ -907,6 +907,33 @@ Script dominant_script(std::u32string_view line) {
   return most_common_script(counts);
 }
 
+// A whole UTF-8 sequence, not a surrogate, from the bytes `next_byte()` gives (a code
+// page's byte for each next character; -1 for a character the page lacks or past the end
+// of what may be read): its bytes and character, or nothing. The reading of whole
+// sequences that repaired_line_script() and the fast path below share.
+struct WholeSequence {
+  int bytes[4];
+  int length;
+  char32_t decoded;
+};
+
+template <typename NextByte>
+std::optional<WholeSequence> read_whole_sequence(NextByte next_byte) {
+  WholeSequence sequence{{next_byte(), 0, 0, 0}, 0, 0};
+  const int lead = sequence.bytes[0];
+  const int trails = trail_count(lead);
+  if (trails < 0) return std::nullopt;
+  for (int k = 1; k <= trails; ++k) {
+    const int b = next_byte();
+    if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return std::nullopt;
+    sequence.bytes[k] = b;
+  }
+  sequence.length = trails + 1;
+  sequence.decoded = decode_sequence(sequence.bytes, sequence.length);
+  if (sequence.decoded >= 0xD800 && sequence.decoded <= 0xDFFF) return std::nullopt;
+  return sequence;
+}
+
 // What `page` reads the characters [begin, end) of `line` as, when it reads every
 // non-ASCII one of them as part of a whole UTF-8 sequence within them (no surrogates):
 // the scripts of its characters into `read`, and the number of sequences. Nothing (0)
@@ -924,19 +951,10 @@ std::size_t whole_reading(std::u32string_view line, std::size_t begin, std::size
       read[static_cast<std::size_t>(script_of(line[i++]))]++;
       continue;
     }
-    const int lead = byte_of(line[i++]);
-    const int trails = trail_count(lead);
-    if (trails < 0) return 0;
-    int seq[4] = {lead, 0, 0, 0};
-    for (int k = 1; k <= trails; ++k) {
-      if (i >= end) return 0;
-      const int b = byte_of(line[i++]);
-      if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return 0;
-      seq[k] = b;
-    }
-    const char32_t cp = decode_sequence(seq, trails + 1);
-    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-    read[static_cast<std::size_t>(script_of(cp))]++;
+    const std::optional<WholeSequence> sequence =
+        read_whole_sequence([&] { return i < end ? byte_of(line[i++]) : -1; });
+    if (!sequence) return 0;
+    read[static_cast<std::size_t>(script_of(sequence->decoded))]++;
     ++sequences;
   }
   return sequences;
@@ -1358,20 +1376,14 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
       continue;
     }
     const std::size_t unit_begin = i;
-    const int lead = byte_of(unicode::next_code_point(line, i));
-    const int trails = trail_count(lead);
-    if (trails < 0) return false;
-    int seq[4] = {lead, 0, 0, 0};
-    for (int k = 1; k <= trails; ++k) {
-      if (i >= token.end) return false;
-      const int b = byte_of(unicode::next_code_point(line, i));
-      if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return false;
-      seq[k] = b;
-    }
-    const char32_t cp = decode_sequence(seq, trails + 1);
-    if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // CESU-8 and stray surrogates: general
+    // CESU-8 and stray surrogates are not whole sequences: the general path takes them.
+    const std::optional<WholeSequence> sequence = read_whole_sequence(
+        [&] { return i < token.end ? byte_of(unicode::next_code_point(line, i)) : -1; });
+    if (!sequence) return false;
+    const char32_t cp = sequence->decoded;
     repaired.push(cp);
-    for (int k = 0; k <= trails; ++k) bytes[written++] = static_cast<char>(seq[k]);
+    for (int k = 0; k < sequence->length; ++k)
+      bytes[written++] = static_cast<char>(sequence->bytes[k]);
     scratch.units.push_back(
         {static_cast<std::uint32_t>(unit_begin), static_cast<std::uint32_t>(i), cp});
   }
