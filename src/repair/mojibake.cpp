@@ -973,14 +973,22 @@ Script repaired_line_script(std::u32string_view line) {
       ++pos;
       continue;
     }
+    // Only a page in which the first non-ASCII character is a lead byte, and every other
+    // one a lead or trail byte, can read the token whole.
     std::size_t end = pos;
     bool non_ascii = false;
-    for (; end < line.size() && !is_ascii_space(line[end]); ++end)
-      non_ascii = non_ascii || line[end] >= 0x80;
+    std::uint16_t pages = 0;
+    for (; end < line.size() && !is_ascii_space(line[end]); ++end) {
+      if (line[end] < 0x80) continue;
+      const PageMasks masks = masks_of(line[end]);
+      pages = non_ascii ? pages & (masks.lead | masks.trail) : masks.lead;
+      non_ascii = true;
+    }
     std::size_t sequences = 0;
     ScriptCounts read{};
-    for (std::size_t p = 0; non_ascii && sequences == 0 && p < kCodePageCount; ++p)
-      sequences = whole_reading(line, pos, end, static_cast<CodePage>(p), read);
+    for (std::size_t p = 0; pages && sequences == 0 && p < kCodePageCount; ++p) {
+      if (pages >> p & 1) sequences = whole_reading(line, pos, end, static_cast<CodePage>(p), read);
+    }
     if (sequences >= 2) {
       for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += read[k];
     } else {
@@ -993,8 +1001,13 @@ Script repaired_line_script(std::u32string_view line) {
 }
 
 LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
-  const Script line_script = dominant_script(line);
-  const Script repaired_script = repaired_line_script(line);
+  // The scripts the line is judged in, measured when a token first has a candidate: most
+  // lines that pass the quick test have none (Russian "её", "а»").
+  std::optional<std::pair<Script, Script>> scripts;  // as written, as repaired
+  auto line_scripts = [&] {
+    if (!scripts) scripts.emplace(dominant_script(line), repaired_line_script(line));
+    return *scripts;
+  };
   // Each code page's view of the line, made when a token first needs it.
   std::array<std::optional<LineScanner>, kCodePageCount> scanners;
   auto scanner = [&](std::size_t p) -> const LineScanner& {
@@ -1029,6 +1042,7 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     OriginalCost original_cost;
     for (std::size_t p = 0; p < kCodePageCount && pages; ++p) {
       if (!(pages >> p & 1)) continue;
+      const auto [line_script, repaired_script] = line_scripts();
       TokenRepair candidate = repair_token(line, i, end, scanner(p), static_cast<CodePage>(p),
                                            line_script, repaired_script, original_cost);
       if (candidate.units.empty()) continue;
@@ -1086,10 +1100,12 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
   // Correctly encoded characters between the garbled tokens (a token reaches as far as its
   // units do).
   int clean = 0;
+  const std::int16_t* evidence_table = encode_table(evidence_page);
   auto count_clean = [&](std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i) {
-      if (line[i] >= 0x80 && line[i] != kNoBreakSpace && !is_c1(line[i]) &&
-          encode_byte(evidence_page, line[i]) >= 0) {
+      const char32_t c = line[i];
+      if (c >= 0x80 && c != kNoBreakSpace && !is_c1(c) &&
+          (c < kEncodeTableLimit ? evidence_table[c] : encode_byte(evidence_page, c)) >= 0) {
         ++clean;
       }
     }
@@ -1476,10 +1492,6 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
   const std::int16_t* table = encode_table(CodePage::kWindows1252);
   scratch.original.start(3 * line.size() + 2);
   scratch.repaired.start(3 * line.size() + 2);
-  // Every letter such a line holds is Latin: the line's script is Latin if it has one.
-  const std::size_t ascii_letters = count_ascii_letters(line);
-  const Script line_script =
-      ascii_letters > 0 || has_non_ascii_letter(line) ? Script::kLatin : Script::kNone;
   for (std::size_t pos = 0; pos < line.size();) {
     const std::size_t first = unicode::skip_ascii(line, pos);
     if (first == line.size()) break;
@@ -1497,6 +1509,10 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
     pos = token.end;
   }
   if (scratch.tokens.empty()) return {FastOutcome::kGeneral};  // C1 controls alone, say
+  // Every letter such a line holds is Latin: the line's script is Latin if it has one.
+  const std::size_t ascii_letters = count_ascii_letters(line);
+  const Script line_script =
+      ascii_letters > 0 || has_non_ascii_letter(line) ? Script::kLatin : Script::kNone;
   // The script of the line as repaired (see repaired_line_script()): its ASCII letters, and
   // what the units of each token with two or more read as.
   ScriptCounts counts{};
