@@ -475,6 +475,20 @@ int text_cost(std::u32string_view text, Script line_script, bool original) {
     if (t.script != Script::kNone && line_script != Script::kNone && t.script != line_script &&
         t_before.category > Category::Lo && !(has_after && is_letter(after)))
       cost += 3;  // a letter of another script standing alone
+    // Two capitals, the second a code page's (Latin, Greek or Cyrillic, not ASCII), going on
+    // in small letters: what a page that reads the lead of an accented letter as a capital
+    // makes of a capitalised name ("MĂĽnchen", "SĂŁo" in Windows-1250, "MΓΌnchen" in 1253,
+    // "MГјnchen" in 1251, "ΓÇö" for "—" in cp437). Units of measure ("МВт", "ГГц") keep one
+    // script, and Dutch "IJs" has an ASCII second capital.
+    if (t.category == Category::Ll && t_before.category == Category::Lu && before >= 0x80 &&
+        before < 0x500 && i >= 2 && category_of(text[i - 2]) == Category::Lu &&
+        (t_before.script == Script::kLatin || script_of(text[i - 2]) != t_before.script))
+      cost += 3;
+    // "ß" follows a capital only in capitals ("STRAßE"): "Mßnchen" is Windows-1250's reading
+    // of ISO-8859-2's "MĂźnchen" (ź is 0x9F there, 0xBC here), and "München" the right one.
+    if (c == 0xDF && t_before.category == Category::Lu && has_after &&
+        category_of(after) == Category::Ll)
+      cost += 3;
   }
   return cost;
 }

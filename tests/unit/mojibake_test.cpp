@@ -124,6 +124,13 @@ TEST_CASE("mojibake: correct text that looks like it is left alone", "[mojibake]
            "5\xC3\x97\xC2\xA3"
            "35 pin ups",                      // × before £
            "(-1/2)! = \xE2\x88\x9A\xCF\x80",  // √π
+           // Two capitals going on in small letters: units of measure, Dutch, German caps
+           "\xD0\x9C\xD0\xBE\xD1\x89\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C 5 "
+           "\xD0\x9C\xD0\x92\xD1\x82, \xD1\x87\xD0\xB0\xD1\x81\xD1\x82\xD0\xBE"
+           "\xD1\x82\xD0\xB0 2,4 \xD0\x93\xD0\x93\xD1\x86",  // МВт, ГГц
+           "IJsselmeer",
+           "DIE STRA\xC3\x9F"
+           "E",
        }) {
     INFO(text);
     CHECK(fixed(text) == text);
