@@ -923,7 +923,7 @@ Script dominant_script(std::u32string_view line) {
 
 // A whole UTF-8 sequence, not a surrogate, from the bytes `next_byte()` gives (a code
 // page's byte for each next character; -1 for a character the page lacks or past the end
-// of what may be read): its bytes and character, or nothing. The reading of whole
+// of what may be read) into `sequence`: false when they are not one. The reading of whole
 // sequences that repaired_line_script() and the fast path below share.
 struct WholeSequence {
   int bytes[4];
@@ -932,20 +932,19 @@ struct WholeSequence {
 };
 
 template <typename NextByte>
-std::optional<WholeSequence> read_whole_sequence(NextByte next_byte) {
-  WholeSequence sequence{{next_byte(), 0, 0, 0}, 0, 0};
-  const int lead = sequence.bytes[0];
+bool read_whole_sequence(NextByte next_byte, WholeSequence& sequence) {
+  const int lead = next_byte();
   const int trails = trail_count(lead);
-  if (trails < 0) return std::nullopt;
+  if (trails < 0) return false;
+  sequence.bytes[0] = lead;
   for (int k = 1; k <= trails; ++k) {
     const int b = next_byte();
-    if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return std::nullopt;
+    if (k == 1 ? !second_byte_ok(lead, b) : !is_trail(b)) return false;
     sequence.bytes[k] = b;
   }
   sequence.length = trails + 1;
   sequence.decoded = decode_sequence(sequence.bytes, sequence.length);
-  if (sequence.decoded >= 0xD800 && sequence.decoded <= 0xDFFF) return std::nullopt;
-  return sequence;
+  return sequence.decoded < 0xD800 || sequence.decoded > 0xDFFF;
 }
 
 // What `page` reads the characters [begin, end) of `line` as, when it reads every
@@ -965,10 +964,10 @@ std::size_t whole_reading(std::u32string_view line, std::size_t begin, std::size
       read[static_cast<std::size_t>(script_of(line[i++]))]++;
       continue;
     }
-    const std::optional<WholeSequence> sequence =
-        read_whole_sequence([&] { return i < end ? byte_of(line[i++]) : -1; });
-    if (!sequence) return 0;
-    read[static_cast<std::size_t>(script_of(sequence->decoded))]++;
+    WholeSequence sequence;
+    if (!read_whole_sequence([&] { return i < end ? byte_of(line[i++]) : -1; }, sequence))
+      return 0;
+    read[static_cast<std::size_t>(script_of(sequence.decoded))]++;
     ++sequences;
   }
   return sequences;
@@ -1407,13 +1406,15 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
     }
     const std::size_t unit_begin = i;
     // CESU-8 and stray surrogates are not whole sequences: the general path takes them.
-    const std::optional<WholeSequence> sequence = read_whole_sequence(
-        [&] { return i < token.end ? byte_of(unicode::next_code_point(line, i)) : -1; });
-    if (!sequence) return false;
-    const char32_t cp = sequence->decoded;
+    WholeSequence sequence;
+    if (!read_whole_sequence(
+            [&] { return i < token.end ? byte_of(unicode::next_code_point(line, i)) : -1; },
+            sequence))
+      return false;
+    const char32_t cp = sequence.decoded;
     repaired.push(cp);
-    for (int k = 0; k < sequence->length; ++k)
-      bytes[written++] = static_cast<char>(sequence->bytes[k]);
+    for (int k = 0; k < sequence.length; ++k)
+      bytes[written++] = static_cast<char>(sequence.bytes[k]);
     scratch.units.push_back(
         {static_cast<std::uint32_t>(unit_begin), static_cast<std::uint32_t>(i), cp});
   }
