@@ -477,12 +477,13 @@ int text_cost(std::u32string_view text, Script line_script, bool original) {
       cost += 3;  // a letter of another script standing alone
     // Two capitals, the second a code page's (Latin, Greek or Cyrillic, not ASCII), going on
     // in small letters: what a page that reads the lead of an accented letter as a capital
-    // makes of a capitalised name ("MĂĽnchen", "SĂŁo" in Windows-1250, "MΓΌnchen" in 1253,
-    // "MГјnchen" in 1251, "ΓÇö" for "—" in cp437). Units of measure ("МВт", "ГГц") keep one
-    // script, and Dutch "IJs" has an ASCII second capital.
+    // makes of a capitalised name ("MĂĽnchen", "SĂŁo" in Windows-1250, "MГјnchen" and "SГЈo"
+    // in 1251, "MΓΌnchen" in 1253, "ΓÇö" for "—" in cp437). Units of measure ("МВт",
+    // "ГГц") keep one script, and Dutch "IJs" has an ASCII second capital.
     if (t.category == Category::Ll && t_before.category == Category::Lu && before >= 0x80 &&
         before < 0x500 && i >= 2 && category_of(text[i - 2]) == Category::Lu &&
-        (t_before.script == Script::kLatin || script_of(text[i - 2]) != t_before.script))
+        (t_before.script == Script::kLatin || script_of(text[i - 2]) != t_before.script ||
+         t.script != t_before.script))
       cost += 3;
     // "ß" follows a capital only in capitals ("STRAßE"): "Mßnchen" is Windows-1250's reading
     // of ISO-8859-2's "MĂźnchen" (ź is 0x9F there, 0xBC here), and "München" the right one.
@@ -965,8 +966,7 @@ std::size_t whole_reading(std::u32string_view line, std::size_t begin, std::size
       continue;
     }
     WholeSequence sequence;
-    if (!read_whole_sequence([&] { return i < end ? byte_of(line[i++]) : -1; }, sequence))
-      return 0;
+    if (!read_whole_sequence([&] { return i < end ? byte_of(line[i++]) : -1; }, sequence)) return 0;
     read[static_cast<std::size_t>(script_of(sequence.decoded))]++;
     ++sequences;
   }
@@ -1062,13 +1062,14 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
       token.candidates.push_back(std::move(candidate));
       // Windows-1252, the most common page by far, comes first. When it reads every
       // non-ASCII character of the token as whole UTF-8 sequences, no other page can read
-      // more of it, and the others are not tried.
+      // more of it, and the others are not tried; unless a sequence reads as a C1 control,
+      // which another page may read as a character ("ÂŠ" is "©" in ISO-8859-2).
       if (p == 0) {
         std::size_t read = 0;
         bool whole = true;
         for (const Unit& u : token.candidates.back().units) {
           read += u.end - u.begin;
-          whole = whole && !u.weak && u.end <= end;
+          whole = whole && !u.weak && u.end <= end && !is_c1(u.decoded[0]);
         }
         if (whole && read == non_ascii) break;
       }
@@ -1412,6 +1413,7 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
             sequence))
       return false;
     const char32_t cp = sequence.decoded;
+    if (is_c1(cp)) return false;  // other pages compete for it: see repair_line()
     repaired.push(cp);
     for (int k = 0; k < sequence.length; ++k)
       bytes[written++] = static_cast<char>(sequence.bytes[k]);
