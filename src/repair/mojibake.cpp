@@ -21,6 +21,7 @@
 //    chain of partial readings that ends in another salad is not taken.
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -381,6 +382,11 @@ Script script_of(char32_t c) {
 int rarity(char32_t c) {
   return traits(c).rarity;
 }
+
+// Whether a character may be the guess for a lost byte: one not rare in news.
+bool guess_is_at_home(char32_t c) {
+  return rarity(c) < 3;
+}
 Category category_of(char32_t c) {
   return traits(c).category;
 }
@@ -737,9 +743,12 @@ class LineScanner {
   const std::int16_t* table_;
 };
 
-// What a character can be in each code page, as bit masks over the pages: a UTF-8 lead byte,
-// a two-byte lead in a page whose 0xA0 is a no-break space, a trail byte. Precomputed for
-// the characters below U+2600 so that the quick test costs a look-up per character.
+// What a character can be in each code page, as bit masks over the pages: a UTF-8 lead byte;
+// a two-byte lead that, with a no-break space (0xA0) flattened to the space after it, would
+// be a character repair_token() may guess (a page whose 0xA0 is one, a result at home in
+// news: a Russian line's "Я " and "С " would be U+07E0 and "Ѡ", and are no candidates); a
+// trail byte. Precomputed for the characters below U+2600 so that the quick test costs a
+// look-up per character.
 struct PageMasks {
   std::uint16_t lead = 0, nbsp_lead = 0, trail = 0;
 };
@@ -750,7 +759,9 @@ PageMasks page_masks(char32_t c) {
     const auto page = static_cast<CodePage>(p);
     const int b = encode_byte(page, c);
     if (b >= 0xC2 && b <= 0xF4) masks.lead |= std::uint16_t(1u << p);
-    if (b >= 0xC2 && b <= 0xDF && decode_byte(page, 0xA0) == kNoBreakSpace)
+    const int flattened[2] = {b, 0xA0};
+    if (b >= 0xC2 && b <= 0xDF && decode_byte(page, 0xA0) == kNoBreakSpace &&
+        guess_is_at_home(decode_sequence(flattened, 2)))
       masks.nbsp_lead |= std::uint16_t(1u << p);
     if (is_trail(b)) masks.trail |= std::uint16_t(1u << p);
   }
@@ -796,11 +807,14 @@ struct TokenRepair {
   CodePage page{};
 };
 
-// The best repair of the token [begin, end) of `line` under one code page.
 // The pages in which the character at `k` is a UTF-8 lead byte followed by what can go on
 // a candidate: a trail byte of the same page, "?" or U+FFFD (a replaced byte), or a space
 // (a flattened no-break space, in the pages whose 0xA0 is one).
-std::uint16_t pages_starting_candidate(std::u32string_view line, std::size_t k) {
+// `masks` are the character's; the next character's are looked up when needed, into
+// `next_masks` (which then says so), for the caller to use for that character in turn.
+std::uint16_t pages_starting_candidate(std::u32string_view line, std::size_t k,
+                                       const PageMasks& masks,
+                                       std::optional<PageMasks>& next_masks) {
   static const std::uint16_t nbsp_pages = [] {
     std::uint16_t mask = 0;
     for (std::size_t p = 0; p < kCodePageCount; ++p) {
@@ -809,12 +823,14 @@ std::uint16_t pages_starting_candidate(std::u32string_view line, std::size_t k) 
     }
     return mask;
   }();
-  const std::uint16_t lead = masks_of(line[k]).lead;
-  if (!lead || k + 1 >= line.size()) return 0;
+  next_masks.reset();
+  if (!masks.lead || k + 1 >= line.size()) return 0;
   const char32_t next = line[k + 1];
-  if (next == U'?' || next == kReplacementChar) return lead;
-  if (next == U' ') return lead & nbsp_pages;
-  return next >= 0x80 ? lead & masks_of(next).trail : 0;
+  if (next == U'?' || next == kReplacementChar) return masks.lead;
+  if (next == U' ') return masks.lead & nbsp_pages;
+  if (next < 0x80) return 0;
+  next_masks = masks_of(next);
+  return masks.lead & next_masks->trail;
 }
 
 // The cost of a token as written, which every page's reading is measured against: computed
@@ -824,9 +840,9 @@ struct OriginalCost {
   int cost = -1;
 };
 
-TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_t end,
-                         const LineScanner& scanner, CodePage page, Script line_script,
-                         Script repaired_script, OriginalCost& original) {
+// The units of a reading of the token [begin, end) of the scanner's line in one code page.
+TokenRepair read_token_units(std::size_t begin, std::size_t end, const LineScanner& scanner,
+                             CodePage page) {
   TokenRepair result;
   result.page = page;
   for (std::size_t i = begin; i < end;) {
@@ -851,12 +867,28 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
   // A guessed byte must give a character at home in news. Riding on a token whose other
   // units are certain, "Ñ " (a "я" whose 0x8F was dropped) would otherwise become the
   // historic "Ѡ" and swallow the space after it.
-  std::erase_if(result.units, [](const Unit& u) { return u.weak && rarity(u.decoded[0]) >= 3; });
-  if (result.units.empty()) return result;
-  // Cost of the token with one character of context on each side, before and after.
+  std::erase_if(result.units,
+                [](const Unit& u) { return u.weak && !guess_is_at_home(u.decoded[0]); });
+  return result;
+}
+
+// The extent of `line` that a reading of the token [begin, end) is measured on: the token
+// with a character of context on each side, as far as its units reach.
+std::pair<std::size_t, std::size_t> measured_extent(std::u32string_view line, std::size_t begin,
+                                                    std::size_t end, const TokenRepair& reading) {
   const std::size_t from = begin > 0 ? begin - 1 : begin;
   std::size_t to = std::min(line.size(), end + 1);
-  for (const Unit& u : result.units) to = std::max(to, std::min(line.size(), u.end + 1));
+  for (const Unit& u : reading.units) to = std::max(to, std::min(line.size(), u.end + 1));
+  return {from, to};
+}
+
+// Measures a reading of the token [begin, end) that read_token_units() made: its costs
+// before and after, and its gain.
+void measure_token(std::u32string_view line, std::size_t begin, std::size_t end,
+                   TokenRepair& result, Script line_script, Script repaired_script,
+                   OriginalCost& original) {
+  // Cost of the token with one character of context on each side, before and after.
+  const auto [from, to] = measured_extent(line, begin, end, result);
   std::u32string repaired;
   std::size_t at = from;
   int lost_bytes = 0;
@@ -875,7 +907,7 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
   result.lost_bytes = lost_bytes;
 #ifdef WINNOW_DEBUG_MOJIBAKE
   std::fprintf(stderr, "  %s: original %d, repaired %d\n",
-               std::string(code_page_name(page)).c_str(),
+               std::string(code_page_name(result.page)).c_str(),
                text_cost(line.substr(from, to - from), line_script, true),
                text_cost(repaired, repaired_script, false));
 #endif
@@ -897,7 +929,29 @@ TokenRepair repair_token(std::u32string_view line, std::size_t begin, std::size_
     if (coherent && script != Script::kNone)
       result.gain += kCoherenceBonus * static_cast<int>(result.units.size() - 1);
   }
-  return result;
+}
+
+// A bound on the gain measure_token() can find for a reading: its cost as written (in the
+// line's script, or, before that is measured, in none, plus the 3 that each letter standing
+// alone could add as a letter of another script), nothing after (no cost is below zero),
+// and the coherence bonus. A line none of whose readings can reach kStrongGain has no
+// evidence, and is left as it is without measuring its scripts.
+int gain_bound(std::u32string_view line, std::size_t begin, std::size_t end,
+               const TokenRepair& reading, std::optional<Script> line_script) {
+  const auto [from, to] = measured_extent(line, begin, end, reading);
+  const std::u32string_view extent = line.substr(from, to - from);
+  int bound = text_cost(extent, line_script.value_or(Script::kNone), true);
+  if (!line_script) {
+    for (std::size_t i = 0; i < extent.size(); ++i) {
+      const bool alone = (i == 0 || !is_letter(extent[i - 1])) &&
+                         !(i + 1 < extent.size() && is_letter(extent[i + 1]));
+      if (alone && script_of(extent[i]) != Script::kNone) bound += 3;
+    }
+  }
+  for (const Unit& u : reading.units) bound -= kLostBytePenalty * u.weak;
+  if (reading.units.size() >= 2)
+    bound += kCoherenceBonus * static_cast<int>(reading.units.size() - 1);
+  return bound;
 }
 
 struct LineResult {
@@ -1014,13 +1068,6 @@ Script repaired_line_script(std::u32string_view line) {
 }
 
 LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
-  // The scripts the line is judged in, measured when a token first has a candidate: most
-  // lines that pass the quick test have none (Russian "её", "а»").
-  std::optional<std::pair<Script, Script>> scripts;  // as written, as repaired
-  auto line_scripts = [&] {
-    if (!scripts) scripts.emplace(dominant_script(line), repaired_line_script(line));
-    return *scripts;
-  };
   // Each code page's view of the line, made when a token first needs it.
   std::array<std::optional<LineScanner>, kCodePageCount> scanners;
   auto scanner = [&](std::size_t p) -> const LineScanner& {
@@ -1034,6 +1081,7 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     std::vector<TokenRepair> candidates;  // best first
   };
   std::vector<Token> tokens;
+  bool may_have_evidence = false;  // see gain_bound()
   for (std::size_t pos = 0; pos < line.size();) {
     // Only a token with a non-ASCII character can hold a candidate: the next one.
     std::size_t first = pos;
@@ -1047,18 +1095,19 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     // Only the pages in which some character of the token can start a candidate.
     std::uint16_t pages = 0;
     std::size_t non_ascii = 0;
+    std::optional<PageMasks> next_masks;
     for (std::size_t k = i; k < end; ++k) {
       if (line[k] < 0x80) continue;
       ++non_ascii;
-      pages |= pages_starting_candidate(line, k);
+      const PageMasks masks = next_masks ? *next_masks : masks_of(line[k]);
+      pages |= pages_starting_candidate(line, k, masks, next_masks);
     }
-    OriginalCost original_cost;
     for (std::size_t p = 0; p < kCodePageCount && pages; ++p) {
       if (!(pages >> p & 1)) continue;
-      const auto [line_script, repaired_script] = line_scripts();
-      TokenRepair candidate = repair_token(line, i, end, scanner(p), static_cast<CodePage>(p),
-                                           line_script, repaired_script, original_cost);
+      TokenRepair candidate = read_token_units(i, end, scanner(p), static_cast<CodePage>(p));
       if (candidate.units.empty()) continue;
+      may_have_evidence =
+          may_have_evidence || gain_bound(line, i, end, candidate, std::nullopt) >= kStrongGain;
       token.candidates.push_back(std::move(candidate));
       // Windows-1252, the most common page by far, comes first. When it reads every
       // non-ASCII character of the token as whole UTF-8 sequences, no other page can read
@@ -1074,6 +1123,32 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
         if (whole && read == non_ascii) break;
       }
     }
+    if (!token.candidates.empty()) tokens.push_back(std::move(token));
+    pos = end;
+  }
+  // Most lines that pass the quick test and hold a reading cannot be evidence of mojibake
+  // (a Russian line's "В " may be a flattened no-break space): they are left as they are
+  // before the line's scripts are measured.
+  if (!may_have_evidence) return {};
+  const Script line_script = dominant_script(line);
+  may_have_evidence = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+    return std::any_of(
+        token.candidates.begin(), token.candidates.end(), [&](const TokenRepair& candidate) {
+          return gain_bound(line, token.start, token.end, candidate, line_script) >= kStrongGain;
+        });
+  });
+  if (!may_have_evidence) return {};
+  const Script repaired_script = repaired_line_script(line);
+  for (Token& token : tokens) {
+    OriginalCost original_cost;
+    for (TokenRepair& candidate : token.candidates) {
+      measure_token(line, token.start, token.end, candidate, line_script, repaired_script,
+                    original_cost);
+      // The bounds that let lines be left unmeasured hold (checked where asserts are on:
+      // the sanitizer build of the test suite, and fuzz_repair).
+      assert(candidate.gain <= gain_bound(line, token.start, token.end, candidate, line_script));
+      assert(candidate.gain <= gain_bound(line, token.start, token.end, candidate, std::nullopt));
+    }
     // Rank readings by gain, then by how much of the token they explain (an intermediate
     // layer of layered mojibake still looks odd, but the right page reads all of it), then
     // by how common the code page is.
@@ -1082,10 +1157,7 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     };
     std::stable_sort(token.candidates.begin(), token.candidates.end(),
                      [&](const TokenRepair& a, const TokenRepair& b) { return rank(a) > rank(b); });
-    if (!token.candidates.empty()) tokens.push_back(std::move(token));
-    pos = end;
   }
-  if (tokens.empty()) return {};
 
   // Line evidence: the tokens' gains, net of correctly encoded characters elsewhere on
   // the line that mojibake in the same code page would have garbled too.
@@ -1241,17 +1313,22 @@ bool may_hold_mojibake(std::u32string_view line) {
 // The quick test on UTF-8, before any conversion: most lines with non-ASCII text (curly
 // quotes, accented letters) fail it at once, and ASCII is skipped eight bytes at a time.
 bool may_hold_mojibake(std::string_view line) {
-  char32_t previous = 0;
+  // may_start_candidate() with the masks of the character before carried along: a
+  // character below 0x80 has none.
+  PageMasks previous{};
   for (std::size_t i = 0; i < line.size();) {
-    if (static_cast<unsigned char>(line[i]) < 0x80) {
-      if (may_start_candidate(previous, static_cast<unsigned char>(line[i]))) return true;
-      previous = 0;
+    const auto b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      if (b == ' ' && previous.nbsp_lead) return true;
+      previous = {};
       i = unicode::skip_ascii(line, i + 1);
       continue;
     }
     const char32_t c = unicode::next_code_point(line, i);
-    if (is_c1(c) || may_start_candidate(previous, c)) return true;
-    previous = c;
+    if (is_c1(c)) return true;
+    const PageMasks masks = masks_of(c);
+    if (previous.lead && (c == kReplacementChar || (previous.lead & masks.trail))) return true;
+    previous = masks;
   }
   return false;
 }
