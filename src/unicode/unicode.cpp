@@ -207,8 +207,10 @@ bool may_need_nfc(std::string_view utf8) {
     const unsigned char b = p[i];
     // Byte-level fast paths for what NFC never changes: below U+0300 (all starters with
     // NFC_QC=Yes), Cyrillic U+0400-U+047F, general punctuation and currency U+2002-U+20BF
-    // (U+2000 and U+2001 decompose), CJK ideographs U+4000-U+9FFF, Hangul syllables
-    // U+B000-U+CFFF. (tests/unit checks these ranges against the tables.)
+    // (U+2000 and U+2001 decompose), CJK punctuation and kana U+3000-U+30FF but the tone
+    // marks U+302A-U+302F and the (semi-)voiced sound marks U+3099-U+309A, CJK ideographs
+    // U+4000-U+9FFF, Hangul syllables U+B000-U+CFFF. (tests/unit checks these ranges
+    // against the tables.)
     if (b < 0xCC || b == 0xD0 || b == 0xD1) {
       i = b < 0x80 ? skip_ascii(utf8, i) : i + 2;
       continue;
@@ -216,6 +218,8 @@ bool may_need_nfc(std::string_view utf8) {
     const unsigned char b1 = i + 1 < utf8.size() ? p[i + 1] : 0,
                         b2 = i + 2 < utf8.size() ? p[i + 2] : 0;
     if ((b == 0xE2 && (b1 == 0x81 || b1 == 0x82 || (b1 == 0x80 && b2 >= 0x82))) ||
+        (b == 0xE3 && b1 <= 0x83 && !(b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAF) &&
+         !(b1 == 0x82 && (b2 == 0x99 || b2 == 0x9A))) ||
         (b >= 0xE4 && b <= 0xE9) || b == 0xEB || b == 0xEC) {
       i += 3;
       continue;

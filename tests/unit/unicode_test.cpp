@@ -31,7 +31,10 @@ TEST_CASE("to_nfc passes the Unicode normalization conformance vectors", "[unico
 TEST_CASE("may_need_nfc is false for text that NFC leaves alone", "[unicode]") {
   CHECK_FALSE(winnow::unicode::may_need_nfc(
       "Plain ASCII, caf\xC3\xA9, \xD0\x9F\xD1\x80\xD0\xB8, \xE4\xB8\xAD\xE6\x96\x87"));
-  CHECK(winnow::unicode::may_need_nfc("Cafe\xCC\x81"));  // e + combining acute
+  CHECK(winnow::unicode::may_need_nfc("Cafe\xCC\x81"));                    // e + combining acute
+  CHECK_FALSE(winnow::unicode::may_need_nfc("\xE3\x81\x8C\xE3\x80\x81"));  // が、
+  CHECK(winnow::unicode::may_need_nfc("\xE3\x81\x8B\xE3\x82\x99"));        // か + voiced mark
+  CHECK(winnow::unicode::may_need_nfc("\xE3\x80\x80\xE3\x80\xAA"));        // a tone mark
 }
 
 TEST_CASE("may_need_nfc's byte fast paths hold only characters NFC never changes", "[unicode]") {
@@ -41,6 +44,7 @@ TEST_CASE("may_need_nfc's byte fast paths hold only characters NFC never changes
     char32_t first, last;
   };
   for (const Range range : {Range{0x80, 0x2FF}, Range{0x400, 0x47F}, Range{0x2002, 0x20BF},
+                            Range{0x3000, 0x3029}, Range{0x3030, 0x3098}, Range{0x309B, 0x30FF},
                             Range{0x4000, 0x9FFF}, Range{0xB000, 0xCFFF}}) {
     for (char32_t cp = range.first; cp <= range.last; ++cp) {
       if (winnow::unicode::combining_class(cp) != 0)
