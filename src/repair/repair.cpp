@@ -188,10 +188,8 @@ std::string normalise_whitespace(std::string_view text, RepairLog& log) {
 // of printable ASCII without "&" needs no pass at all.
 std::size_t next_byte_to_repair(std::string_view text, std::size_t from) {
   for (std::size_t i = from;;) {
-    // Printable ASCII is skipped eight bytes at a time; "&" is searched for in what it skipped.
-    const std::size_t stop = unicode::skip_printable_ascii(text, i);
-    const std::size_t amp = text.substr(i, stop - i).find('&');
-    if (amp != std::string_view::npos) return i + amp;
+    // Printable ASCII other than "&" is skipped eight bytes at a time.
+    const std::size_t stop = unicode::skip_printable_ascii(text, i, '&');
     if (stop >= text.size()) return text.size();
     const char b = text[stop];
     if (b != '\n' && b != '\t' && b != '\r') return stop;
@@ -229,7 +227,8 @@ bool repair_line(std::string_view line, const RepairOptions& options, RepairLog&
     if (moji_changed) o += moji;
     return moji_changed;
   };
-  if (current.find('\n') == std::string_view::npos) {
+  // A line has no line break, unless a reference stood for one.
+  if (!changed || current.find('\n') == std::string_view::npos) {
     run(rest);
   } else {
     // A reference stood for a line break ("&#10;"): the other passes see lines.

@@ -126,15 +126,18 @@ std::size_t skip_ascii(std::string_view s, std::size_t from) {
   return i;
 }
 
-std::size_t skip_printable_ascii(std::string_view s, std::size_t from) {
+std::size_t skip_printable_ascii(std::string_view s, std::size_t from, char stop_at) {
+  const auto stop = static_cast<unsigned char>(stop_at);
   std::size_t i = from;
   for (std::uint64_t word; s.size() - i >= 8; i += 8) {
     std::memcpy(&word, s.data() + i, 8);
-    if ((word & kHighBits) || any_byte_below(word, 0x20) || any_byte_equal(word, 0x7F)) break;
+    if ((word & kHighBits) || any_byte_below(word, 0x20) || any_byte_equal(word, 0x7F) ||
+        any_byte_equal(word, stop))
+      break;
   }
   while (i < s.size()) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x20 || b >= 0x7F) break;
+    if (b < 0x20 || b >= 0x7F || b == stop) break;
     ++i;
   }
   return i;

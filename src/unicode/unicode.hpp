@@ -102,8 +102,9 @@ std::string to_nfc(std::string_view utf8);
 
 // The index of the first byte at or after `from` that is not ASCII. Eight bytes at a time.
 std::size_t skip_ascii(std::string_view s, std::size_t from);
-// Likewise, stopping also at control characters (below 0x20, and 0x7F).
-std::size_t skip_printable_ascii(std::string_view s, std::size_t from);
+// Likewise, stopping also at control characters (below 0x20, and 0x7F), and at `stop_at`
+// (a printable ASCII byte: the repair passes stop at "&"; the default, NUL, adds nothing).
+std::size_t skip_printable_ascii(std::string_view s, std::size_t from, char stop_at = '\0');
 
 // Comparisons that ignore ASCII case, for markup names, charset labels and keywords;
 // other bytes compare as they are.
