@@ -136,12 +136,13 @@ int compute_rarity(char32_t c) {
   if (c < 0x10A0) return 3;
   if (c < 0x1100) return 1;  // Georgian
   if (c < 0x1E00) return 3;
-  if (c < 0x1F00) return 0;  // Latin Extended Additional (Vietnamese)
-  if (c < 0x2000) return 3;  // Greek Extended
-  if (c < 0x2070) return 0;  // general punctuation
-  if (c < 0x2500) return 1;  // super/subscripts, currency, letterlike, arrows, math
-  if (c < 0x2800) return 1;  // box drawing, shapes, symbols, dingbats
-  if (c < 0x2900) return 2;  // braille
+  if (c < 0x1F00) return 0;                  // Latin Extended Additional (Vietnamese)
+  if (c < 0x2000) return 3;                  // Greek Extended
+  if (c < 0x2070) return 0;                  // general punctuation
+  if (c >= 0x2160 && c <= 0x2188) return 3;  // Roman numerals as characters: news writes "XII"
+  if (c < 0x2500) return 1;                  // super/subscripts, currency, letterlike, arrows, math
+  if (c < 0x2800) return 1;                  // box drawing, shapes, symbols, dingbats
+  if (c < 0x2900) return 2;                  // braille
   if (c < 0x3000) return 3;
   if (c < 0x3100) return 0;                    // CJK punctuation, kana
   if (c >= 0x3400 && c <= 0x4DBF) return 3;    // CJK extension A: rare ideographs
@@ -414,11 +415,16 @@ int original_rarity(char32_t c) {
   return c == 0xEF ? 1 : 0;  // ï: the lead of U+FFFD, the BOM and fullwidth forms
 }
 
-// Whether `c` is a character Windows-1252 has among the UTF-8 trail bytes (0x80-0xBF).
-bool is_windows_1252_trail(char32_t c) {
-  static const std::int16_t* const table = encode_table(CodePage::kWindows1252);
-  const int b = c < kEncodeTableLimit ? table[c] : encode_byte(CodePage::kWindows1252, c);
-  return b >= 0x80 && b <= 0xBF;
+// What a character can be in each code page (see page_masks() below).
+struct PageMasks {
+  std::uint16_t lead = 0, nbsp_lead = 0, trail = 0;
+  std::uint16_t e2_lead = 0;  // the pages that read byte 0xE2 as the character
+};
+PageMasks masks_of(char32_t c);
+
+// The pages in which `c` is a sign (not a letter) among the UTF-8 trail bytes (0x80-0xBF).
+std::uint16_t trail_sign_pages(char32_t c) {
+  return category_of(c) > Category::Lo ? masks_of(c).trail : 0;
 }
 
 // pair_cost() of two ASCII characters, which does not depend on what follows them.
@@ -468,16 +474,23 @@ int text_cost(std::u32string_view text, Script line_script, bool original) {
     }
     if (original && c == U'?' && before >= 0x80 && has_after && after >= 0x80)
       cost += 2;  // "Ã?Â": a byte a strict decoder replaced by "?"
-    // "Â" and "â" are the Windows-1252 readings of the leads of Latin-1 signs (C2) and of
-    // punctuation, currency, arrows and mathematics (E2). In words they come before
-    // letters; glued to a sign of the trail range ("DICOMÂ®"), or to two of them ("5â‚¬",
-    // "Appleâ„¢", "â†’"), they are what is left of a UTF-8 sequence. (A no-break space
-    // after "Â" has its rule above; "â€" alone may be a quote that lost its last byte.)
-    if (original && (before == 0xC2 || before == 0xE2) && c != kNoBreakSpace &&
-        t.category > Category::Lo && is_windows_1252_trail(c) &&
-        (before == 0xC2 ||
-         (has_after && is_windows_1252_trail(after) && category_of(after) > Category::Lo)))
-      cost += 2;
+    // "Â" is Windows-1252's reading of the lead of Latin-1 signs (C2), and "â" (in 1251
+    // "в", in 1253 "β"...) a page's reading of the lead of punctuation, currency, arrows
+    // and mathematics (E2). In words they come before letters; glued to a sign of the
+    // page's trail range ("DICOMÂ®"), or to two of them ("5â‚¬", "Appleâ„¢", "â†’", "в„–"
+    // for "№" in 1251), they are what is left of a UTF-8 sequence. (A no-break space after
+    // "Â" has its rule above; "â€" alone may be a quote that lost its last byte. "В«" is not
+    // taken in 1251: "В" is a Russian word.)
+    if (original && c != kNoBreakSpace && t.category > Category::Lo && before >= 0xC2) {
+      const std::uint16_t e2_pages = before == 0xC2 ? 0 : masks_of(before).e2_lead;
+      if (before == 0xC2 || e2_pages) {
+        const std::uint16_t signs = masks_of(c).trail;  // c is not a letter
+        if (before == 0xC2
+                ? (signs & 1u) != 0
+                : (signs & e2_pages) && has_after && (signs & e2_pages & trail_sign_pages(after)))
+          cost += 2;
+      }
+    }
     if (t.script != Script::kNone && line_script != Script::kNone && t.script != line_script &&
         t_before.category > Category::Lo && !(has_after && is_letter(after)))
       cost += 3;  // a letter of another script standing alone
@@ -743,16 +756,12 @@ class LineScanner {
   const std::int16_t* table_;
 };
 
-// What a character can be in each code page, as bit masks over the pages: a UTF-8 lead byte;
-// a two-byte lead that, with a no-break space (0xA0) flattened to the space after it, would
+// What a character can be in each code page (PageMasks), as bit masks over the pages: a UTF-8 lead
+// byte; a two-byte lead that, with a no-break space (0xA0) flattened to the space after it, would
 // be a character repair_token() may guess (a page whose 0xA0 is one, a result at home in
 // news: a Russian line's "Я " and "С " would be U+07E0 and "Ѡ", and are no candidates); a
 // trail byte. Precomputed for the characters below U+2600 so that the quick test costs a
 // look-up per character.
-struct PageMasks {
-  std::uint16_t lead = 0, nbsp_lead = 0, trail = 0;
-};
-
 PageMasks page_masks(char32_t c) {
   PageMasks masks;
   for (std::size_t p = 0; p < kCodePageCount; ++p) {
@@ -764,6 +773,7 @@ PageMasks page_masks(char32_t c) {
         guess_is_at_home(decode_sequence(flattened, 2)))
       masks.nbsp_lead |= std::uint16_t(1u << p);
     if (is_trail(b)) masks.trail |= std::uint16_t(1u << p);
+    if (b == 0xE2) masks.e2_lead |= std::uint16_t(1u << p);
   }
   return masks;
 }
@@ -789,7 +799,7 @@ const std::vector<std::pair<char32_t, PageMasks>> kHighPageMasks = [] {
   return built;
 }();
 
-inline PageMasks masks_of(char32_t c) {
+PageMasks masks_of(char32_t c) {
   if (c < 0x2600) return (*kPageMasksTable)[c];
   const auto found = std::lower_bound(
       kHighPageMasks.begin(), kHighPageMasks.end(), c,
