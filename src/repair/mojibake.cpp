@@ -756,12 +756,12 @@ class LineScanner {
   const std::int16_t* table_;
 };
 
-// What a character can be in each code page (PageMasks), as bit masks over the pages: a UTF-8 lead
-// byte; a two-byte lead that, with a no-break space (0xA0) flattened to the space after it, would
-// be a character repair_token() may guess (a page whose 0xA0 is one, a result at home in
-// news: a Russian line's "Я " and "С " would be U+07E0 and "Ѡ", and are no candidates); a
-// trail byte. Precomputed for the characters below U+2600 so that the quick test costs a
-// look-up per character.
+// What a character can be in each code page (PageMasks), as bit masks over the pages: a
+// UTF-8 lead byte; a two-byte lead that, with a no-break space (0xA0) flattened to the space
+// after it, would be a character read_token_units() may guess (in a page whose 0xA0 is one,
+// a result at home in news: a Russian line's "Я " and "С " would be U+07E0 and "Ѡ", and are
+// no candidates); a trail byte; the lead 0xE2. Precomputed for the characters below U+2600
+// so that the quick test costs a look-up per character.
 PageMasks page_masks(char32_t c) {
   PageMasks masks;
   for (std::size_t p = 0; p < kCodePageCount; ++p) {
@@ -1380,7 +1380,8 @@ bool reads_right(std::u32string_view original, std::u32string_view repaired) {
 // --- The common case, on UTF-8 --------------------------------------------------------
 //
 // Most garbled lines are Windows-1252 readings through and through: every non-ASCII
-// character is part of a whole UTF-8 sequence in that page ("Ð¼Ð¾Ñ", "â€™"). On such a line
+// character is part of a whole UTF-8 sequence in that page ("Ð¼Ð¾Ñ", "â€™"), none of which
+// reads as a C1 control (which other pages may read as a character). On such a line
 // the general path (repair_line() on UTF-32) tries no other page, guesses no lost byte and
 // finds no correctly encoded character to weigh: what is left of its work is measuring
 // each token and the line. This path does that work on the UTF-8 as it is, without
@@ -1459,8 +1460,8 @@ bool has_non_ascii_letter(std::string_view line) {
 // Reads the token [token.begin, token.end) of `line` in Windows-1252: its units, its
 // repaired bytes, and the token as written and as repaired with a character of context on
 // each side (white space or nothing: tokens end at white space), which is what
-// repair_token() measures. False when some non-ASCII character of the token is not part
-// of a whole sequence within it.
+// measure_token() measures. False when some non-ASCII character of the token is not part
+// of a whole sequence within it, or when a sequence reads as a C1 control.
 bool read_whole_token(std::string_view line, WholeToken& token, const std::int16_t* table,
                       WholeLineScratch& scratch) {
   auto& original = scratch.original;
@@ -1516,7 +1517,7 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
   return true;
 }
 
-// What repair_token() makes of a token read: its costs and gain.
+// What measure_token() makes of a token read: its costs and gain.
 void measure_whole_token(WholeToken& token, Script line_script, Script repaired_script,
                          const WholeLineScratch& scratch) {
   const std::u32string_view original = scratch.original.view(), repaired = scratch.repaired.view();

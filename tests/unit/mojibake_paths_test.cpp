@@ -237,10 +237,7 @@ TEST_CASE("mojibake: a page's reading of the lead 0xE2 glued to two signs of its
           "[mojibake][pages]") {
   // "â‚¬" for "€" in Windows-1252 is "в‚¬" in 1251, "β‚¬" in 1253, "ā‚¬" in 1257; "в„–"
   // for "№" is the classic of Russian pages. Alone on a line, these were left garbled.
-  for (const std::string_view sign : {"\xE2\x82\xAC"
-                                      "5",
-                                      "\xE2\x84\x96"
-                                      "1"}) {
+  for (const std::string_view sign : {"\xE2\x82\xAC\x35", "\xE2\x84\x96\x31"}) {  // €5, №1
     for (const CodePage page :
          {CodePage::kWindows1251, CodePage::kWindows1253, CodePage::kWindows1257}) {
       INFO(winnow::detail::code_page_name(page) << ": " << sign);
