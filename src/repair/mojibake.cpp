@@ -1409,23 +1409,28 @@ struct WholeToken {
   int gain = 0, original_cost = 0, repaired_cost = 0;
 };
 
+// A buffer sized for the most a line can put in it before the line is read, so that no
+// write checks capacity (nor clears what it is about to write).
+template <typename Char>
+struct Presized {
+  std::vector<Char> buffer;
+  std::size_t size = 0;
+  void start(std::size_t capacity) {
+    if (buffer.size() < capacity) buffer.resize(capacity);
+    size = 0;
+  }
+  void push(Char c) { buffer[size++] = c; }
+  std::basic_string_view<Char> view() const { return {buffer.data(), size}; }
+};
+
 struct WholeLineScratch {
   std::vector<WholeUnit> units;
   std::vector<WholeToken> tokens;
-  std::string repaired_bytes;  // every token as Windows-1252 reads it, one after another
+  // Every token as Windows-1252 reads it, one after another: never more than the line.
+  Presized<char> repaired_bytes;
   // The tokens as written and as repaired, each with a character of context on each side,
-  // one after another. Sized for the longest they can be (a character per byte, and the
-  // context) before the line is read, so that no write checks capacity.
-  struct Chars {
-    std::vector<char32_t> buffer;
-    std::size_t size = 0;
-    void start(std::size_t capacity) {
-      if (buffer.size() < capacity) buffer.resize(capacity);
-      size = 0;
-    }
-    void push(char32_t c) { buffer[size++] = c; }
-    std::u32string_view view() const { return {buffer.data(), size}; }
-  } original, repaired;
+  // one after another: at most a character per byte, and the context.
+  Presized<char32_t> original, repaired;
   std::string text;  // the repaired line
   struct Group {
     std::uint32_t unit;  // the first unit of its kind in the line
@@ -1468,11 +1473,8 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
   auto& repaired = scratch.repaired;
   token.original_from = static_cast<std::uint32_t>(original.size);
   token.repaired_from = static_cast<std::uint32_t>(repaired.size);
-  // The repaired bytes are never more than the token's.
-  std::string& bytes = scratch.repaired_bytes;
-  std::size_t written = bytes.size();
-  token.bytes_begin = static_cast<std::uint32_t>(written);
-  bytes.resize(written + token.end - token.begin);
+  auto& bytes = scratch.repaired_bytes;
+  token.bytes_begin = static_cast<std::uint32_t>(bytes.size);
   token.first_unit = static_cast<std::uint32_t>(scratch.units.size());
   auto context = [&](std::size_t at) {
     const char32_t c = static_cast<unsigned char>(line[at]);
@@ -1489,7 +1491,7 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
     if (b0 < 0x80) {
       original.push(b0);
       repaired.push(b0);
-      bytes[written++] = static_cast<char>(b0);
+      bytes.push(static_cast<char>(b0));
       ++i;
       continue;
     }
@@ -1503,8 +1505,7 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
     const char32_t cp = sequence.decoded;
     if (is_c1(cp)) return false;  // other pages compete for it: see repair_line()
     repaired.push(cp);
-    for (int k = 0; k < sequence.length; ++k)
-      bytes[written++] = static_cast<char>(sequence.bytes[k]);
+    for (int k = 0; k < sequence.length; ++k) bytes.push(static_cast<char>(sequence.bytes[k]));
     scratch.units.push_back(
         {static_cast<std::uint32_t>(unit_begin), static_cast<std::uint32_t>(i), cp});
   }
@@ -1512,8 +1513,7 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
   token.original_to = static_cast<std::uint32_t>(original.size);
   token.repaired_to = static_cast<std::uint32_t>(repaired.size);
   token.end_unit = static_cast<std::uint32_t>(scratch.units.size());
-  token.bytes_end = static_cast<std::uint32_t>(written);
-  bytes.resize(written);
+  token.bytes_end = static_cast<std::uint32_t>(bytes.size);
   return true;
 }
 
@@ -1593,7 +1593,7 @@ struct WholeLayer {
 WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scratch) {
   scratch.units.clear();
   scratch.tokens.clear();
-  scratch.repaired_bytes.clear();
+  scratch.repaired_bytes.start(line.size());
   const std::int16_t* table = encode_table(CodePage::kWindows1252);
   scratch.original.start(3 * line.size() + 2);
   scratch.repaired.start(3 * line.size() + 2);
@@ -1652,7 +1652,8 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
   for (const WholeToken& token : scratch.tokens) {
     if (token.gain < 0) continue;  // a token that reads worse stays as it is
     text.append(line, copied, token.begin - copied);
-    text.append(scratch.repaired_bytes, token.bytes_begin, token.bytes_end - token.bytes_begin);
+    text.append(scratch.repaired_bytes.view().substr(token.bytes_begin,
+                                                     token.bytes_end - token.bytes_begin));
     copied = token.end;
     layer.cost_before += token.original_cost;
     layer.cost_after += token.repaired_cost;
