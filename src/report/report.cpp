@@ -109,6 +109,23 @@ void append_repairs_json(std::string& out, const std::vector<Repair>& repairs) {
 void RepairLog::add(RepairReason reason, std::string_view from, std::string_view to,
                     std::size_t count) {
   if (count == 0) return;
+  // FNV-1a over the reason, the lengths and at most 16 bytes of each side: enough to tell
+  // apart what one text repairs, in a few instructions.
+  std::uint32_t hash = 2166136261u;
+  auto mix = [&](unsigned char b) { hash = (hash ^ b) * 16777619u; };
+  mix(static_cast<unsigned char>(reason));
+  mix(static_cast<unsigned char>(from.size()));
+  mix(static_cast<unsigned char>(to.size()));
+  for (std::size_t i = 0; i < from.size() && i < 16; ++i) mix(static_cast<unsigned char>(from[i]));
+  for (std::size_t i = 0; i < to.size() && i < 16; ++i) mix(static_cast<unsigned char>(to[i]));
+  std::uint32_t& recent = recent_[(hash ^ (hash >> 16)) & (recent_.size() - 1)];
+  if (recent != 0) {
+    Repair& entry = entries_[recent - 1];
+    if (entry.reason == reason && entry.from == from && entry.to == to) {
+      entry.count += count;
+      return;
+    }
+  }
   // reason, from, NUL, to. Unambiguous because no stage ever writes a NUL as replacement
   // text, so the last NUL of the key is the separator even when `from` holds NULs.
   std::string key;
@@ -123,6 +140,7 @@ void RepairLog::add(RepairReason reason, std::string_view from, std::string_view
   } else {
     entries_[it->second].count += count;
   }
+  recent = static_cast<std::uint32_t>(it->second + 1);
 }
 
 void RepairLog::merge(const RepairLog& other) {

@@ -3,7 +3,9 @@
 // text, so a caller can show, audit or undo any change. Nothing is ever dropped silently.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -99,6 +101,10 @@ class RepairLog {
  private:
   std::vector<Repair> entries_;
   std::unordered_map<std::string, std::size_t> index_;  // merge key -> position in entries_
+  // The entries added last, by a cheap hash of (reason, from, to): position + 1, or 0. A
+  // repair repeats from line to line ("Ã©" -> "é"), and a hit needs no key built and no
+  // look-up in index_.
+  std::array<std::uint32_t, 256> recent_{};
 };
 
 // JSON wire form, shared by every result that carries repairs. Strings are escaped exactly

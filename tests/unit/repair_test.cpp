@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "repair/repair.hpp"
 
 using namespace std::string_view_literals;
@@ -138,4 +142,36 @@ TEST_CASE("repair leaves clean text and its report untouched", "[repair]") {
   const auto r = repair(clean);
   CHECK(r.text == clean);
   CHECK(r.repairs.empty());
+}
+
+TEST_CASE("the repair log merges equal repairs in order of first occurrence", "[repair][log]") {
+  // Against an obviously correct merge (a linear search), with more distinct repairs than
+  // the log's cache of recent entries holds, many alike but for the reason or a byte past
+  // the sixteenth (which the cache does not hash), added again and again in a scrambled
+  // order.
+  winnow::RepairLog log;
+  std::vector<winnow::Repair> expected;
+  const std::string long_prefix(20, 'x');
+  std::uint32_t state = 12345;
+  for (int n = 0; n < 20000; ++n) {
+    state = state * 1103515245u + 12345u;
+    const std::uint32_t k = (state >> 8) % 1400;
+    // 350 sources, each with two reasons and four replacements; many sources and
+    // replacements alike in their first 20 bytes.
+    const std::string from = (k % 3 == 0 ? long_prefix : std::string()) + std::to_string(k % 350);
+    const std::string to = (k % 2 == 0 ? long_prefix : std::string()) + (k / 700 ? "a" : "b");
+    const RepairReason reason = (k / 350) % 2 ? RepairReason::kMojibake : RepairReason::kLigature;
+    const std::size_t count = 1 + k % 3;
+    log.add(reason, from, to, count);
+    const auto found = std::find_if(expected.begin(), expected.end(), [&](const auto& e) {
+      return e.reason == reason && e.from == from && e.to == to;
+    });
+    if (found == expected.end()) {
+      expected.push_back({from, to, reason, count});
+    } else {
+      found->count += count;
+    }
+  }
+  CHECK(expected.size() > 256);
+  CHECK(log.entries() == expected);
 }
