@@ -24,6 +24,7 @@
 #include <cassert>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -1435,6 +1436,7 @@ struct WholeLineScratch {
   struct Group {
     std::uint32_t unit;  // the first unit of its kind in the line
     std::uint32_t count;
+    std::uint64_t key;  // its bytes, when eight or fewer (see group_units())
   };
   std::vector<Group> groups;         // in order of first occurrence
   std::vector<std::uint32_t> slots;  // open addressing over `groups`, 0 for empty
@@ -1557,24 +1559,39 @@ void group_units(std::string_view line, WholeLineScratch& scratch) {
   std::size_t capacity = 64;
   while (capacity < 2 * scratch.units.size()) capacity *= 2;
   slots.assign(capacity, 0);
+  // A unit is told apart by its bytes, which decide what it reads as. Up to eight of them
+  // (nearly every unit: "Ã©" is four, "â€™" eight) are one integer to hash and compare.
+  auto packed = [&](const WholeUnit& u) -> std::uint64_t {
+    const std::size_t length = u.end - u.begin;
+    std::uint64_t bytes = 0;
+    if (length > 8) return 0;
+    if (u.begin + 8 <= line.size()) {
+      std::memcpy(&bytes, line.data() + u.begin, 8);
+      if (length < 8) bytes &= (std::uint64_t{1} << (8 * length)) - 1;  // little-endian
+    } else {
+      for (std::size_t i = length; i-- > 0;)
+        bytes = bytes << 8 | static_cast<unsigned char>(line[u.begin + i]);
+    }
+    return bytes;
+  };
   for (const WholeToken& token : scratch.tokens) {
     if (token.gain < 0) continue;
     for (std::uint32_t k = token.first_unit; k < token.end_unit; ++k) {
       const WholeUnit& u = scratch.units[k];
-      const std::string_view from = line.substr(u.begin, u.end - u.begin);
-      // Hashed by what the unit reads as, which few different originals share (U+0080 and
-      // U+20AC are both byte 0x80): cheaper than hashing its bytes, and compared in full.
-      const std::uint64_t hash = (u.decoded * 0x9E3779B97F4A7C15ull) >> 32;
+      const std::uint64_t key = packed(u);  // 0 for a unit of more than eight bytes
+      const std::uint64_t hash = key ? (key * 0x9E3779B97F4A7C15ull) >> 32 : u.decoded;
       for (std::size_t slot = hash & (capacity - 1);; slot = (slot + 1) & (capacity - 1)) {
         if (slots[slot] == 0) {
-          groups.push_back({k, 1});
+          groups.push_back({k, 1, key});
           slots[slot] = static_cast<std::uint32_t>(groups.size());
           break;
         }
         auto& group = groups[slots[slot] - 1];
         const WholeUnit& first = scratch.units[group.unit];
-        if (first.decoded == u.decoded &&
-            line.substr(first.begin, first.end - first.begin) == from) {
+        if (key ? group.key == key
+                : group.key == 0 && first.decoded == u.decoded &&
+                      line.substr(first.begin, first.end - first.begin) ==
+                          line.substr(u.begin, u.end - u.begin)) {
           ++group.count;
           break;
         }

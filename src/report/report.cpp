@@ -109,16 +109,19 @@ void append_repairs_json(std::string& out, const std::vector<Repair>& repairs) {
 void RepairLog::add(RepairReason reason, std::string_view from, std::string_view to,
                     std::size_t count) {
   if (count == 0) return;
-  // FNV-1a over the reason, the lengths and at most 16 bytes of each side: enough to tell
-  // apart what one text repairs, in a few instructions.
-  std::uint32_t hash = 2166136261u;
-  auto mix = [&](unsigned char b) { hash = (hash ^ b) * 16777619u; };
-  mix(static_cast<unsigned char>(reason));
-  mix(static_cast<unsigned char>(from.size()));
-  mix(static_cast<unsigned char>(to.size()));
-  for (std::size_t i = 0; i < from.size() && i < 16; ++i) mix(static_cast<unsigned char>(from[i]));
-  for (std::size_t i = 0; i < to.size() && i < 16; ++i) mix(static_cast<unsigned char>(to[i]));
-  std::uint32_t& recent = recent_[(hash ^ (hash >> 16)) & (recent_.size() - 1)];
+  // Hashed by the reason, the lengths, and the first, middle and last bytes of each side,
+  // where what one text repairs differs ("Ð¸" and "Ð¼"): a few instructions, and a
+  // collision only sends the repair on to index_.
+  auto ends = [](std::string_view s) -> std::uint32_t {
+    if (s.empty()) return 0;
+    return static_cast<unsigned char>(s.front()) << 16 |
+           static_cast<unsigned char>(s[s.size() / 2]) << 8 | static_cast<unsigned char>(s.back());
+  };
+  const std::uint64_t mixed =
+      (std::uint64_t{ends(from)} << 32 | ends(to)) ^
+      (std::uint64_t{static_cast<unsigned char>(reason)} << 24 | from.size() << 8 | to.size());
+  const auto hash = static_cast<std::uint32_t>((mixed * 0x9E3779B97F4A7C15ull) >> 56);
+  std::uint32_t& recent = recent_[hash & (recent_.size() - 1)];
   if (recent != 0) {
     Repair& entry = entries_[recent - 1];
     if (entry.reason == reason && entry.from == from && entry.to == to) {

@@ -1,7 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include <algorithm>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "repair/repair.hpp"
@@ -145,33 +146,33 @@ TEST_CASE("repair leaves clean text and its report untouched", "[repair]") {
 }
 
 TEST_CASE("the repair log merges equal repairs in order of first occurrence", "[repair][log]") {
-  // Against an obviously correct merge (a linear search), with more distinct repairs than
-  // the log's cache of recent entries holds, many alike but for the reason or a byte past
-  // the sixteenth (which the cache does not hash), added again and again in a scrambled
-  // order.
-  winnow::RepairLog log;
-  std::vector<winnow::Repair> expected;
-  const std::string long_prefix(20, 'x');
-  std::uint32_t state = 12345;
-  for (int n = 0; n < 20000; ++n) {
-    state = state * 1103515245u + 12345u;
-    const std::uint32_t k = (state >> 8) % 1400;
-    // 350 sources, each with two reasons and four replacements; many sources and
-    // replacements alike in their first 20 bytes.
-    const std::string from = (k % 3 == 0 ? long_prefix : std::string()) + std::to_string(k % 350);
-    const std::string to = (k % 2 == 0 ? long_prefix : std::string()) + (k / 700 ? "a" : "b");
-    const RepairReason reason = (k / 350) % 2 ? RepairReason::kMojibake : RepairReason::kLigature;
-    const std::size_t count = 1 + k % 3;
-    log.add(reason, from, to, count);
-    const auto found = std::find_if(expected.begin(), expected.end(), [&](const auto& e) {
-      return e.reason == reason && e.from == from && e.to == to;
-    });
-    if (found == expected.end()) {
-      expected.push_back({from, to, reason, count});
-    } else {
-      found->count += count;
+  // Against an obviously correct merge (an ordered map of the triples). Sources, each
+  // with eight reasons and two replacements that differ in a byte the log's cache of
+  // recent entries does not hash, are added again and again in a scrambled order; from
+  // fewer triples than the cache has slots to far more, so that sources and replacements
+  // collide in it (reasons are hashed apart).
+  for (const std::uint32_t sources : {10u, 40u, 150u, 1000u}) {
+    winnow::RepairLog log;
+    std::vector<winnow::Repair> expected;
+    std::map<std::tuple<RepairReason, std::string, std::string>, std::size_t> position;
+    std::uint32_t state = 12345;
+    for (int n = 0; n < 50000; ++n) {
+      state = state * 1103515245u + 12345u;
+      const std::uint32_t k = (state >> 4) % (16 * sources);
+      const std::string from = "x" + std::to_string(k % sources) + "x";
+      const std::string to = (k / sources) % 2 ? "a-xa" : "a+xa";
+      const auto reason = static_cast<RepairReason>(k / (2 * sources));
+      const std::size_t count = 1 + k % 3;
+      log.add(reason, from, to, count);
+      const auto [it, inserted] = position.try_emplace({reason, from, to}, expected.size());
+      if (inserted) {
+        expected.push_back({from, to, reason, count});
+      } else {
+        expected[it->second].count += count;
+      }
     }
+    INFO(sources << " sources");
+    CHECK(expected.size() > 15 * sources);  // nearly every triple came up
+    CHECK(log.entries() == expected);
   }
-  CHECK(expected.size() > 256);
-  CHECK(log.entries() == expected);
 }
