@@ -21,6 +21,7 @@
 //    chain of partial readings that ends in another salad is not taken.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <cstdio>
@@ -1565,9 +1566,9 @@ void group_units(std::string_view line, WholeLineScratch& scratch) {
     const std::size_t length = u.end - u.begin;
     std::uint64_t bytes = 0;
     if (length > 8) return 0;
-    if (u.begin + 8 <= line.size()) {
-      std::memcpy(&bytes, line.data() + u.begin, 8);
-      if (length < 8) bytes &= (std::uint64_t{1} << (8 * length)) - 1;  // little-endian
+    if (std::endian::native == std::endian::little && u.begin + 8 <= line.size()) {
+      std::memcpy(&bytes, line.data() + u.begin, 8);  // the first byte lowest, as below
+      if (length < 8) bytes &= (std::uint64_t{1} << (8 * length)) - 1;
     } else {
       for (std::size_t i = length; i-- > 0;)
         bytes = bytes << 8 | static_cast<unsigned char>(line[u.begin + i]);
