@@ -1301,21 +1301,28 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
 // byte in some code page, followed by one that is a trail byte in the same page, or by a
 // space where a no-break space may have been flattened, or by U+FFFD; or a C1 control.
 
-// Whether `previous` then `c` can begin a candidate: a lead byte followed by a trail byte
-// of the same page, by a space where a no-break space may have been flattened, or by U+FFFD.
-bool may_start_candidate(char32_t previous, char32_t c) {
-  if (previous < 0x80) return false;
-  const PageMasks previous_masks = masks_of(previous);
-  const std::uint16_t lead = previous_masks.lead;
-  if (!lead) return false;
-  if (c == U' ') return previous_masks.nbsp_lead != 0;
-  if (c == kReplacementChar) return true;
-  return c >= 0x80 && (lead & masks_of(c).trail);
+// One character of the quick test, on UTF-32 and UTF-8 alike: whether the character
+// before (its masks in `previous`; none below 0x80) and `c` can begin a candidate (a lead
+// byte followed by a trail byte of the same page, by a space where a no-break space may
+// have been flattened, or by U+FFFD), or `c` is a C1 control. Leaves `c`'s masks in
+// `previous`.
+bool quick_test_step(PageMasks& previous, char32_t c) {
+  if (c < 0x80) {
+    const bool flattened_nbsp = c == U' ' && previous.nbsp_lead;
+    previous = {};
+    return flattened_nbsp;
+  }
+  if (is_c1(c)) return true;
+  const PageMasks masks = masks_of(c);
+  const bool candidate = previous.lead && (c == kReplacementChar || (previous.lead & masks.trail));
+  previous = masks;
+  return candidate;
 }
 
 bool may_hold_mojibake(std::u32string_view line) {
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (is_c1(line[i]) || (i > 0 && may_start_candidate(line[i - 1], line[i]))) return true;
+  PageMasks previous{};
+  for (const char32_t c : line) {
+    if (quick_test_step(previous, c)) return true;
   }
   return false;
 }
@@ -1323,24 +1330,18 @@ bool may_hold_mojibake(std::u32string_view line) {
 }  // namespace
 
 // The quick test on UTF-8, before any conversion: most lines with non-ASCII text (curly
-// quotes, accented letters) fail it at once, and ASCII is skipped eight bytes at a time.
+// quotes, accented letters) fail it at once, and ASCII is skipped eight bytes at a time
+// (after an ASCII byte, the rest of its run cannot begin a candidate).
 bool may_hold_mojibake(std::string_view line) {
-  // may_start_candidate() with the masks of the character before carried along: a
-  // character below 0x80 has none.
   PageMasks previous{};
   for (std::size_t i = 0; i < line.size();) {
     const auto b = static_cast<unsigned char>(line[i]);
     if (b < 0x80) {
-      if (b == ' ' && previous.nbsp_lead) return true;
-      previous = {};
+      if (quick_test_step(previous, b)) return true;
       i = unicode::skip_ascii(line, i + 1);
       continue;
     }
-    const char32_t c = unicode::next_code_point(line, i);
-    if (is_c1(c)) return true;
-    const PageMasks masks = masks_of(c);
-    if (previous.lead && (c == kReplacementChar || (previous.lead & masks.trail))) return true;
-    previous = masks;
+    if (quick_test_step(previous, unicode::next_code_point(line, i))) return true;
   }
   return false;
 }
@@ -1442,10 +1443,6 @@ struct WholeLineScratch {
   std::vector<Group> groups;         // in order of first occurrence
   std::vector<std::uint32_t> slots;  // open addressing over `groups`, 0 for empty
 };
-
-bool is_ascii_space_byte(unsigned char b) {
-  return b == ' ' || b == '\t' || b == '\n' || b == '\r';
-}
 
 bool is_ascii_letter(unsigned char b) {
   return static_cast<unsigned char>((b | 0x20) - 'a') < 26;
@@ -1621,11 +1618,9 @@ WholeLayer repair_whole_1252_line(std::string_view line, WholeLineScratch& scrat
     WholeToken token{};
     token.begin = static_cast<std::uint32_t>(first);
     token.end = static_cast<std::uint32_t>(first + 1);
-    while (token.begin > pos &&
-           !is_ascii_space_byte(static_cast<unsigned char>(line[token.begin - 1])))
+    while (token.begin > pos && !is_ascii_space(static_cast<unsigned char>(line[token.begin - 1])))
       --token.begin;
-    while (token.end < line.size() &&
-           !is_ascii_space_byte(static_cast<unsigned char>(line[token.end])))
+    while (token.end < line.size() && !is_ascii_space(static_cast<unsigned char>(line[token.end])))
       ++token.end;
     if (!read_whole_token(line, token, table, scratch)) return {FastOutcome::kGeneral};
     scratch.tokens.push_back(token);
