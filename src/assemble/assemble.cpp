@@ -49,6 +49,25 @@ std::string strip_site_suffix(std::string_view title, std::string& site) {
   return std::string(title.substr(0, bar));
 }
 
+// The title without what follows a dash when the page repeats the headline before it on its
+// own ("Storm Ciarán: Thousands without power - BBC News", then "Storm Ciarán: Thousands
+// without power"): the rest is the site's name. Without that evidence the dash is the
+// headline's.
+void strip_repeated_headline_suffix(std::string& title, const std::vector<Block>& blocks,
+                                    std::size_t title_index, std::string& site) {
+  for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    const std::size_t at = std::string_view(title).rfind(dash);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view headline = std::string_view(title).substr(0, at);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (i == title_index || blocks[i].text != headline) continue;
+      if (site.empty()) site = title.substr(at + dash.size());
+      title.resize(at);
+      return;
+    }
+  }
+}
+
 // "© 2023 Al Jazeera Media Network" -> "Al Jazeera Media Network".
 std::string site_from_copyright(std::string_view text) {
   std::size_t at = text.find("\xC2\xA9");
@@ -85,11 +104,15 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
   }
   if (title_index != blocks.size()) {
     article.title = strip_site_suffix(blocks[title_index].text, article.metadata.site);
+    strip_repeated_headline_suffix(article.title, blocks, title_index, article.metadata.site);
   }
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (i == title_index) continue;
     const Verdict v = verdict(i);
-    if (v.keep && !article.title.empty() && blocks[i].text == article.title) {
+    // The headline again, under the title line that carried the site's name: whether or not
+    // classify took it for chrome, that is what it is.
+    if (!article.title.empty() && blocks[i].text == article.title &&
+        (v.keep || title_index != blocks.size())) {
       article.removed.push_back(
           {std::move(blocks[i].text), RemovalReason::kTitleRepeat, article.paragraphs.size()});
       continue;

@@ -62,9 +62,26 @@ std::size_t word_count(std::string_view normalised) {
   return static_cast<std::size_t>(std::count(normalised.begin(), normalised.end(), ' ')) - 1;
 }
 
+bool is_unspaced(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF);
+}
+
 bool is_wide(char32_t c) {
-  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
-         (c >= 0xAC00 && c <= 0xD7AF);
+  return is_unspaced(c) || (c >= 0xAC00 && c <= 0xD7AF);
+}
+
+// How many of the words of a normalised text are Chinese or Japanese characters only.
+std::size_t count_unspaced_words(std::string_view normalised) {
+  std::size_t count = 0;
+  for (std::size_t i = 1; i < normalised.size();) {
+    const std::size_t end = std::min(normalised.find(' ', i), normalised.size());
+    bool unspaced = end > i;
+    for (std::size_t k = i; k < end && unspaced;)
+      unspaced = is_unspaced(unicode::next_code_point(normalised, k));
+    count += unspaced;
+    i = end + 1;
+  }
+  return count;
 }
 
 // --- Word lists, indexed once ------------------------------------------------------------
@@ -147,7 +164,8 @@ WordLanguages word_info(std::string_view word) {
 struct Features {
   std::string normalised;
   std::size_t words = 0;
-  std::size_t wide_chars = 0;  // CJK characters: "words" for scripts without spaces
+  std::size_t wide_chars = 0;      // CJK characters: "words" for scripts without spaces
+  std::size_t unspaced_words = 0;  // words all of Chinese or Japanese characters
   bool sentence_end = false;
   double function_words = 0;  // share of the document language's function words
   double address = 0;         // share of reader-address words outside quotations
@@ -164,8 +182,10 @@ struct Features {
   bool phrase_opens = false;            // it opens the block as a label: "Lee también: ..."
 };
 
+// Words as a reader counts them: in Chinese and Japanese, written without spaces, about one
+// for every two characters ("ニュース" is one, "この記事をシェアする" five).
 std::size_t effective_words(const Features& f) {
-  return f.words + f.wide_chars / 2;
+  return f.words - f.unspaced_words + (f.wide_chars + 1) / 2;
 }
 
 // A number as dates and times write them: "2024", "12th", "2023-10-11", "3:45", "08h15".
@@ -287,6 +307,7 @@ Features features_of(const Block& block, std::string normalised,
   const std::string_view text = block.text;
   f.normalised = std::move(normalised);
   f.words = word_count(f.normalised);
+  f.unspaced_words = count_unspaced_words(f.normalised);
   // Characters: quotation state, wide characters, the last visible character but quotes.
   char32_t last_but_quote = 0;
   bool in_quote = false;
@@ -481,10 +502,12 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
   if (f.copyright && words <= 25) return {Kind::kChrome, RemovalReason::kFooterLegal};
   if (f.phrase) {
     // A one-word phrase ("Home", "Related", "Twitter") is a label only when it is nearly the
-    // whole block; a longer one ("Sign up for our newsletter") in any short block.
-    const bool label = f.phrase_words >= 2 ? words <= t.label_words &&
-                                                 (!f.sentence_end || f.address > 0 || words <= 4)
-                                           : words <= 3;
+    // whole block, or a short line that speaks to the reader ("Suscríbete a nuestra
+    // newsletter"); a longer one ("Sign up for our newsletter") in any short block.
+    const bool label =
+        f.phrase_words >= 2
+            ? words <= t.label_words && (!f.sentence_end || f.address > 0 || words <= 4)
+            : words <= 3 || (words <= 6 && !f.sentence_end && f.address > 0);
     // A label that opens the block ("Auch lesen: Wie teuer wird das Heizen?") introduces
     // a link, whatever the link's headline ends with.
     const bool opening_label =
@@ -862,13 +885,17 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     i = end;
   }
   // A short paragraph between two chrome blocks is their blurb ("Newsletter abonnieren" /
-  // "Die wichtigsten Nachrichten ... per E-Mail." / "Mehr zum Thema").
+  // "Die wichtigsten Nachrichten ... per E-Mail." / "Mehr zum Thema"). A blurb is a line, or
+  // speaks to the reader, or names its box: a longer paragraph that does none of these is the
+  // article going on after an inline box ("La medida beneficiará a unos 2,5 millones...").
   for (std::size_t i = 1; i + 1 < n; ++i) {
     const auto& box = features[i - 1].phrase;
     const bool has_blurb =
         box && (*box == RemovalReason::kNewsletter || *box == RemovalReason::kSubscription ||
                 *box == RemovalReason::kDonationAppeal || *box == RemovalReason::kCookieNotice);
-    if (j[i].kind == Kind::kGood && effective_words(features[i]) <= 25 &&
+    const bool blurb_like = effective_words(features[i]) <= 12 || features[i].address > 0 ||
+                            features[i].phrase.has_value();
+    if (j[i].kind == Kind::kGood && effective_words(features[i]) <= 25 && blurb_like &&
         j[i - 1].kind == Kind::kChrome && j[i + 1].kind == Kind::kChrome && has_blurb) {
       j[i] = {Kind::kChrome, j[i - 1].reason};
     }
@@ -950,7 +977,10 @@ Stamp read_stamp(std::string_view text) {
       if (stamp.byline.starts_with(":"))
         stamp.byline = std::string(trim_stamp_part(stamp.byline.substr(1)));
     } else if (stamp.date.empty() && only_date(normalise_for_matching(part))) {
-      stamp.date = std::string(date_part(part));
+      // The first date, without a second one in brackets ("12 ottobre 2024 (modifica il
+      // 12 ottobre 2024 | 18:40)").
+      const std::string_view first = part.substr(0, part.find(" ("));
+      stamp.date = std::string(date_part(only_date(normalise_for_matching(first)) ? first : part));
     }
   };
   // Split at the first separator the text uses; a part may be a byline or a date.

@@ -325,6 +325,44 @@ $139.00)");
   CHECK(removals(zh).at("来源：新华社 2024年03月12日 10:30") == "byline-dateline");
   CHECK(removals(zh).at("相关新闻：统计局发布最新就业数据") == "related-links");
 
+  // Japanese menus are words of a few characters ("ニュース" is one word, not three).
+  const winnow::Article ja = winnow::clean(R"(ホーム
+ニュース
+経済
+政府、新たな経済対策を閣議決定
+政府は2日の臨時閣議で、物価高への対応を柱とする新たな経済対策を決定した。財政支出は約17兆円に上る。
+岸田首相は記者会見で「国民の可処分所得を増やすことが重要だ」と述べた。
+関連記事
+日銀、金融政策の現状維持を決定
+この記事をシェアする)");
+  CHECK(ja.title == "政府、新たな経済対策を閣議決定");
+  CHECK(ja.paragraphs.size() == 2);
+  CHECK(removals(ja).at("ニュース") == "navigation");
+  CHECK(removals(ja).at("関連記事") == "related-links");
+  CHECK(removals(ja).at("この記事をシェアする") == "share-bar");
+
+  // Dutch and Polish boxes by their own words, inside the article as well as after it.
+  const winnow::Article nl = winnow::clean(R"(Kabinet trekt extra geld uit voor woningbouw
+Het kabinet trekt de komende vijf jaar 2 miljard euro extra uit voor de bouw van betaalbare woningen, heeft de minister bekendgemaakt.
+Lees ook: Huizenprijzen stijgen opnieuw
+Volgens de minister moeten er jaarlijks minstens 100.000 nieuwe woningen bij komen om het tekort weg te werken.
+Deel dit artikel
+Meld je aan voor onze nieuwsbrief)");
+  CHECK(nl.paragraphs.size() == 2);
+  CHECK(removals(nl).at("Lees ook: Huizenprijzen stijgen opnieuw") == "related-links");
+  CHECK(removals(nl).at("Deel dit artikel") == "share-bar");
+  CHECK(removals(nl).at("Meld je aan voor onze nieuwsbrief") == "newsletter");
+  const winnow::Article pl = winnow::clean(R"(Sejm przyjął ustawę o obniżce podatku
+Sejm przyjął w piątek ustawę, która obniża stawkę podatku dochodowego dla najmniej zarabiających.
+Czytaj także: Rząd zapowiada nowe programy socjalne
+Ustawa trafi teraz do Senatu, który ma 30 dni na jej rozpatrzenie.
+Udostępnij
+Zapisz się do newslettera)");
+  CHECK(pl.paragraphs.size() == 2);
+  CHECK(removals(pl).at("Czytaj także: Rząd zapowiada nowe programy socjalne") == "related-links");
+  CHECK(removals(pl).at("Udostępnij") == "share-bar");
+  CHECK(removals(pl).at("Zapisz się do newslettera") == "newsletter");
+
   // A link label above the headline does not make the headline a link.
   const winnow::Article nyt = winnow::clean(
       "Continue reading the main story\nSupported by\nDrought Forces Farmers in Spain to Leave "
@@ -365,6 +403,41 @@ $139.00)");
       "the tunnel?\n\n61 votes\n\n12 votes\n\n30 votes\n");
   CHECK(poll.title == "Harbour Tunnel Reopens");
   CHECK(kept(poll, "61 votes"));
+}
+
+TEST_CASE("clean takes the site's name after a dash off a title the page repeats", "[classify]") {
+  const winnow::Article it = winnow::clean(
+      "Roma, inaugurata la nuova linea C della metropolitana - Corriere della Sera\nHome\n"
+      "Cronache\nPolitica\nRoma, inaugurata la nuova linea C della metropolitana\ndi Luca "
+      "Bianchi\nDopo oltre quindici anni di lavori è stata inaugurata sabato la tratta della "
+      "linea C che collega San Giovanni al Colosseo.\nLe prime corse per i passeggeri "
+      "partiranno lunedì mattina, con un treno ogni nove minuti.\n");
+  CHECK(it.title == "Roma, inaugurata la nuova linea C della metropolitana");
+  CHECK(it.metadata.site == "Corriere della Sera");
+  CHECK(removals(it).at("Roma, inaugurata la nuova linea C della metropolitana") == "title-repeat");
+  // Without the repeat, a dash is the headline's own.
+  const winnow::Article kremlin = winnow::clean(
+      "Putin Discusses Gaza With Erdogan \xE2\x80\x93 Kremlin\nRussian President Vladimir "
+      "Putin discussed the situation in Gaza with Recep Tayyip Erdogan on Tuesday, the Kremlin "
+      "said.\nThe two leaders called for an immediate ceasefire and a return to talks.\n");
+  CHECK(kremlin.title == "Putin Discusses Gaza With Erdogan \xE2\x80\x93 Kremlin");
+}
+
+TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
+  // A newsletter line inside the article, then a paragraph of the article and the share bar:
+  // the paragraph is not the box's blurb, though it is short and between two chrome blocks.
+  const winnow::Article es = winnow::clean(
+      "El Gobierno aprueba la subida del salario mínimo\n\nEl Consejo de Ministros ha aprobado "
+      "este martes la subida del salario mínimo un 5% hasta los 1.134 euros al mes.\n\nLa "
+      "patronal no ha respaldado el acuerdo, que sí han firmado los sindicatos.\n\nLee "
+      "también\n\n¿Cuánto cobrarás con la nueva subida?\n\nSuscríbete a nuestra "
+      "newsletter\n\nLa medida beneficiará a unos 2,5 millones de personas, la mayoría mujeres "
+      "y jóvenes, según los cálculos del ministerio.\n\nCompartir en Facebook Compartir en "
+      "Twitter\n");
+  CHECK(kept(es, "La medida beneficiará a unos 2,5 millones de personas"));
+  // A line of four words that names its box with one word and speaks to the reader.
+  CHECK(removals(es).at("Suscríbete a nuestra newsletter") == "newsletter");
+  CHECK(removals(es).at("Compartir en Facebook Compartir en Twitter") == "share-bar");
 }
 
 TEST_CASE("clean splits glued text and keeps the sentences glued to chrome",
@@ -502,6 +575,10 @@ TEST_CASE("read_stamp finds the author and the date in bylines and datelines", "
   CHECK(read_stamp("Published On 11 Oct 2023").date == "11 Oct 2023");
   CHECK(read_stamp("Автор: Иван Петров").byline == "Иван Петров");
   CHECK(read_stamp("12 марта 2024, 14:30").date == "12 марта 2024, 14:30");
+  // The first date, not the bracketed one after it.
+  CHECK(read_stamp("12 ottobre 2024 (modifica il 12 ottobre 2024 | 18:40)").date ==
+        "12 ottobre 2024");
+  CHECK(read_stamp("Gepubliceerd op 3 maart 2024").date == "3 maart 2024");
   // Neither: nothing is made up.
   CHECK(read_stamp("Posted by Vortex").date.empty());
   CHECK(read_stamp("sponsored links").byline.empty());
