@@ -170,7 +170,8 @@ struct Features {
   double function_words = 0;  // share of the document language's function words
   double address = 0;         // share of reader-address words outside quotations
   std::size_t quoted_words = 0;
-  bool credit_tail = false;  // ends with a photo or agency credit
+  bool credit_tail = false;   // ends with a photo or agency credit
+  bool slash_credit = false;  // a caption's sentence, then "Kevin Dietsch/Getty Images"
   bool copyright = false;
   bool date_only = false;
   bool byline = false;
@@ -199,6 +200,38 @@ bool is_date_number(std::string_view w) {
       return false;
   }
   return letters <= 2;  // "12th", "08h15", "5pm"
+}
+
+// What follows a caption's last sentence, if it is not a sentence itself: "Kevin
+// Dietsch/Getty Images" in "Jerome Powell speaks in Washington. Kevin Dietsch/Getty Images".
+std::string_view credit_after_caption(std::string_view text) {
+  const std::size_t stop = text.rfind(". ");
+  if (stop == std::string_view::npos) return {};
+  const std::string_view tail = text.substr(stop + 2);
+  if (tail.empty() || tail.back() == '.' || tail.back() == '!' || tail.back() == '?') return {};
+  return tail;
+}
+
+// A photo credit as agencies write it: a name and its agency joined by a slash, in
+// capitalised words ("Kevin Dietsch/Getty Images", "Sputnik/Sergei Bobylyov/pool via
+// Reuters").
+bool is_slash_credit(std::string_view tail) {
+  if (tail.empty() || std::count(tail.begin(), tail.end(), ' ') > 6) return false;
+  const std::size_t slash = tail.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= tail.size()) return false;
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (!is_upper(tail[slash + 1]) || tail[slash - 1] == ' ') return false;
+  for (std::size_t i = 0; i < tail.size();) {
+    std::size_t end = tail.find_first_of(" /", i);
+    if (end == std::string_view::npos) end = tail.size();
+    const std::string_view word = tail.substr(i, end - i);
+    const bool connector = word == "via" || word == "pool" || word == "for" || word == "and";
+    if (!word.empty() && !connector && !is_upper(word[0]) &&
+        static_cast<unsigned char>(word[0]) < 0x80)
+      return false;
+    i = end + 1;
+  }
+  return true;
 }
 
 // A dateline: dates and times and the words around them, and nothing else ("11 Oct 2023",
@@ -396,7 +429,9 @@ Features features_of(const Block& block, std::string normalised,
       text.substr(open_paren).find('/') != std::string_view::npos &&
       std::count(text.begin() + static_cast<std::ptrdiff_t>(open_paren), text.end(), ' ') <= 8;
   const bool agency_slash = text.find(" / ") != std::string_view::npos && effective_words(f) <= 30;
-  f.credit_tail = domain_tail || bracket_tail || paren_tail || (agency_slash && !f.sentence_end);
+  f.slash_credit = effective_words(f) <= 60 && is_slash_credit(credit_after_caption(text));
+  f.credit_tail = domain_tail || bracket_tail || paren_tail || (agency_slash && !f.sentence_end) ||
+                  f.slash_credit;
   f.date_only = only_date(f.normalised);
   f.byline = is_byline(text) && f.words <= 10 && !f.sentence_end;
   f.menu = is_menu_line(text);
@@ -516,8 +551,9 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
     if (label || opening_label || (f.address >= t.address_phrase && f.phrase_words >= 2))
       return {Kind::kChrome, *f.phrase};
   }
+  // A credit in the forms agencies give it is a caption's, wherever the caption is.
   const bool bracket_credit = text.ends_with("]") && f.credit_tail;
-  if (bracket_credit) return {Kind::kChrome, RemovalReason::kCaptionCredit};
+  if (bracket_credit || f.slash_credit) return {Kind::kChrome, RemovalReason::kCaptionCredit};
   // A short call to action: "Support The Moscow Times!", "Subscribe now!".
   if (f.sentence_end && words <= 8 && text.ends_with("!")) {
     if (f.normalised.find(" support") != std::string::npos ||
@@ -699,6 +735,9 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     for (std::size_t k = 0; k < first_prose; ++k) {
       if (j[k].kind != Kind::kUncertain || !headline_like(features[k]) || features[k].sentence_end)
         continue;
+      // A page's title line first, with the site's name after a bar ("Fed holds rates
+      // steady | CNN Business"), is the title, however long the glued menus under it.
+      if (k == 0 && blocks[0].text.find(" | ") != std::string::npos) return k;
       if (title == n || effective_words(features[k]) > effective_words(features[title])) title = k;
     }
     return title;

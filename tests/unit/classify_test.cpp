@@ -421,6 +421,33 @@ TEST_CASE("clean takes the site's name after a dash off a title the page repeats
       "Putin discussed the situation in Gaza with Recep Tayyip Erdogan on Tuesday, the Kremlin "
       "said.\nThe two leaders called for an immediate ceasefire and a return to talks.\n");
   CHECK(kremlin.title == "Putin Discusses Gaza With Erdogan \xE2\x80\x93 Kremlin");
+  // The title line with its site comes first, above a longer glued line of menus and stamps.
+  const winnow::Article cnn = winnow::clean(
+      "Fed holds rates steady, signals cuts later this year | CNN Business\nSkip to main "
+      "contentMenuSearchPoliticsBusinessHealthLive TVSign inBusiness/MarketsBy Alicia Wallace, "
+      "CNNUpdated 2:45 PM EST, Wed March 20, 2024Link Copied\nThe Federal Reserve held its "
+      "benchmark interest rate steady on Wednesday for the fifth consecutive meeting.\n"
+      "Inflation has cooled significantly from its peak in 2022, but it remains above the "
+      "Fed's 2% target.\n");
+  CHECK(cnn.title == "Fed holds rates steady, signals cuts later this year");
+  CHECK(cnn.metadata.site == "CNN Business");
+  CHECK(cnn.paragraphs.size() == 2);
+}
+
+TEST_CASE("clean removes a caption by its agency credit, wherever it stands", "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Fed holds rates steady\nThe Federal Reserve held its benchmark interest rate steady on "
+      "Wednesday for the fifth consecutive meeting.\nFederal Reserve Chair Jerome Powell speaks "
+      "during a news conference in Washington, DC, on March 20, 2024. Kevin Dietsch/Getty "
+      "Images\nInflation has cooled significantly from its peak in 2022, but it remains above "
+      "the target.\nThe bank meets again in May, and markets expect a cut by the summer. AC/DC "
+      "fans were not impressed\n");
+  CHECK(removals(a).at("Federal Reserve Chair Jerome Powell speaks during a news conference in "
+                       "Washington, DC, on March 20, 2024. Kevin Dietsch/Getty Images") ==
+        "caption-credit");
+  // A slash in words that are not all capitalised is no credit.
+  CHECK(kept(a, "AC/DC fans were not impressed"));
+  CHECK(a.paragraphs.size() == 3);
 }
 
 TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
