@@ -649,7 +649,17 @@ class LineScanner {
       }
       if (filled == trails && replaced > 0 &&
           (trails > 1 || line_[i + 1] == kReplacementChar || line_[i + 1] == U'?')) {
-        return Unit{i, k, std::u32string(1, kReplacementChar), true};
+        // The text shows its loss, and the repair keeps showing it (U+FFFD), as ftfy does:
+        // "â€\uFFFD" after an opening quote is left a quote's loss, not guessed. The one
+        // exception is a joiner between two emoji ("ðŸ‘¨â€\uFFFDðŸ‘©"), where a lone U+FFFD
+        // would split one picture into two and a stray sign.
+        const auto& undefined = undefined_bytes(page_);
+        const bool joiner =
+            trails == 2 && byte(i) == 0xE2 && byte(i + 1) == 0x80 &&
+            line_[i + 2] == kReplacementChar &&
+            std::find(undefined.begin(), undefined.end(), 0x8D) != undefined.end() &&
+            joins_emoji(i, k);
+        return Unit{i, k, std::u32string(1, joiner ? 0x200D : kReplacementChar), true};
       }
     }
     if (have != trails - 1) return std::nullopt;
@@ -675,7 +685,7 @@ class LineScanner {
       const char32_t cp = decode_sequence(full, trails + 1);
       if (cp < 0xD800 || cp > 0xDFFF) options.push_back(cp);
     }
-    const char32_t chosen = choose_lost(options, i, after);
+    const char32_t chosen = choose_lost(options, i, after, next);
     // Context did not single out a dropped byte; a space right after may be the last byte,
     // a flattened no-break space ("à¸ " for "ภ").
     if (chosen == kReplacementChar && space_may_be_nbsp) {
@@ -724,10 +734,24 @@ class LineScanner {
     return true;
   }
 
+  // Whether the sequence at `i`, ending before `after_at`, stands between two emoji, where a
+  // lost character is the zero width joiner that makes them one ("👨\u200D👩"): each side an
+  // emoji as written, or one misread, whose four bytes begin F0 9F.
+  bool joins_emoji(std::size_t i, std::size_t after_at) const {
+    auto misread_emoji_at = [&](std::size_t k) {
+      return k + 1 < line_.size() && byte(k) == 0xF0 && byte(k + 1) == 0x9F;
+    };
+    auto emoji = [](char32_t c) { return c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF); };
+    const bool before = i > 0 && (emoji(line_[i - 1]) || (i >= 4 && misread_emoji_at(i - 4)));
+    return before && after_at < line_.size() &&
+           (emoji(line_[after_at]) || misread_emoji_at(after_at));
+  }
+
   // Picks the character a dropped byte most plausibly made, or U+FFFD when context does not
   // single one out: a closing quote after an unmatched opening one, a variation selector
   // after a symbol.
-  char32_t choose_lost(const std::vector<char32_t>& options, std::size_t i, char32_t after) const {
+  char32_t choose_lost(const std::vector<char32_t>& options, std::size_t i, char32_t after,
+                       std::size_t after_at) const {
     const char32_t before = i > 0 ? line_[i - 1] : U' ';
     std::size_t open_quotes = 0;
     for (std::size_t k = 0; k < i; ++k) {
@@ -749,6 +773,7 @@ class LineScanner {
       if (cp == 0x201D && !is_letter(after) && (open_quotes > 0 || opening_in_text || closes_word))
         return cp;
       if (cp == 0xFE0F && (unicode::is_symbol(before) || before == kReplacementChar)) return cp;
+      if (cp == 0x200D && joins_emoji(i, after_at)) return cp;
     }
     return kReplacementChar;
   }

@@ -88,6 +88,26 @@ TEST_CASE("mojibake: a pictograph that lost a byte becomes U+FFFD, reported",
   CHECK(reported(r, RepairReason::kLostBytes));
 }
 
+TEST_CASE("mojibake: the joiner of an emoji sequence that lost its last byte",
+          "[mojibake][lost-bytes]") {
+  // 👨‍👩 is F0 9F 91 A8, E2 80 8D (the zero width joiner), F0 9F 91 A9; 0x8D is undefined in
+  // Windows-1252. Between two emoji, of what "â€" can have been (a joiner, a hyphen, an em
+  // quad, a closing quote...), only the joiner fits.
+  const std::string man = "\xC3\xB0\xC5\xB8\xE2\x80\x98\xC2\xA8";    // "ðŸ‘¨"
+  const std::string woman = "\xC3\xB0\xC5\xB8\xE2\x80\x98\xC2\xA9";  // "ðŸ‘©"
+  const std::string family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9";
+  // Dropped.
+  CHECK(fixed("Family " + man + "\xC3\xA2\xE2\x82\xAC" + woman + " here") ==
+        "Family " + family + " here");
+  // Replaced by U+FFFD, as a lenient decoder does.
+  const auto r = repair("Family " + man + "\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD" + woman + " here");
+  CHECK(r.text == "Family " + family + " here");
+  CHECK(reported(r, RepairReason::kLostBytes));
+  // A replaced byte elsewhere stays marked, as ftfy marks it: the text shows its loss.
+  CHECK(fixed("\xC3\xA2\xE2\x82\xAC\xC5\x93lossy decoding\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD") ==
+        "\xE2\x80\x9Clossy decoding\xEF\xBF\xBD");
+}
+
 TEST_CASE("mojibake: mixed with correct text on one line", "[mojibake]") {
   CHECK(fixed("L\xE2\x80\x99\xC3\x83\xC2\xA9quipe a gagn\xC3\x83\xC2\xA9 \xC3\xA0 Marseille, dit "
               "l\xE2\x80\x99"
