@@ -207,7 +207,7 @@ enum PairFlag : std::uint8_t {
   kOpensAfterLetter = 1 << 2,  // an opening mark, odd right after a letter: « ¿ ¡ “ ‘ „
   kTrailRangeLetter = 1 << 3,  // see is_trail_range_letter()
   kSuffixSign = 1 << 4,        // see is_word_suffix_sign()
-  kOldSymbol = 1 << 5,         // below U+2190: the symbols of the Latin-1 and Windows-1252 era
+  kOldSymbol = 1 << 5,         // see is_code_page_symbol()
   kReplacement = 1 << 6,       // U+FFFD
   kOtherNumber = 1 << 7,       // category No: ² ³ ¼
 };
@@ -234,6 +234,17 @@ bool is_word_suffix_sign(char32_t c) {
   return c == 0x2122 || c == 0xAE;
 }
 
+// Symbols of the Latin-1 and Windows-1252 era (below U+2190), and the others that a code
+// page holds (MacRoman's "√" and "≈", cp437's "≡" and box drawing): what the leads and
+// trails of UTF-8 become, glued to the letters around them ("caf√©" for "café").
+bool is_code_page_symbol(char32_t c) {
+  if (c < 0x2190) return true;
+  for (std::size_t p = 0; p < kCodePageCount; ++p) {
+    if (encode_byte(static_cast<CodePage>(p), c) >= 0x80) return true;
+  }
+  return false;
+}
+
 char32_t narrow(char32_t c) {
   return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
 }
@@ -254,7 +265,7 @@ PairTraits compute_pair_traits(char32_t c) {
       c == 0xAB || c == 0xBF || c == 0xA1 || c == 0x201C || c == 0x2018 || c == 0x201E);
   set(kTrailRangeLetter, is_trail_range_letter(c));
   set(kSuffixSign, is_word_suffix_sign(c));
-  set(kOldSymbol, c < 0x2190);
+  set(kOldSymbol, is_code_page_symbol(c));
   set(kReplacement, c == kReplacementChar);
   set(kOtherNumber, unicode::category(c) == Category::No);
   return p;
@@ -272,8 +283,8 @@ int pair_cost(const PairTraits& a, const PairTraits& b, bool b_ends_word) {
   int cost = 0;
   if (ka == Kind::kLower && kb == Kind::kUpper && b_high) cost += 3;             // "sÃ", "вЂ"
   if (a_high && is_word_letter(ka) && (b.flags & kTrailRangeLetter)) cost += 3;  // "âœ", "Ãš"
-  // Symbols of the Latin-1 and Windows-1252 era glued to a letter; emoji, dingbats and
-  // music notes after a word ("love❤", "hatiku♫") are normal in social text.
+  // Symbols a code page holds glued to a letter; emoji, dingbats and music notes after a
+  // word ("love❤", "hatiku♫") are normal in social text.
   if (is_word_letter(ka) && kb == Kind::kSymbol && (b.flags & kOldSymbol) &&
       !((b.flags & kSuffixSign) && b_ends_word)) {
     cost += 3;  // "Ã©", "Ã³"
@@ -392,6 +403,13 @@ bool guess_is_at_home(char32_t c) {
 }
 Category category_of(char32_t c) {
   return traits(c).category;
+}
+
+// Whether what Windows-1252 reads a sequence as leaves other pages a chance to read it
+// better: a C1 control, or a code point the basic plane leaves unassigned. (An unassigned
+// one above it may be an emoji newer than these tables.)
+bool other_pages_compete(char32_t c) {
+  return is_c1(c) || (c < 0x10000 && category_of(c) == Category::Cn);
 }
 bool is_letter(char32_t c) {
   return category_of(c) <= Category::Lo;
@@ -1148,14 +1166,16 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
       token.candidates.push_back(std::move(candidate));
       // Windows-1252, the most common page by far, comes first. When it reads every
       // non-ASCII character of the token as whole UTF-8 sequences, no other page can read
-      // more of it, and the others are not tried; unless a sequence reads as a C1 control,
-      // which another page may read as a character ("ÂŠ" is "©" in ISO-8859-2).
+      // more of it, and the others are not tried; unless a sequence reads as a C1 control
+      // or as no character, which another page may read as one ("ÂŠ" is "©" in
+      // ISO-8859-2, and ISO-8859-2's "×Š" is "ש" where Windows-1252 makes an unassigned
+      // Hebrew code point of it: see other_pages_compete()).
       if (p == 0) {
         std::size_t read = 0;
         bool whole = true;
         for (const Unit& u : token.candidates.back().units) {
           read += u.end - u.begin;
-          whole = whole && !u.weak && u.end <= end && !is_c1(u.decoded[0]);
+          whole = whole && !u.weak && u.end <= end && !other_pages_compete(u.decoded[0]);
         }
         if (whole && read == non_ascii) break;
       }
@@ -1528,7 +1548,7 @@ bool read_whole_token(std::string_view line, WholeToken& token, const std::int16
             sequence))
       return false;
     const char32_t cp = sequence.decoded;
-    if (is_c1(cp)) return false;  // other pages compete for it: see repair_line()
+    if (other_pages_compete(cp)) return false;  // see repair_line()
     repaired.push(cp);
     for (int k = 0; k < sequence.length; ++k) bytes.push(static_cast<char>(sequence.bytes[k]));
     scratch.units.push_back(
