@@ -4,7 +4,11 @@
 #include "unicode/unicode.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace winnow {
 namespace {
@@ -128,6 +132,199 @@ void decode_utf16(std::string_view bytes, bool little_endian, Decoded& result) {
   }
 }
 
+// --- Legacy single-byte text ---------------------------------------------------------------
+
+// Whether text that is not valid UTF-8 is mostly so: a third or more of its non-ASCII bytes
+// outside any well-formed sequence. (A Windows-1252 or 1251 file has nearly all of them
+// outside; UTF-8 with a corrupt byte or a truncated end, a handful.)
+bool mostly_not_utf8(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* const end = p + bytes.size();
+  std::size_t high = 0, invalid = 0;
+  for (const auto* q = p; q != end; ++q) high += *q >= 0x80;
+  const char* it = bytes.data();
+  for (const char* bad = find_invalid_utf8(it, bytes.data() + bytes.size());
+       bad != bytes.data() + bytes.size();
+       bad = find_invalid_utf8(it, bytes.data() + bytes.size())) {
+    const std::size_t length = maximal_subpart_length(reinterpret_cast<const unsigned char*>(bad),
+                                                      reinterpret_cast<const unsigned char*>(end));
+    invalid += length;
+    it = bad + length;
+  }
+  return invalid > 0 && invalid * 3 >= high;
+}
+
+enum class LetterScript : std::uint8_t { kNone, kLatin, kGreek, kCyrillic, kOther };
+
+LetterScript letter_script(char32_t c) {
+  if (!unicode::is_letter(c)) return LetterScript::kNone;
+  if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) return LetterScript::kLatin;
+  if (c >= 0x370 && c <= 0x3FF) return LetterScript::kGreek;
+  if (c >= 0x400 && c <= 0x52F) return LetterScript::kCyrillic;
+  return LetterScript::kOther;
+}
+
+// The accented and other non-ASCII letters of the languages written in the Latin script
+// that the code pages serve, lower case: the languages are told apart by their letters, and
+// a reading whose letters no single language uses together ("Pøedseda vlády øekl" has
+// Danish "ø" and Czech "á" and "ý") is Czech read in the wrong page. Written for Winnow from
+// general knowledge of each alphabet.
+constexpr std::u32string_view kLatinAlphabets[] = {
+    U"àâæçéèêëîïôœùûüÿ",        // French
+    U"äöüß",                    // German
+    U"áéíñóúü",                 // Spanish
+    U"áâãàçéêíóôõúü",           // Portuguese
+    U"àèéìíîòóùú",              // Italian
+    U"àçéèíïòóúü",              // Catalan
+    U"ëïéèöüáó",                // Dutch
+    U"æøåéóô",                  // Danish and Norwegian
+    U"åäöé",                    // Swedish
+    U"äöåšž",                   // Finnish
+    U"áðéíóúýþæö",              // Icelandic
+    U"ąćęłńóśźż",               // Polish
+    U"áčďéěíňóřšťúůýž",         // Czech
+    U"áäčďéíĺľňóôŕšťúýž",       // Slovak
+    U"áéíóöőúüű",               // Hungarian
+    U"ăâîșşțţ",                 // Romanian
+    U"čćđšž",                   // Croatian, Serbian, Bosnian, Slovene
+    U"çğıöşüâîû",               // Turkish
+    U"ąčęėįšųūž",               // Lithuanian
+    U"āčēģīķļņšūž",             // Latvian
+    U"äöõüšž",                  // Estonian
+    U"àáâãèéêìíòóôõùúýăđĩũơư",  // Vietnamese (its base letters; tones are combined)
+    U"çëäöü",                   // Albanian, Luxembourgish
+};
+
+// How many of the non-ASCII Latin letters counted in `letters` (by lower-case letter) the
+// language that uses most of them does not use.
+std::size_t letters_no_language_uses(const std::vector<std::pair<char32_t, std::size_t>>& letters) {
+  std::size_t best = SIZE_MAX;
+  for (const std::u32string_view alphabet : kLatinAlphabets) {
+    std::size_t unused = 0;
+    for (const auto& [letter, count] : letters)
+      unused += alphabet.find(letter) == std::u32string_view::npos ? count : 0;
+    best = std::min(best, unused);
+  }
+  return letters.empty() ? 0 : best;
+}
+
+// How little a code page's reading of the words of `sample` looks like text: each word
+// with non-ASCII bytes is read, and what real words do not do costs (a C1 control or an
+// undefined byte; a sign between letters, "pi³ka"; scripts mixed, "cafй"; a capital after a
+// small letter, "ÏðÈâ"; a Latin word of three or more letters with no ASCII one, "Ïðèâåò",
+// which is Russian read as Windows-1252; a byte repeated four times, binary data; the
+// Latin letters that no one language uses together, see kLatinAlphabets).
+struct Reading {
+  std::size_t cost = 0;
+  std::size_t high = 0;  // non-ASCII bytes in words
+};
+
+Reading read_words(std::string_view sample, detail::CodePage page) {
+  std::size_t cost = 0, high = 0;
+  std::array<std::size_t, 128> latin_letters{};  // by byte
+  std::size_t i = 0;
+  auto word_byte = [](unsigned char b) {
+    return b >= 0x80 || static_cast<unsigned>((b | 0x20) - 'a') < 26 ||
+           static_cast<unsigned>(b - '0') < 10 || b == '\'' || b == '-';
+  };
+  while (i < sample.size()) {
+    while (i < sample.size() && !word_byte(static_cast<unsigned char>(sample[i]))) ++i;
+    const std::size_t begin = i;
+    bool has_high = false;
+    while (i < sample.size() && word_byte(static_cast<unsigned char>(sample[i]))) {
+      has_high = has_high || static_cast<unsigned char>(sample[i]) >= 0x80;
+      ++i;
+    }
+    if (!has_high) continue;
+    LetterScript script = LetterScript::kNone;
+    std::size_t letters = 0, ascii_letters = 0, repeated = 1;
+    char32_t previous = 0;
+    for (std::size_t k = begin; k < i; ++k) {
+      const auto b = static_cast<unsigned char>(sample[k]);
+      const char32_t c = detail::decode_byte(page, b);
+      high += b >= 0x80;
+      repeated = k > begin && sample[k] == sample[k - 1] ? repeated + 1 : 1;
+      if (b >= 0x80 && repeated >= 4) cost += 1;
+      if (detail::is_c1(c)) cost += 8;
+      const LetterScript s = letter_script(c);
+      if (s == LetterScript::kNone) {
+        const bool between_letters = b >= 0x80 && k > begin && k + 1 < i &&
+                                     unicode::is_letter(previous) &&
+                                     unicode::is_letter(detail::decode_byte(
+                                         page, static_cast<unsigned char>(sample[k + 1])));
+        // Apostrophes, hyphens and the Catalan middle dot stand between letters.
+        const bool joins_words = c == 0x2019 || c == 0x2010 || c == 0x2011 || c == 0xB7;
+        if (between_letters && !unicode::is_mark(c) && !joins_words) cost += 3;
+      } else {
+        ++letters;
+        ascii_letters += b < 0x80;
+        if (b >= 0x80 && s == LetterScript::kLatin) ++latin_letters[b - 0x80];
+        if (script != LetterScript::kNone && s != script) cost += 4;
+        script = s;
+        if (unicode::is_upper(c) && unicode::is_lower(previous)) cost += 2;
+      }
+      previous = c;
+    }
+    if (script == LetterScript::kLatin && ascii_letters == 0 && letters >= 3) cost += 2;
+  }
+  std::vector<std::pair<char32_t, std::size_t>> letters;
+  for (std::size_t b = 0; b < latin_letters.size(); ++b) {
+    if (latin_letters[b] == 0) continue;
+    const char32_t c =
+        unicode::simple_case_fold(detail::decode_byte(page, static_cast<unsigned char>(0x80 + b)));
+    const auto same = std::find_if(letters.begin(), letters.end(),
+                                   [&](const auto& entry) { return entry.first == c; });
+    if (same == letters.end()) {
+      letters.emplace_back(c, latin_letters[b]);
+    } else {
+      same->second += latin_letters[b];
+    }
+  }
+  return {cost + letters_no_language_uses(letters), high};
+}
+
+// The single-byte page that reads text that is not UTF-8 best, if one reads it as text:
+// words with at least four non-ASCII bytes among them, at a cost of at most one for every
+// four. Less is no evidence (a few stray bytes, a test vector), and those bytes are
+// replaced as TextDecoder replaces them. Windows-1252 wins ties.
+std::optional<detail::CodePage> legacy_page(std::string_view bytes) {
+  constexpr std::size_t kSample = 64 * 1024;
+  constexpr std::size_t kLeastBytes = 4;
+  const std::string_view sample = bytes.substr(0, kSample);
+  std::optional<detail::CodePage> best;
+  Reading best_reading;
+  for (std::size_t p = 0; p < detail::kCodePageCount; ++p) {
+    const auto page = static_cast<detail::CodePage>(p);
+    const Reading reading = read_words(sample, page);
+    if (reading.high < kLeastBytes || reading.cost * 4 > reading.high) continue;
+    if (!best || reading.cost < best_reading.cost) {
+      best = page;
+      best_reading = reading;
+    }
+  }
+  return best;
+}
+
+void decode_single_byte(std::string_view bytes, detail::CodePage page, Decoded& result,
+                        bool report) {
+  result.text.reserve(bytes.size() + bytes.size() / 8);
+  // Each distinct byte is reported once, with its count, in the order of first occurrence.
+  std::array<std::size_t, 128> counts{};
+  std::string order;
+  for (const char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    const char32_t cp = detail::decode_byte(page, b);
+    unicode::append_utf8(result.text, cp);
+    if (b >= 0x80 && report && counts[b - 0x80]++ == 0) order += c;
+  }
+  for (const char c : order) {
+    std::string to;
+    unicode::append_utf8(to, detail::decode_byte(page, static_cast<unsigned char>(c)));
+    result.repairs.add(RepairReason::kLegacyEncoding, escape_bytes(std::string_view(&c, 1)), to,
+                       counts[static_cast<unsigned char>(c) - 0x80]);
+  }
+}
+
 // BOM-less UTF-16 is recognised only from its unmistakable pattern in Latin-script text:
 // many NULs in one byte lane, almost none in the other. Real UTF-8 text has no NULs.
 bool looks_like_utf16(std::string_view bytes, bool& little_endian) {
@@ -159,6 +356,7 @@ std::string_view encoding_name(SourceEncoding encoding) {
     case SourceEncoding::kUtf16LE: return "utf-16le";
     case SourceEncoding::kUtf16BE: return "utf-16be";
     case SourceEncoding::kDeclaredSingleByte: return "declared-single-byte";
+    case SourceEncoding::kDetectedSingleByte: return "detected-single-byte";
   }
   return "unknown";
 }
@@ -205,6 +403,12 @@ Decoded decode(std::string_view bytes) {
   } else if (looks_like_utf16(bytes, little_endian)) {
     result.encoding = little_endian ? SourceEncoding::kUtf16LE : SourceEncoding::kUtf16BE;
     decode_utf16(bytes, little_endian, result);
+  } else if (std::optional<detail::CodePage> page;
+             find_invalid_utf8(bytes.data(), bytes.data() + bytes.size()) !=
+                 bytes.data() + bytes.size() &&
+             mostly_not_utf8(bytes) && (page = legacy_page(bytes))) {
+    result.encoding = SourceEncoding::kDetectedSingleByte;
+    decode_single_byte(bytes, *page, result, true);
   } else {
     decode_utf8(bytes, result);
   }
@@ -297,9 +501,7 @@ Decoded decode(std::string_view bytes, std::string_view charset) {
   }
   Decoded result;
   result.encoding = SourceEncoding::kDeclaredSingleByte;
-  result.text.reserve(bytes.size() + bytes.size() / 8);
-  for (const char c : bytes)
-    unicode::append_utf8(result.text, detail::decode_byte(page, static_cast<unsigned char>(c)));
+  decode_single_byte(bytes, page, result, false);
   return result;
 }
 

@@ -21,6 +21,7 @@ enum class SourceEncoding {
   kUtf16LE,             // UTF-16 little endian, with a byte order mark or detected from NUL bytes
   kUtf16BE,             // UTF-16 big endian, likewise
   kDeclaredSingleByte,  // a page's declared Windows-125x, ISO-8859-1/2/9, Mac or cp437
+  kDetectedSingleByte,  // one of those, recognised in text that is not UTF-8
 };
 
 std::string_view encoding_name(SourceEncoding encoding);
@@ -35,7 +36,11 @@ struct Decoded {
 // Detects the encoding (byte order mark, else the NUL pattern of BOM-less UTF-16 Latin
 // text, else UTF-8) and decodes. Ill-formed sequences are replaced as the WHATWG Encoding
 // standard and TextDecoder do: one U+FFFD per maximal subpart (Unicode 15, section 3.9),
-// so results match what a browser shows for the same bytes.
+// so results match what a browser shows for the same bytes. Except for text in a legacy
+// single-byte encoding (an old file in Windows-1252 or 1251, say): when most of its
+// non-ASCII bytes are not UTF-8 and one of the code pages reads its words as words, it is
+// decoded in that page, each byte reported (kLegacyEncoding), instead of losing every
+// accented letter to U+FFFD.
 Decoded decode(std::string_view bytes);
 
 // As decode(), for a page that declares its encoding (<meta charset>, see

@@ -13,7 +13,7 @@ export type RemovalReason =
 export type RepairReason =
   | 'invalid-utf8' | 'character-reference' | 'mojibake' | 'lost-bytes' | 'c1-control' | 'ligature'
   | 'fullwidth' | 'format-char' | 'normalization' | 'quote' | 'line-ending' | 'space-char'
-  | 'space-run' | 'invisible-char' | 'control-char' | 'replacement-run';
+  | 'space-run' | 'invisible-char' | 'control-char' | 'replacement-run' | 'legacy-encoding';
 
 export interface Repair {
   from: string;

@@ -23,6 +23,7 @@ std::string_view repair_reason_name(RepairReason reason) {
     case RepairReason::kInvisibleChar: return "invisible-char";
     case RepairReason::kControlChar: return "control-char";
     case RepairReason::kReplacementRun: return "replacement-run";
+    case RepairReason::kLegacyEncoding: return "legacy-encoding";
   }
   return "unknown";
 }

@@ -32,6 +32,7 @@ enum class RepairReason {
   kInvisibleChar,       // zero-width space, word joiner, soft hyphen, BOM removed
   kControlChar,         // a C0 control character (not tab or newline) removed
   kReplacementRun,      // U+FFFD already in the text: lost before Winnow saw it (reported only)
+  kLegacyEncoding,      // a byte of text recognised as a single-byte encoding, not UTF-8
 };
 
 // Why a block of text was taken out of the article. The string form (removal_reason_name)

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "decode/decode.hpp"
 
 using winnow::decode;
@@ -7,11 +9,13 @@ using winnow::RepairReason;
 using winnow::SourceEncoding;
 
 namespace {
-std::size_t invalid_count(const winnow::Decoded& d) {
+std::size_t count_of(const winnow::Decoded& d, RepairReason reason) {
   std::size_t n = 0;
-  for (const auto& r : d.repairs.entries())
-    n += r.reason == RepairReason::kInvalidUtf8 ? r.count : 0;
+  for (const auto& r : d.repairs.entries()) n += r.reason == reason ? r.count : 0;
   return n;
+}
+std::size_t invalid_count(const winnow::Decoded& d) {
+  return count_of(d, RepairReason::kInvalidUtf8);
 }
 }  // namespace
 
@@ -117,4 +121,95 @@ TEST_CASE("decode handles empty and tiny inputs", "[decode]") {
   CHECK(decode("\xEF\xBB").text == "\xEF\xBF\xBD");  // an incomplete BOM is an incomplete character
   CHECK(decode("\xFF\xFE").text.empty());            // a UTF-16 BOM alone
   CHECK(decode(std::string(1, '\0')).text == std::string(1, '\0'));  // NUL is valid UTF-8
+}
+
+TEST_CASE("decode recognises text in a legacy single-byte encoding", "[decode][legacy]") {
+  // Sentences written for Winnow, each as a file in that encoding would hold it (the bytes
+  // are those of Python's codecs for the page).
+  struct Case {
+    const char* page;
+    std::string bytes;
+    std::string text;
+  };
+  const Case cases[] = {
+      {"windows-1252",
+       "Apr\xE8s trente ans, le caf\xE9 de la place ferme d\xE9"
+       "finitivement \x97 une page "
+       "se tourne.",
+       "Apr\xC3\xA8s trente ans, le caf\xC3\xA9 de la place ferme d\xC3\xA9"
+       "finitivement \xE2\x80\x94 une page se tourne."},
+      // Punctuation only: English with typographic quotes.
+      {"windows-1252",
+       "It\x92s a \x93"
+       "bold bet\x94, analysts say \x97 it\x92s costly.",
+       "It\xE2\x80\x99s a \xE2\x80\x9C"
+       "bold bet\xE2\x80\x9D, analysts say \xE2\x80\x94 "
+       "it\xE2\x80\x99s costly."},
+      {"windows-1251", "\xCF\xF0\xE5\xE7\xE8\xE4\xE5\xED\xF2 \xD0\xEE\xF1\xF1\xE8\xE8",
+       "\xD0\x9F\xD1\x80\xD0\xB5\xD0\xB7\xD0\xB8\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82 "
+       "\xD0\xA0\xD0\xBE\xD1\x81\xD1\x81\xD0\xB8\xD0\xB8"},  // Президент России
+      // Czech reads as letters in Windows-1252 too ("Pøedseda"), but as no one language's.
+      {"windows-1250",
+       "P\xF8"
+       "edseda vl\xE1"
+       "dy \xF8"
+       "ekl, \x9E"
+       "e m\xECsto bude muset "
+       "p\xF8ijmout opat\xF8"
+       "en\xED.",
+       "P\xC5\x99"
+       "edseda vl\xC3\xA1"
+       "dy \xC5\x99"
+       "ekl, \xC5\xBE"
+       "e m\xC4\x9Bsto bude muset "
+       "p\xC5\x99ijmout opat\xC5\x99"
+       "en\xC3\xAD."},
+      {"windows-1254",
+       "Merkez Bankas\xFD faizi y\xFC"
+       "zde 40'a y\xFCkseltti, karar\xFDn "
+       "beklentilerle uyumlu oldu\xF0unu belirtti.",
+       "Merkez Bankas\xC4\xB1 faizi y\xC3\xBC"
+       "zde 40'a y\xC3\xBCkseltti, karar\xC4\xB1n "
+       "beklentilerle uyumlu oldu\xC4\x9Funu belirtti."},
+      {"windows-1253",
+       "\xC7 \xEA\xF5\xE2\xDD\xF1\xED\xE7\xF3\xE7 \xE1\xED\xE1\xEA\xEF\xDF\xED"
+       "\xF9\xF3\xE5",
+       "\xCE\x97 \xCE\xBA\xCF\x85\xCE\xB2\xCE\xAD\xCF\x81\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7 "
+       "\xCE\xB1\xCE\xBD\xCE\xB1\xCE\xBA\xCE\xBF\xCE\xAF\xCE\xBD\xCF\x89\xCF\x83\xCE\xB5"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.page << ": " << c.text);
+    const auto d = decode(c.bytes);
+    CHECK(d.encoding == SourceEncoding::kDetectedSingleByte);
+    CHECK(d.text == c.text);
+    // Every non-ASCII byte is reported, none replaced.
+    const auto high =
+        static_cast<std::size_t>(std::count_if(c.bytes.begin(), c.bytes.end(), [](char b) {
+          return static_cast<unsigned char>(b) >= 0x80;
+        }));
+    CHECK(count_of(d, RepairReason::kLegacyEncoding) == high);
+    CHECK(invalid_count(d) == 0);
+  }
+  const auto d = decode(cases[0].bytes);
+  REQUIRE(!d.repairs.entries().empty());
+  CHECK(d.repairs.entries()[0] ==
+        winnow::Repair{"\\xE8", "\xC3\xA8", RepairReason::kLegacyEncoding, 1});
+}
+
+TEST_CASE("decode keeps replacing what is not a legacy encoding's text", "[decode][legacy]") {
+  // UTF-8 with one stray byte: the rest is UTF-8, and the byte is replaced, as TextDecoder does.
+  const auto stray = decode("Le caf\xC3\xA9 est tr\xC3\xA8s bon \xE2\x80\x94 vraiment. caf\xE9");
+  CHECK(stray.encoding == SourceEncoding::kUtf8);
+  CHECK(invalid_count(stray) == 1);
+  // Bytes that read as no page's words: binary data.
+  CHECK(decode(std::string(4096, '\xFF')).encoding == SourceEncoding::kUtf8);
+  CHECK(decode("\x01\x9F\x8D\xC0\x80\xFE\x90\x81\x8D\x9D\x8F\x90").encoding ==
+        SourceEncoding::kUtf8);
+  // A page that declares UTF-8 but holds Windows-1252 is read as what it holds.
+  const auto page = decode(
+      "<meta charset=\"utf-8\"><p>Apr\xE8s trente ans, le caf\xE9 tr\xE8s connu ferme d\xE9"
+      "finitivement.",
+      "utf-8");
+  CHECK(page.encoding == SourceEncoding::kDetectedSingleByte);
+  CHECK(page.text.find("caf\xC3\xA9") != std::string::npos);
 }
