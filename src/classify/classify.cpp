@@ -170,8 +170,8 @@ struct Features {
   double function_words = 0;  // share of the document language's function words
   double address = 0;         // share of reader-address words outside quotations
   std::size_t quoted_words = 0;
-  bool credit_tail = false;   // ends with a photo or agency credit
-  bool slash_credit = false;  // a caption's sentence, then "Kevin Dietsch/Getty Images"
+  bool credit_tail = false;    // ends with a photo or agency credit
+  bool agency_credit = false;  // a credit as agencies write it: see is_agency_credit()
   bool copyright = false;
   bool date_only = false;
   bool byline = false;
@@ -212,19 +212,17 @@ std::string_view credit_after_caption(std::string_view text) {
   return tail;
 }
 
-// A photo credit as agencies write it: a name and its agency joined by a slash, in
-// capitalised words ("Kevin Dietsch/Getty Images", "Sputnik/Sergei Bobylyov/pool via
-// Reuters").
-bool is_slash_credit(std::string_view tail) {
-  if (tail.empty() || std::count(tail.begin(), tail.end(), ' ') > 6) return false;
-  const std::size_t slash = tail.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= tail.size()) return false;
+// Capitalised words, as names of people and agencies are, with the small words credits
+// join them with ("Petros Giannakouris/AP", "Angelos Tzortzinis/AFP via Getty Images").
+bool is_credit_names(std::string_view names) {
+  if (names.empty() || std::count(names.begin(), names.end(), ' ') > 7 ||
+      names.find_first_of(",;:*") != std::string_view::npos)
+    return false;
   auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (!is_upper(tail[slash + 1]) || tail[slash - 1] == ' ') return false;
-  for (std::size_t i = 0; i < tail.size();) {
-    std::size_t end = tail.find_first_of(" /", i);
-    if (end == std::string_view::npos) end = tail.size();
-    const std::string_view word = tail.substr(i, end - i);
+  for (std::size_t i = 0; i < names.size();) {
+    std::size_t end = names.find_first_of(" /", i);
+    if (end == std::string_view::npos) end = names.size();
+    const std::string_view word = names.substr(i, end - i);
     const bool connector = word == "via" || word == "pool" || word == "for" || word == "and";
     if (!word.empty() && !connector && !is_upper(word[0]) &&
         static_cast<unsigned char>(word[0]) < 0x80)
@@ -232,6 +230,31 @@ bool is_slash_credit(std::string_view tail) {
     i = end + 1;
   }
   return true;
+}
+
+// A photo credit as agencies write it, a whole block or after a caption's last sentence: a name
+// and its agency joined by a slash ("Kevin Dietsch/Getty Images", "(AP Photo/Evan
+// Vucci)"), or names after a credit's label or a camera ("Image: Reuters", "Photograph:
+// Petros Giannakouris/AP", "(Photo by Angelos Tzortzinis/AFP via Getty Images)",
+// "📷 AFP").
+bool is_agency_credit(std::string_view credit, bool whole_block) {
+  const bool bracketed = credit.size() > 2 && credit.front() == '(' && credit.back() == ')';
+  if (bracketed) credit = credit.substr(1, credit.size() - 2);
+  static constexpr std::string_view kLabels[] = {
+      "photo by ", "photograph by ", "photo: ",           "photograph: ",     "photos: ",
+      "image: ",   "picture: ",      "credit: ",          "foto: ",           "bild: ",
+      "imagen: ",  "photo : ",       "\xF0\x9F\x93\xB7 ", "\xF0\x9F\x93\xB8 "};  // 📷 and 📸
+  for (const std::string_view label : kLabels) {
+    if (unicode::ascii_istarts_with(credit, label))
+      return is_credit_names(credit.substr(label.size()));
+  }
+  // A block of names and slashes alone may be a list ("Bulgaria/Israel/Hungary"); in
+  // brackets, or after a caption, it is a credit.
+  if (whole_block && !bracketed) return false;
+  const std::size_t slash = credit.find('/');
+  return slash != std::string_view::npos && slash > 0 && slash + 1 < credit.size() &&
+         credit[slash - 1] != ' ' && credit[slash + 1] >= 'A' && credit[slash + 1] <= 'Z' &&
+         is_credit_names(credit);
 }
 
 // A dateline: dates and times and the words around them, and nothing else ("11 Oct 2023",
@@ -429,9 +452,11 @@ Features features_of(const Block& block, std::string normalised,
       text.substr(open_paren).find('/') != std::string_view::npos &&
       std::count(text.begin() + static_cast<std::ptrdiff_t>(open_paren), text.end(), ' ') <= 8;
   const bool agency_slash = text.find(" / ") != std::string_view::npos && effective_words(f) <= 30;
-  f.slash_credit = effective_words(f) <= 60 && is_slash_credit(credit_after_caption(text));
+  f.agency_credit =
+      effective_words(f) <= 60 && (is_agency_credit(credit_after_caption(text), false) ||
+                                   (effective_words(f) <= 10 && is_agency_credit(text, true)));
   f.credit_tail = domain_tail || bracket_tail || paren_tail || (agency_slash && !f.sentence_end) ||
-                  f.slash_credit;
+                  f.agency_credit;
   f.date_only = only_date(f.normalised);
   f.byline = is_byline(text) && f.words <= 10 && !f.sentence_end;
   f.menu = is_menu_line(text);
@@ -553,7 +578,7 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
   }
   // A credit in the forms agencies give it is a caption's, wherever the caption is.
   const bool bracket_credit = text.ends_with("]") && f.credit_tail;
-  if (bracket_credit || f.slash_credit) return {Kind::kChrome, RemovalReason::kCaptionCredit};
+  if (bracket_credit || f.agency_credit) return {Kind::kChrome, RemovalReason::kCaptionCredit};
   // A short call to action: "Support The Moscow Times!", "Subscribe now!".
   if (f.sentence_end && words <= 8 && text.ends_with("!")) {
     if (f.normalised.find(" support") != std::string::npos ||

@@ -448,6 +448,24 @@ TEST_CASE("clean removes a caption by its agency credit, wherever it stands", "[
   // A slash in words that are not all capitalised is no credit.
   CHECK(kept(a, "AC/DC fans were not impressed"));
   CHECK(a.paragraphs.size() == 3);
+
+  // Other forms: a label, brackets, a camera; and a list of names with slashes, kept.
+  const winnow::Article b = winnow::clean(
+      "Wildfires force thousands to flee in Greece\nThousands of people were evacuated on "
+      "Sunday as wildfires spread across the island of Rhodes, officials said.\nA tourist "
+      "carries her luggage. (Photo by Angelos Tzortzinis/AFP via Getty Images)\nThe fire "
+      "brigade said more than 250 firefighters were involved in the operation.\nSmoke rises "
+      "over the hills. Image: Reuters\nAuthorities said no deaths had been reported so far "
+      "on the island.\n\xF0\x9F\x93\xB7 AFP\nQualified: Scotland, Norway, "
+      "Bulgaria/Israel/Hungary\nThe government has declared a state of emergency in the "
+      "affected areas.\n");
+  const auto r = removals(b);
+  CHECK(r.at("A tourist carries her luggage. (Photo by Angelos Tzortzinis/AFP via Getty "
+             "Images)") == "caption-credit");
+  CHECK(r.at("Smoke rises over the hills. Image: Reuters") == "caption-credit");
+  CHECK(r.at("\xF0\x9F\x93\xB7 AFP") == "caption-credit");
+  CHECK(kept(b, "Qualified: Scotland, Norway, Bulgaria/Israel/Hungary"));
+  CHECK(b.paragraphs.size() == 5);
 }
 
 TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
