@@ -344,6 +344,21 @@ const ChromePhrase kChromePhrases[] = {
     {"comments", "ko", "\xEB\x8C\x93\xEA\xB8\x80"},
     {"read-more", "zh", "\xE9\x98\x85\xE8\xAF\xBB\xE5\x85\xA8\xE6\x96\x87"},
     {"advertisement", "zh", "\xE5\xB9\xBF\xE5\x91\x8A"},
+    {"social-embed", "en", "view this post on instagram"},
+    {"social-embed", "en", "a post shared by"},
+    {"social-embed", "en", "view on instagram"},
+    {"social-embed", "en", "watch on youtube"},
+    {"navigation", "en", "listen to this article"},
+    {"navigation", "en", "play video"},
+    {"navigation", "en", "watch video"},
+    {"related-links", "en", "watch:"},
+    {"navigation", "de", "artikel anh\xC3\xB6ren"},
+    {"navigation", "de", "video abspielen"},
+    {"navigation", "fr", "\xC3\xA9""couter cet article"},
+    {"navigation", "es", "escuchar este art\xC3\xAD""culo"},
+    {"social-embed", "de", "diesen beitrag auf instagram ansehen"},
+    {"social-embed", "fr", "voir cette publication sur instagram"},
+    {"social-embed", "es", "ver esta publicaci\xC3\xB3n en instagram"},
 };
 const std::size_t kChromePhraseCount = sizeof(kChromePhrases) / sizeof(kChromePhrases[0]);
 

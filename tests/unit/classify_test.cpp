@@ -468,6 +468,27 @@ TEST_CASE("clean removes a caption by its agency credit, wherever it stands", "[
   CHECK(b.paragraphs.size() == 5);
 }
 
+TEST_CASE("clean removes the text of players and embeds, and keeps the quoted post", "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Factory fire forces evacuation in Ohio town\nListen to this article \xC2\xB7 4 min\nA "
+      "large fire broke out at a chemical factory on Friday, forcing hundreds of residents to "
+      "leave their homes.\nMassive fire at the plant right now pic.twitter.com/abc123XYZ\n"
+      "\xE2\x80\x94 Jane Doe (@janedoe) October 10, 2023\nOfficials said there were no "
+      "immediate reports of injuries, but urged residents to keep their windows closed.\nView "
+      "this post on Instagram\nA post shared by Ohio News (@ohionews)\nPlay Video\nThe cause "
+      "of the fire is under investigation, the state fire marshal said.\nWatch: Drone footage "
+      "shows the scale of the blaze\n");
+  const auto r = removals(a);
+  CHECK(r.at("Listen to this article \xC2\xB7 4 min") == "navigation");
+  CHECK(r.at("View this post on Instagram") == "social-embed");
+  CHECK(r.at("A post shared by Ohio News (@ohionews)") == "social-embed");
+  CHECK(r.at("Play Video") == "navigation");
+  CHECK(r.at("Watch: Drone footage shows the scale of the blaze") == "related-links");
+  // The post itself is what the story quotes: kept unless the recall bias is asked for.
+  CHECK(kept(a, "Massive fire at the plant right now"));
+  CHECK(a.paragraphs.size() == 5);
+}
+
 TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
   // A newsletter line inside the article, then a paragraph of the article and the share bar:
   // the paragraph is not the box's blurb, though it is short and between two chrome blocks.
