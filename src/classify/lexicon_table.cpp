@@ -359,6 +359,22 @@ const ChromePhrase kChromePhrases[] = {
     {"social-embed", "de", "diesen beitrag auf instagram ansehen"},
     {"social-embed", "fr", "voir cette publication sur instagram"},
     {"social-embed", "es", "ver esta publicaci\xC3\xB3n en instagram"},
+    {"subscription", "en", "free articles remaining"},
+    {"subscription", "en", "free article remaining"},
+    {"subscription", "en", "free articles left"},
+    {"subscription", "en", "subscribe for unlimited"},
+    {"navigation", "en", "tags:"},
+    {"navigation", "en", "topics:"},
+    {"navigation", "en", "was this article helpful"},
+    {"navigation", "en", "report an error"},
+    {"navigation", "de", "themen:"},
+    {"navigation", "fr", "sujets :"},
+    {"navigation", "fr", "mots-cl\xC3\xA9s :"},
+    {"navigation", "es", "temas:"},
+    {"navigation", "es", "etiquetas:"},
+    {"navigation", "it", "argomenti:"},
+    {"navigation", "pt", "t\xC3\xB3picos:"},
+    {"navigation", "ru", "\xD1\x82\xD0\xB5\xD0\xB3\xD0\xB8:"},
 };
 const std::size_t kChromePhraseCount = sizeof(kChromePhrases) / sizeof(kChromePhrases[0]);
 

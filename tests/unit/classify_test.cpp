@@ -489,6 +489,26 @@ TEST_CASE("clean removes the text of players and embeds, and keeps the quoted po
   CHECK(a.paragraphs.size() == 5);
 }
 
+TEST_CASE("clean removes paywall meters, tag lists and feedback widgets", "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "City council approves new bike lanes\nTopics: Transport, Cities, Climate\nThe city "
+      "council voted 9-2 on Tuesday to build 40 kilometres of protected bike lanes over the "
+      "next three years.\nYou have 2 free articles remaining this month. Subscribe for "
+      "unlimited access.\nSupporters said the network would make cycling safer for children "
+      "and older residents.\nCorrection: An earlier version of this article misstated the "
+      "length of the network.\nTags: bike lanes, city council, transport\nWas this article "
+      "helpful? Yes No\nReport an error\n");
+  const auto r = removals(a);
+  CHECK(r.at("Topics: Transport, Cities, Climate") == "navigation");
+  CHECK(r.at("You have 2 free articles remaining this month. Subscribe for unlimited access.") ==
+        "subscription");
+  CHECK(r.at("Tags: bike lanes, city council, transport") == "navigation");
+  CHECK(r.at("Was this article helpful? Yes No") == "navigation");
+  CHECK(r.at("Report an error") == "navigation");
+  CHECK(kept(a, "Correction: An earlier version of this article misstated"));
+  CHECK(a.paragraphs.size() == 3);
+}
+
 TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
   // A newsletter line inside the article, then a paragraph of the article and the share bar:
   // the paragraph is not the box's blurb, though it is short and between two chrome blocks.
