@@ -573,7 +573,8 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
     const bool opening_label =
         f.phrase_opens && words <= t.label_words + 10 &&
         (*f.phrase == RemovalReason::kRelatedLinks || *f.phrase == RemovalReason::kReadMore);
-    if (label || opening_label || (f.address >= t.address_phrase && f.phrase_words >= 2))
+    if (label || opening_label ||
+        (f.address >= t.address_phrase && f.phrase_words >= 2 && words <= 40))
       return {Kind::kChrome, *f.phrase};
   }
   // A credit in the forms agencies give it is a caption's, wherever the caption is.

@@ -507,6 +507,17 @@ TEST_CASE("clean removes paywall meters, tag lists and feedback widgets", "[clas
   CHECK(r.at("Report an error") == "navigation");
   CHECK(kept(a, "Correction: An earlier version of this article misstated"));
   CHECK(a.paragraphs.size() == 3);
+
+  // A box's phrase in a long paragraph that speaks to the reader is service journalism, not
+  // the box: a box is short.
+  const winnow::Article how_to = winnow::clean(
+      "How to apply for the new energy rebate\nThe government opened applications for the "
+      "energy rebate on Monday, and officials expect more than two million households to "
+      "apply.\nTo apply, you sign in to the tax portal with your usual details, open the "
+      "rebates page and fill in the short form, which asks for your meter number, your "
+      "supplier and the bank account the money should be paid into; the rebate is then paid "
+      "within about six weeks.\nApplications close at the end of March.\n");
+  CHECK(kept(how_to, "To apply, you sign in to the tax portal"));
 }
 
 TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
