@@ -106,6 +106,7 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
     article.title = strip_site_suffix(blocks[title_index].text, article.metadata.site);
     strip_repeated_headline_suffix(article.title, blocks, title_index, article.metadata.site);
   }
+  std::size_t last_kept = blocks.size();  // the block the last paragraph ends with
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (i == title_index) continue;
     const Verdict v = verdict(i);
@@ -118,7 +119,17 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
       continue;
     }
     if (v.keep) {
-      article.paragraphs.push_back(std::move(blocks[i].text));
+      // A sentence of a flattened line right after the kept one before it: one paragraph.
+      const bool joins = blocks[i].sentence && i > 0 && blocks[i - 1].sentence &&
+                         blocks[i - 1].line == blocks[i].line && verdict(i - 1).keep &&
+                         i - 1 != title_index && !article.paragraphs.empty() && last_kept == i - 1;
+      if (joins) {
+        article.paragraphs.back() += ' ';
+        article.paragraphs.back() += blocks[i].text;
+      } else {
+        article.paragraphs.push_back(std::move(blocks[i].text));
+      }
+      last_kept = i;
       continue;
     }
     if (v.reason == RemovalReason::kBylineDateline) {

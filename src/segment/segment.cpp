@@ -196,6 +196,36 @@ std::vector<std::string> split_glued(std::string_view line) {
   return pieces;
 }
 
+std::vector<std::string> split_sentences(std::string_view line) {
+  std::vector<std::string> sentences;
+  std::size_t start = 0;
+  auto closing_quote_at = [&](std::size_t i) {
+    return line[i] == '"' || line[i] == '\'' || line[i] == ')' ||
+           line.substr(i, 3) == "\xE2\x80\x9D" || line.substr(i, 3) == "\xE2\x80\x99" ||
+           line.substr(i, 2) == "\xC2\xBB";
+  };
+  auto opening_at = [&](std::size_t i) {
+    return upper_at(line, i) || line[i] == '"' || line.substr(i, 3) == "\xE2\x80\x9C" ||
+           line.substr(i, 3) == "\xE2\x80\x98" || line.substr(i, 2) == "\xC2\xAB";
+  };
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    // A word of two small letters or more ends there: not "Mr.", "U.S." or "J.".
+    if (!(lower_before(line, i) && i >= 2 && lower_before(line, i - 1))) continue;
+    std::size_t end = i + 1;
+    while (end < line.size() && closing_quote_at(end))
+      end += line[end] == '"' || line[end] == '\'' || line[end] == ')' ? 1
+             : static_cast<unsigned char>(line[end]) == 0xC2           ? 2
+                                                                       : 3;
+    if (end + 1 >= line.size() || line[end] != ' ' || !opening_at(end + 1)) continue;
+    sentences.emplace_back(line.substr(start, end - start));
+    start = end + 1;
+  }
+  if (start < line.size()) sentences.emplace_back(line.substr(start));
+  return sentences;
+}
+
 std::vector<Block> segment_text(std::string_view text) {
   std::vector<Line> lines;
   for (std::size_t start = 0, number = 0; start <= text.size(); ++number) {
@@ -233,7 +263,24 @@ std::vector<Block> segment_text(std::string_view text) {
       split.push_back({std::move(pieces[k]), block.line, k == 0 && block.after_blank, true});
     }
   }
-  return split;
+  // A whole article flattened onto one line: long, and many sentences long. A paragraph is
+  // rarely that long; if it is, its sentences are all kept and joined back as they were.
+  constexpr std::size_t kFlattenedBytes = 600, kFlattenedSentences = 5;
+  std::vector<Block> out;
+  out.reserve(split.size());
+  for (Block& block : split) {
+    std::vector<std::string> sentences;
+    if (block.text.size() >= kFlattenedBytes) sentences = split_sentences(block.text);
+    if (sentences.size() < kFlattenedSentences) {
+      out.push_back(std::move(block));
+      continue;
+    }
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      out.push_back(
+          {std::move(sentences[k]), block.line, k == 0 && block.after_blank, block.glued, true});
+    }
+  }
+  return out;
 }
 
 }  // namespace winnow

@@ -31,11 +31,21 @@ struct Block {
   std::size_t line = 0;      // 0-based line of the input where the block starts
   bool after_blank = false;  // a blank line, or the start of the text, comes before it
   bool glued = false;        // split out of a line that had run pieces of a page together
+  // A sentence of a line that held a whole flattened article (see split_sentences()):
+  // assemble joins it back to the kept sentences of its line next to it.
+  bool sentence = false;
 };
 
 // Splits one line at the places where a flattened page ran pieces together. Lines of
 // ordinary prose come back whole (camel-case names like "iPhone" or "McDonald" included).
 std::vector<std::string> split_glued(std::string_view line);
+
+// Splits a line at its sentence ends (". ", "! ", "? ", a closing quote after them, then a
+// capital or an opening quote; not after "Mr." or "U.S."). segment_text() splits only a
+// line long enough to be a whole article flattened onto one line, which carries its chrome
+// in sentences too ("...a spokesperson said. Sign up for our newsletter. Share this
+// article."), so that they can go while the article's sentences are joined back.
+std::vector<std::string> split_sentences(std::string_view line);
 
 // Precondition: `text` is repaired (see repair/repair.hpp): "\n" line breaks, no spaces at
 // either end of a line.

@@ -520,6 +520,30 @@ TEST_CASE("clean removes paywall meters, tag lists and feedback widgets", "[clas
   CHECK(kept(how_to, "To apply, you sign in to the tax portal"));
 }
 
+TEST_CASE("clean removes the chrome sentences of an article flattened onto one line",
+          "[classify]") {
+  const std::string body =
+      "Tens of thousands of homes in Cornwall have been left without power after Storm Ciaran "
+      "brought gusts of more than 100mph. The Met Office issued a rare red warning for Jersey, "
+      "where a gust of 104mph was recorded at the airport overnight. National Grid said about "
+      "10,000 properties were without electricity on Thursday morning. \"Our engineers are "
+      "working as fast as they safely can,\" a spokesperson said. Schools across the region "
+      "were closed.";
+  REQUIRE(body.size() < 600);  // alone, a paragraph, which is not split
+  const winnow::Article a =
+      winnow::clean(body +
+                    " Sign up for our newsletter to get the latest news in your inbox. Share this "
+                    "article on Facebook Twitter WhatsApp. Copyright 2023 Daily Post. All rights "
+                    "reserved.");
+  // The article's sentences are one paragraph again, as they were.
+  REQUIRE(a.paragraphs.size() == 1);
+  CHECK(a.paragraphs[0] == body);
+  const auto r = removals(a);
+  CHECK(r.at("Sign up for our newsletter to get the latest news in your inbox.") == "newsletter");
+  CHECK(r.at("Share this article on Facebook Twitter WhatsApp.") == "share-bar");
+  CHECK(r.at("All rights reserved.") == "footer-legal");
+}
+
 TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
   // A newsletter line inside the article, then a paragraph of the article and the share bar:
   // the paragraph is not the box's blurb, though it is short and between two chrome blocks.

@@ -74,3 +74,36 @@ TEST_CASE("segment joins wrapped lines of a wide script without a space", "[segm
   REQUIRE(blocks.size() == 1);
   CHECK(blocks[0].text == line + line + line + line);
 }
+
+TEST_CASE("split_sentences cuts at sentence ends, not at abbreviations", "[segment]") {
+  using winnow::split_sentences;
+  const auto s = split_sentences(
+      "Mr. Smith met U.S. officials on Oct. 7 in Washington. \"We agreed,\" he said. Talks "
+      "resume today! Will they succeed? \xE2\x80\x9CMaybe.\xE2\x80\x9D Then it ended.");
+  REQUIRE(s.size() == 6);
+  CHECK(s[0] == "Mr. Smith met U.S. officials on Oct. 7 in Washington.");
+  CHECK(s[1] == "\"We agreed,\" he said.");
+  CHECK(s[2] == "Talks resume today!");
+  CHECK(s[3] == "Will they succeed?");
+  CHECK(s[4] == "\xE2\x80\x9CMaybe.\xE2\x80\x9D");
+  CHECK(s[5] == "Then it ended.");
+  // Nothing to cut: one piece, as it was.
+  CHECK(split_sentences("no sentence end here") ==
+        std::vector<std::string>{"no sentence end here"});
+}
+
+TEST_CASE("segment splits a whole article flattened onto one line into its sentences",
+          "[segment]") {
+  std::string line;
+  for (int k = 0; k < 8; ++k)
+    line += "The council met again on Tuesday and discussed the budget for the coming year. ";
+  line += "Sign up for our newsletter.";
+  const auto blocks = segment_text(line);
+  REQUIRE(blocks.size() == 9);
+  CHECK(blocks[0].sentence);
+  CHECK(blocks[8].text == "Sign up for our newsletter.");
+  // An ordinary paragraph, even of several sentences, stays one block.
+  const auto short_blocks = segment_text("One. Two sentences here. Three more words. Four. Five.");
+  REQUIRE(short_blocks.size() == 1);
+  CHECK_FALSE(short_blocks[0].sentence);
+}
