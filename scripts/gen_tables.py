@@ -187,6 +187,24 @@ def ranges_of(code_points):
     return out
 
 
+def read_common_han():
+    import bz2
+    common = set()
+    for name in ("Unihan_OtherMappings.txt.bz2", "Unihan_DictionaryLikeData.txt.bz2"):
+        for line in bz2.open(os.path.join(UCD, name), "rt", encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            code, field, value = line.rstrip("\n").split("\t")[:3]
+            cp = int(code[2:], 16)
+            if field == "kGB0" and int(value) < 5600:  # rows 16-55: GB 2312 level 1
+                common.add(cp)
+            elif field == "kJoyoKanji":
+                common.add(cp)
+            elif field == "kFrequency" and value.isdigit() and int(value) <= 4:
+                common.add(cp)
+    return common
+
+
 def unicode_source() -> str:
     category, ccc, decomposition = read_unicode_data()
     gc_index = {name: i for i, name in enumerate(GENERAL_CATEGORIES)}
@@ -275,6 +293,21 @@ def unicode_source() -> str:
     for lo, hi in ranges_of(unspaced):
         lines.append("    {0x%04X, 0x%04X}," % (lo, hi))
     lines += ["};", "const std::size_t kUnspacedScriptCount = sizeof(kUnspacedScripts) / sizeof(kUnspacedScripts[0]);", ""]
+
+    # Ideographs in common use (Unihan): the 3,755 of GB 2312's first level (simplified
+    # Chinese), the Joyo kanji (Japanese) and the four most frequent levels of kFrequency
+    # (traditional Chinese). Mojibake repair guesses a lost byte only where one reading is
+    # such a character and the others are not.
+    common_han = read_common_han()
+    words = [0] * ((0x9FFF - 0x4E00 + 1 + 31) // 32)
+    for cp in common_han:
+        if 0x4E00 <= cp <= 0x9FFF:
+            words[(cp - 0x4E00) >> 5] |= 1 << ((cp - 0x4E00) & 31)
+    lines.append("// Bit (cp - 0x4E00) is set for the %d ideographs in common use." % sum(bin(w).count("1") for w in words))
+    lines.append("const std::uint32_t kCommonHan[%d] = {" % len(words))
+    for i in range(0, len(words), 8):
+        lines.append("    " + ",".join("0x%08X" % w for w in words[i:i + 8]) + ",")
+    lines += ["};", ""]
 
     quick_check = read_derived_property("NFC_QC")
     lines.append("const CodePointRange kNfcQuickCheckNotYes[] = {")

@@ -146,10 +146,10 @@ int compute_rarity(char32_t c) {
   if (c < 0x2800) return 1;                  // box drawing, shapes, symbols, dingbats
   if (c < 0x2900) return 2;                  // braille
   if (c < 0x3000) return 3;
-  if (c < 0x3100) return 0;                    // CJK punctuation, kana
-  if (c >= 0x3400 && c <= 0x4DBF) return 3;    // CJK extension A: rare ideographs
-  if (c >= 0x4E00 && c <= 0x9FFF) return 0;    // CJK ideographs
-  if (c >= 0xAC00 && c <= 0xD7A3) return 0;    // Hangul syllables
+  if (c < 0x3100) return 0;                  // CJK punctuation, kana
+  if (c >= 0x3400 && c <= 0x4DBF) return 3;  // CJK extension A: rare ideographs
+  if (c >= 0x4E00 && c <= 0x9FFF) return unicode::is_common_han(c) ? 0 : 1;  // CJK ideographs
+  if (c >= 0xAC00 && c <= 0xD7A3) return 0;                                  // Hangul syllables
   if (c >= 0xFB00 && c <= 0xFB06) return 1;    // Latin ligatures (spelled out later)
   if (c >= 0xFE00 && c <= 0xFE0F) return 1;    // variation selectors
   if (c >= 0xFF00 && c <= 0xFFEF) return 1;    // fullwidth forms
@@ -668,16 +668,21 @@ class LineScanner {
       if (filled == trails && replaced > 0 &&
           (trails > 1 || line_[i + 1] == kReplacementChar || line_[i + 1] == U'?')) {
         // The text shows its loss, and the repair keeps showing it (U+FFFD), as ftfy does:
-        // "â€\uFFFD" after an opening quote is left a quote's loss, not guessed. The one
-        // exception is a joiner between two emoji ("ðŸ‘¨â€\uFFFDðŸ‘©"), where a lone U+FFFD
-        // would split one picture into two and a stray sign.
-        const auto& undefined = undefined_bytes(page_);
-        const bool joiner =
-            trails == 2 && byte(i) == 0xE2 && byte(i + 1) == 0x80 &&
-            line_[i + 2] == kReplacementChar &&
-            std::find(undefined.begin(), undefined.end(), 0x8D) != undefined.end() &&
-            joins_emoji(i, k);
-        return Unit{i, k, std::u32string(1, joiner ? 0x200D : kReplacementChar), true};
+        // "â€\uFFFD" after an opening quote is left a quote's loss, not guessed. Except
+        // where what the lost byte can have been leaves one choice without context: a
+        // joiner between two emoji ("ðŸ‘¨â€\uFFFDðŸ‘©"), where a lone U+FFFD would split one
+        // picture into two and a stray sign; one common letter among rare characters ("ã\uFFFD¯"
+        // is "は": the others are CJK extension A).
+        char32_t guess = kReplacementChar;
+        if (replaced == 1 && trails > 1 && line_[i + 1] != U'?') {
+          const std::vector<char32_t> options = replaced_options(i, trails);
+          if (std::find(options.begin(), options.end(), 0x200D) != options.end() &&
+              joins_emoji(i, k))
+            guess = 0x200D;
+          else
+            guess = only_common_letter(options);
+        }
+        return Unit{i, k, std::u32string(1, guess), true};
       }
     }
     if (have != trails - 1) return std::nullopt;
@@ -696,6 +701,9 @@ class LineScanner {
     // A dropped byte. Not where a complete sequence follows at once: "â\x80â\x80\x9c" is two
     // layers of mojibake, not a lost byte.
     if (next < line_.size() && valid_unit_at(next)) return std::nullopt;
+    // The dropped byte is taken to have been the last: one dropped from the middle ("ã“"
+    // for "こ", its 0x81 gone) cannot be told from lower-cased mojibake ("pã¡gina" would
+    // become "pちgina").
     std::vector<char32_t> options;
     for (int b : undefined_bytes(page_)) {
       int full[4] = {seq[0], seq[1], seq[2], seq[3]};
@@ -752,6 +760,45 @@ class LineScanner {
     return true;
   }
 
+  // What the sequence of `trails` trail bytes at `i`, one of them replaced by "?" or U+FFFD,
+  // can have been: the replaced byte one its page leaves undefined, as decoders replace.
+  std::vector<char32_t> replaced_options(std::size_t i, int trails) const {
+    int full[4] = {byte(i), 0, 0, 0};
+    int replaced_at = 0;
+    for (int t = 1; t <= trails; ++t) {
+      const char32_t c = line_[i + t];
+      if (c == U'?' || c == kReplacementChar) {
+        replaced_at = t;
+      } else {
+        full[t] = byte(i + t);
+      }
+    }
+    std::vector<char32_t> options;
+    for (int b : undefined_bytes(page_)) {
+      full[replaced_at] = b;
+      if (replaced_at == 1 && !second_byte_ok(full[0], b)) continue;
+      const char32_t cp = decode_sequence(full, trails + 1);
+      if (cp < 0xD800 || cp > 0xDFFF) options.push_back(cp);
+    }
+    return options;
+  }
+
+  // The one option that is a letter (or a vowel sign) common in news, if only one is ("は"
+  // among "は" and four CJK extension A ideographs); U+FFFD otherwise ("с", "э" and "я" for
+  // Cyrillic "Ñ"; Tamil's virama, a vowel sign and "ௐ" for "à¯"). A page with a single
+  // undefined byte (Windows-1251's 0x98) offers one option, which singles out nothing:
+  // "дё" of correct Russian would be "丘" with a dropped 0x98.
+  static char32_t only_common_letter(const std::vector<char32_t>& options) {
+    char32_t found = kReplacementChar;
+    if (options.size() < 2) return found;
+    for (char32_t cp : options) {
+      if (rarity(cp) != 0 || !(is_letter(cp) || unicode::is_mark(cp))) continue;
+      if (found != kReplacementChar) return kReplacementChar;
+      found = cp;
+    }
+    return found;
+  }
+
   // Whether the sequence at `i`, ending before `after_at`, stands between two emoji, where a
   // lost character is the zero width joiner that makes them one ("👨\u200D👩"): each side an
   // emoji as written, or one misread, whose four bytes begin F0 9F.
@@ -793,6 +840,9 @@ class LineScanner {
       if (cp == 0xFE0F && (unicode::is_symbol(before) || before == kReplacementChar)) return cp;
       if (cp == 0x200D && joins_emoji(i, after_at)) return cp;
     }
+    // Not the one common letter among the options, as for a replaced byte: which byte was
+    // dropped is not known ("åŒ" is "同" with its 0x90 gone from the middle, not "匝" with a
+    // byte gone from the end).
     return kReplacementChar;
   }
 

@@ -41,6 +41,7 @@ extern const CaseFold kCaseFolds[];
 extern const std::size_t kCaseFoldCount;
 extern const CodePointRange kUnspacedScripts[];
 extern const std::size_t kUnspacedScriptCount;
+extern const std::uint32_t kCommonHan[];
 extern const CodePointRange kNfcQuickCheckNotYes[];
 extern const std::size_t kNfcQuickCheckNotYesCount;
 

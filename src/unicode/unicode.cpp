@@ -96,6 +96,12 @@ bool writes_without_spaces(char32_t cp) {
   return it != end && it->first <= cp;
 }
 
+bool is_common_han(char32_t cp) {
+  if (cp < 0x4E00 || cp > 0x9FFF) return false;
+  const char32_t bit = cp - 0x4E00;
+  return (kCommonHan[bit >> 5] >> (bit & 31)) & 1;
+}
+
 std::uint8_t combining_class(char32_t cp) {
   if (cp < 0x300) return 0;
   const CombiningClass* end = kCombiningClasses + kCombiningClassCount;

@@ -90,6 +90,10 @@ char32_t simple_case_fold(char32_t cp);
 // Lao, Khmer, Myanmar...): there each character counts as a word.
 bool writes_without_spaces(char32_t cp);
 
+// Whether cp is a CJK unified ideograph in common use (Unihan: GB 2312 level 1, the Joyo
+// kanji, kFrequency 1-4), as opposed to the rare ones of names and classics.
+bool is_common_han(char32_t cp);
+
 // Canonical combining class (0 for starters).
 std::uint8_t combining_class(char32_t cp);
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "repair/repair.hpp"
+#include "unicode/unicode.hpp"
 
 using winnow::repair;
 using winnow::RepairReason;
@@ -106,6 +107,55 @@ TEST_CASE("mojibake: the joiner of an emoji sequence that lost its last byte",
   // A replaced byte elsewhere stays marked, as ftfy marks it: the text shows its loss.
   CHECK(fixed("\xC3\xA2\xE2\x82\xAC\xC5\x93lossy decoding\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD") ==
         "\xE2\x80\x9Clossy decoding\xEF\xBF\xBD");
+}
+
+TEST_CASE("mojibake: a replaced byte where one common letter is all it can have been",
+          "[mojibake][lost-bytes]") {
+  // Japanese read as Windows-1252 loses 0x81, the second byte of every hiragana from "ぁ"
+  // to "み", to U+FFFD: "ã\uFFFD¯". Of what 0x81, 0x8D, 0x8F, 0x90 or 0x9D make there, only
+  // "は" is a common letter (the rest are CJK extension A and squared signs).
+  const std::string japanese =
+      "\xE3\x81\x93\xE3\x82\x8C\xE3\x81\x8C\xE9\x9D\x9E\xE5\xB8\xB8\xE3\x81\xAB\xE5\x9B\xB0"
+      "\xE3\x81\xA3\xE3\x81\x9F\xE3\x82\x82\xE3\x81\xAE\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82";
+  std::string garbled;  // as Windows-1252 with replacement reads it
+  for (std::size_t i = 0; i < japanese.size(); ++i) {
+    const auto b = static_cast<unsigned char>(japanese[i]);
+    if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+      garbled += "\xEF\xBF\xBD";
+    } else if (b < 0x80) {
+      garbled += static_cast<char>(b);
+    } else {
+      static const char32_t k1252[32] = {
+          0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+          0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+          0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+      winnow::unicode::append_utf8(garbled, b < 0xA0 ? k1252[b - 0x80] : b);
+    }
+  }
+  REQUIRE(garbled.find("\xC3\xA3\xEF\xBF\xBD") != std::string::npos);  // "ã\uFFFD"
+  const auto r = repair(garbled);
+  CHECK(r.text == japanese);
+  CHECK(reported(r, RepairReason::kLostBytes));
+  // Where several common letters fit, the loss stays marked: Russian "с", "э" or "я" for
+  // "Ñ\uFFFD" (0x81, 0x8D, 0x8F); "是" or "星"... for a Chinese lead and trail.
+  CHECK(fixed("\xD0\x92\xD1\x81\xD0\xB5 \xC3\x90\xC2\xB2\xC3\x91\xEF\xBF\xBD\xC3\x90\xC2\xB5 "
+              "\xC3\x90\xC2\xB4\xC3\x90\xC2\xBE\xC3\x90\xC2\xBC\xC3\x90\xC2\xB0") ==
+        "\xD0\x92\xD1\x81\xD0\xB5 \xD0\xB2\xEF\xBF\xBD\xD0\xB5 "
+        "\xD0\xB4\xD0\xBE\xD0\xBC\xD0\xB0");
+}
+
+TEST_CASE("mojibake: a replaced byte with one possible reading is not guessed",
+          "[mojibake][lost-bytes]") {
+  // Correct Russian that lost a letter to U+FFFD ("найдё\uFFFDся"), on a line garbled
+  // elsewhere: "дё" is Windows-1251's E4 B8, which with its one undefined byte (0x98) in
+  // place of U+FFFD reads as "丘". A page that leaves one byte undefined offers one option,
+  // and one option singles out nothing. (The sequence is still taken for a lost one, and
+  // "дё\uFFFD" becomes U+FFFD: letters can be a sequence's bytes, "вЂ\uFFFD" for a quote.)
+  const std::string line =
+      "\xD0\xBD\xD0\xB0\xD0\xB9\xD0\xB4\xD1\x91\xEF\xBF\xBD\xD1\x81\xD1\x8F "
+      "\xC3\x90\xC2\xB4\xC3\x90\xC2\xBB\xC3\x91\xC2\x8F "  // "для", garbled
+      "\xC3\x90\xC2\xBC\xC3\x90\xC2\xB5\xC3\x90\xC2\xBD\xC3\x91\xC2\x8F";
+  CHECK(fixed(line).find("\xE4\xB8\x98") == std::string::npos);  // 丘
 }
 
 TEST_CASE("mojibake: mixed with correct text on one line", "[mojibake]") {

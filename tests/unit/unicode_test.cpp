@@ -70,3 +70,13 @@ TEST_CASE("general categories come from the Unicode data", "[unicode]") {
   CHECK(winnow::unicode::category(0x10FFFF) == Category::Cn);
   CHECK(winnow::unicode::category(0x110000) == Category::Cn);
 }
+
+TEST_CASE("is_common_han knows the ideographs of everyday Chinese and Japanese", "[unicode]") {
+  using winnow::unicode::is_common_han;
+  // 的 是 国 (GB 2312 level 1), 働 (a Joyo kanji only Japanese writes), 們 (traditional).
+  for (char32_t c : {U'\u7684', U'\u662F', U'\u56FD', U'\u50CD', U'\u5011'})
+    CHECK(is_common_han(c));
+  // 鑝 靐 (rare), kana and extension A are not.
+  for (char32_t c : {U'\u945D', U'\u9750', U'\u3042', U'\u3400', U'a'})
+    CHECK_FALSE(is_common_han(c));
+}
