@@ -882,6 +882,14 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     const bool top = !has_prose || i < first_good;
     const bool bottom = has_prose && i > last_good;
     const bool evidence = evidence_in(i, end, top || bottom);
+    // The article's last short sentences, right after its last paragraph and before the
+    // chrome ("No casualties have been reported." / "The quake was felt in Rome."): a run
+    // of sentences that name no box.
+    std::size_t closing_end = i;
+    while (bottom && closing_end < end && j[closing_end].kind == Kind::kUncertain &&
+           features[closing_end].sentence_end && !features[closing_end].phrase &&
+           effective_words(features[closing_end]) >= 3)
+      ++closing_end;
     for (std::size_t k = i; k < end; ++k) {
       Features& f = features[k];
       if (j[k].kind == Kind::kChrome) continue;
@@ -924,7 +932,8 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
         continue;
       }
       const bool standfirst = top && f.sentence_end && effective_words(f) >= 8;
-      const bool closing = bottom && k == i && f.sentence_end && effective_words(f) >= 3;
+      const bool closing =
+          bottom && (k < closing_end || (k == i && f.sentence_end && effective_words(f) >= 3));
       if ((top || bottom) && !standfirst && !closing) {
         // A block that names its box keeps that name; the rest of an edge is its menu or
         // its footer.

@@ -544,6 +544,17 @@ TEST_CASE("clean removes the chrome sentences of an article flattened onto one l
   CHECK(r.at("All rights reserved.") == "footer-legal");
 }
 
+TEST_CASE("clean keeps a brief's short last sentences before the chrome", "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "BREAKING: Earthquake hits central Italy\nHome\nWorld\nA 5.8 magnitude earthquake "
+      "struck central Italy on Monday.\nNo casualties have been reported.\nThe quake was felt "
+      "in Rome.\nSchools were evacuated as a precaution.\nShare\nTweet\n");
+  CHECK(kept(a, "The quake was felt in Rome."));
+  CHECK(kept(a, "Schools were evacuated as a precaution."));
+  CHECK(a.paragraphs.size() == 4);
+  CHECK(removals(a).at("Tweet") == "share-bar");
+}
+
 TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
   // A newsletter line inside the article, then a paragraph of the article and the share bar:
   // the paragraph is not the box's blurb, though it is short and between two chrome blocks.
