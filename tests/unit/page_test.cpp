@@ -159,7 +159,27 @@ TEST_CASE("the JSON-LD reader tolerates what pages write", "[page][json]") {
 TEST_CASE("a page title loses the site's name after a dash, whatever its case", "[page]") {
   const winnow::Article a = winnow::clean(
       "<html><head><title>Bridge Opens After Three Years - The Daily Example</title>"
-      "<meta property=\"og:site_name\" content=\"The Daily Example\"></head><body><p>The bridge opened "
+      "<meta property=\"og:site_name\" content=\"The Daily Example\"></head><body><p>The bridge "
+      "opened "
       "on Monday, three years after work began, to the relief of commuters.</p></body></html>");
   CHECK(a.title == "Bridge Opens After Three Years");
+}
+
+TEST_CASE("a page's <title> loses the site after a dash when a heading repeats the headline",
+          "[page]") {
+  const std::string page =
+      "<html><head><title>Why the city needs more trees - Green Streets Blog</title></head>"
+      "<body><div class=\"main\"><h2>Why the city needs more trees</h2><div class=\"content\">"
+      "<p>Street trees cool neighbourhoods by several degrees on hot days, and the city's own "
+      "data shows that the poorest districts have the fewest of them.</p><p>A new plan from "
+      "the parks department would plant 20,000 trees over five years.</p></div></div></body>"
+      "</html>";
+  const winnow::Article a = winnow::clean(page);
+  CHECK(a.title == "Why the city needs more trees");
+  CHECK(a.metadata.site == "Green Streets Blog");
+  // Without a heading that says where the headline ends, its dash is its own.
+  std::string other = page;
+  other.replace(other.find("<h2>"), std::string("<h2>Why the city needs more trees</h2>").size(),
+                "");
+  CHECK(winnow::clean(other).title == "Why the city needs more trees - Green Streets Blog");
 }
