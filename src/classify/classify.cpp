@@ -14,17 +14,12 @@ namespace {
 
 // --- Text helpers ------------------------------------------------------------------------
 
-// Lower case for matching: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic capitals.
+// Lower case for matching: Unicode's simple case folding, and Turkish "İ" as "i" (its
+// folding is Turkic-only: "İlgili Haberler" is "ilgili haberler").
 char32_t to_lower(char32_t c) {
   if (c < 0x80) return (c >= U'A' && c <= U'Z') ? c + 32 : c;
-  if (!unicode::is_upper(c)) return c;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB) ||
-      (c >= 0x410 && c <= 0x42F)) {
-    return c + 32;
-  }
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  if (c >= 0x100 && c <= 0x17F) return c | 1;
-  return c;
+  if (c == 0x130) return U'i';
+  return unicode::is_upper(c) ? unicode::simple_case_fold(c) : c;
 }
 
 // The block as " word word word ": lower case, punctuation turned into spaces except what

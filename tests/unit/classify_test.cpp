@@ -363,6 +363,38 @@ Zapisz się do newslettera)");
   CHECK(removals(pl).at("Udostępnij") == "share-bar");
   CHECK(removals(pl).at("Zapisz się do newslettera") == "newsletter");
 
+  // Turkish capital "İ" lower-cases to "i" for matching ("İlgili Haberler"); Indonesian and
+  // Vietnamese boxes by their own words.
+  const winnow::Article tr = winnow::clean(R"(Merkez Bankası faizi yüzde 40'a yükseltti
+Ana Sayfa
+Ekonomi
+Türkiye Cumhuriyet Merkez Bankası, politika faizini 500 baz puan artırarak yüzde 40'a çıkardı.
+İlgili Haberler
+Dolar güne yükselişle başladı
+Ekonomistler kararın beklentilerle uyumlu olduğunu ve piyasaların olumlu tepki verdiğini belirtti.
+Paylaş)");
+  CHECK(tr.paragraphs.size() == 2);
+  CHECK(removals(tr).at("İlgili Haberler") == "related-links");
+  CHECK(removals(tr).at("Ana Sayfa") == "navigation");
+  const winnow::Article id = winnow::clean(R"(Pemerintah umumkan kenaikan harga BBM mulai besok
+Pemerintah resmi mengumumkan kenaikan harga bahan bakar minyak bersubsidi yang akan berlaku mulai besok.
+Baca juga: Harga emas hari ini turun tipis
+Sejumlah serikat buruh menolak kebijakan tersebut dan berencana menggelar aksi unjuk rasa pekan depan.
+Bagikan artikel ini
+Hak cipta dilindungi undang-undang)");
+  CHECK(id.paragraphs.size() == 2);
+  CHECK(removals(id).at("Baca juga: Harga emas hari ini turun tipis") == "related-links");
+  CHECK(removals(id).at("Bagikan artikel ini") == "share-bar");
+  const winnow::Article vi = winnow::clean(R"(Chính phủ công bố gói hỗ trợ doanh nghiệp mới
+Trang chủ
+Chính phủ vừa công bố gói hỗ trợ trị giá 50.000 tỷ đồng nhằm giúp các doanh nghiệp nhỏ và vừa vượt qua khó khăn.
+Xem thêm: Giá vàng hôm nay tăng mạnh
+Theo Bộ Tài chính, gói hỗ trợ sẽ được triển khai từ đầu tháng tới và kéo dài trong hai năm.
+Chia sẻ)");
+  CHECK(vi.paragraphs.size() == 2);
+  CHECK(removals(vi).at("Xem thêm: Giá vàng hôm nay tăng mạnh") == "related-links");
+  CHECK(removals(vi).at("Chia sẻ") == "share-bar");
+
   // A link label above the headline does not make the headline a link.
   const winnow::Article nyt = winnow::clean(
       "Continue reading the main story\nSupported by\nDrought Forces Farmers in Spain to Leave "
