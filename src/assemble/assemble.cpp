@@ -124,8 +124,16 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
                          blocks[i - 1].line == blocks[i].line && verdict(i - 1).keep &&
                          i - 1 != title_index && !article.paragraphs.empty() && last_kept == i - 1;
       if (joins) {
-        article.paragraphs.back() += ' ';
-        article.paragraphs.back() += blocks[i].text;
+        // Sentences after a full-width stop ("。", "！」", "。”") were not spaced apart.
+        std::string& paragraph = article.paragraphs.back();
+        std::string_view end = paragraph;
+        while (end.ends_with("\xE2\x80\x9D") || end.ends_with("\xE3\x80\x8D") ||
+               end.ends_with("\xE3\x80\x8F") || end.ends_with("\xEF\xBC\x89"))
+          end.remove_suffix(3);
+        const bool spaced = !(end.ends_with("\xE3\x80\x82") || end.ends_with("\xEF\xBC\x81") ||
+                              end.ends_with("\xEF\xBC\x9F"));
+        if (spaced) paragraph += ' ';
+        paragraph += blocks[i].text;
       } else {
         article.paragraphs.push_back(std::move(blocks[i].text));
       }

@@ -209,6 +209,21 @@ std::vector<std::string> split_sentences(std::string_view line) {
            line.substr(i, 3) == "\xE2\x80\x98" || line.substr(i, 2) == "\xC2\xAB";
   };
   for (std::size_t i = 0; i < line.size(); ++i) {
+    // Chinese and Japanese full stops end a sentence with no space after them: "。", "！",
+    // "？", then any closing brackets ("」", "）").
+    const std::string_view wide = line.substr(i, 3);
+    if (wide == "\xE3\x80\x82" || wide == "\xEF\xBC\x81" || wide == "\xEF\xBC\x9F") {
+      std::size_t end = i + 3;
+      while (line.substr(end, 3) == "\xE3\x80\x8D" || line.substr(end, 3) == "\xE3\x80\x8F" ||
+             line.substr(end, 3) == "\xEF\xBC\x89" || line.substr(end, 3) == "\xE2\x80\x9D")
+        end += 3;
+      if (end < line.size() && line[end] != ' ') {
+        sentences.emplace_back(line.substr(start, end - start));
+        start = end;
+      }
+      i = end - 1;
+      continue;
+    }
     const char c = line[i];
     if (c != '.' && c != '!' && c != '?') continue;
     // A word of two small letters or more ends there: not "Mr.", "U.S." or "J.".

@@ -41,10 +41,10 @@ struct Block {
 std::vector<std::string> split_glued(std::string_view line);
 
 // Splits a line at its sentence ends (". ", "! ", "? ", a closing quote after them, then a
-// capital or an opening quote; not after "Mr." or "U.S."). segment_text() splits only a
-// line long enough to be a whole article flattened onto one line, which carries its chrome
-// in sentences too ("...a spokesperson said. Sign up for our newsletter. Share this
-// article."), so that they can go while the article's sentences are joined back.
+// capital or an opening quote; not after "Mr." or "U.S."; "。", "！", "？" with no space).
+// segment_text() splits only a line long enough to be a whole article flattened onto one line,
+// which carries its chrome in sentences too ("...a spokesperson said. Sign up for our newsletter.
+// Share this article."), so that they can go while the article's sentences are joined back.
 std::vector<std::string> split_sentences(std::string_view line);
 
 // Precondition: `text` is repaired (see repair/repair.hpp): "\n" line breaks, no spaces at

@@ -587,6 +587,21 @@ TEST_CASE("clean keeps a brief's short last sentences before the chrome", "[clas
   CHECK(removals(a).at("Tweet") == "share-bar");
 }
 
+TEST_CASE("clean splits a flattened Chinese article at its full stops, and joins it back",
+          "[classify]") {
+  const std::string body =
+      "国务院常务会议26日召开，部署进一步稳经济的一揽子政策措施，包括加大基础设施投资和支持中小企业"
+      "发展。会议指出，当前经济恢复基础尚不稳固，需要采取更有力的措施稳定就业和物价。专家表示，这些"
+      "措施有助于提振市场信心，推动经济持续回升向好。分析人士认为，下半年经济有望继续保持回升态势，"
+      "消"
+      "费和投资将成为主要动力。“我们对前景充满信心。”一位官员说。各地区各部门要加强协调配合，确保各"
+      "项政策措施落地见效。";
+  const winnow::Article a = winnow::clean(body + "责任编辑：王明。版权所有 新华网。");
+  REQUIRE(a.paragraphs.size() == 1);
+  CHECK(a.paragraphs[0] == body);  // no space where there was none
+  CHECK(removals(a).at("版权所有 新华网。") == "footer-legal");
+}
+
 TEST_CASE("clean keeps the article going on after an inline box", "[classify]") {
   // A newsletter line inside the article, then a paragraph of the article and the share bar:
   // the paragraph is not the box's blurb, though it is short and between two chrome blocks.

@@ -87,6 +87,13 @@ TEST_CASE("split_sentences cuts at sentence ends, not at abbreviations", "[segme
   CHECK(s[3] == "Will they succeed?");
   CHECK(s[4] == "\xE2\x80\x9CMaybe.\xE2\x80\x9D");
   CHECK(s[5] == "Then it ended.");
+  // Chinese and Japanese full stops, with no space after them, and a closing quote.
+  const auto zh = split_sentences(
+      "\xE4\xBC\x9A\xE8\xAE\xAE\xE6\x8C\x87\xE5\x87\xBA\xE3\x80\x82"  // 会议指出。
+      "\xE2\x80\x9C\xE6\x88\x91\xE4\xBB\xAC\xE3\x80\x82\xE2\x80\x9D"  // “我们。”
+      "\xE4\xB8\x80\xE4\xBD\x8D\xE5\xAE\x98\xE5\x91\x98\xE8\xAF\xB4\xE3\x80\x82");  // 一位官员说。
+  REQUIRE(zh.size() == 3);
+  CHECK(zh[1] == "\xE2\x80\x9C\xE6\x88\x91\xE4\xBB\xAC\xE3\x80\x82\xE2\x80\x9D");
   // Nothing to cut: one piece, as it was.
   CHECK(split_sentences("no sentence end here") ==
         std::vector<std::string>{"no sentence end here"});
