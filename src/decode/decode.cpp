@@ -208,17 +208,18 @@ std::size_t letters_no_language_uses(const std::vector<std::pair<char32_t, std::
   return letters.empty() ? 0 : best;
 }
 
+// A code page's reading of a sample: what it costs, and how much it read.
+struct Reading {
+  std::size_t cost = 0;
+  std::size_t high = 0;  // non-ASCII bytes in words
+};
+
 // How little a code page's reading of the words of `sample` looks like text: each word
 // with non-ASCII bytes is read, and what real words do not do costs (a C1 control or an
 // undefined byte; a sign between letters, "pi³ka"; scripts mixed, "cafй"; a capital after a
 // small letter, "ÏðÈâ"; a Latin word of three or more letters with no ASCII one, "Ïðèâåò",
 // which is Russian read as Windows-1252; a byte repeated four times, binary data; the
 // Latin letters that no one language uses together, see kLatinAlphabets).
-struct Reading {
-  std::size_t cost = 0;
-  std::size_t high = 0;  // non-ASCII bytes in words
-};
-
 Reading read_words(std::string_view sample, detail::CodePage page) {
   std::size_t cost = 0, high = 0;
   std::array<std::size_t, 128> latin_letters{};  // by byte

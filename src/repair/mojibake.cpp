@@ -674,7 +674,7 @@ class LineScanner {
         // picture into two and a stray sign; one common letter among rare characters ("ã\uFFFD¯"
         // is "は": the others are CJK extension A).
         char32_t guess = kReplacementChar;
-        if (replaced == 1 && trails > 1 && line_[i + 1] != U'?') {
+        if (replaced == 1 && trails > 1) {
           const std::vector<char32_t> options = replaced_options(i, trails);
           if (std::find(options.begin(), options.end(), 0x200D) != options.end() &&
               joins_emoji(i, k))
