@@ -136,6 +136,11 @@ TEST_CASE("mojibake: a replaced byte where one common letter is all it can have 
   const auto r = repair(garbled);
   CHECK(r.text == japanese);
   CHECK(reported(r, RepairReason::kLostBytes));
+  // The same with "?" for the lost byte, as a latin1 database conversion leaves it.
+  std::string questioned = garbled;
+  for (std::size_t at; (at = questioned.find("\xEF\xBF\xBD")) != std::string::npos;)
+    questioned.replace(at, 3, "?");
+  CHECK(fixed(questioned) == japanese);
   // Where several common letters fit, the loss stays marked: Russian "с", "э" or "я" for
   // "Ñ\uFFFD" (0x81, 0x8D, 0x8F); "是" or "星"... for a Chinese lead and trail.
   CHECK(fixed("\xD0\x92\xD1\x81\xD0\xB5 \xC3\x90\xC2\xB2\xC3\x91\xEF\xBF\xBD\xC3\x90\xC2\xB5 "
