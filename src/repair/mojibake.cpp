@@ -132,6 +132,8 @@ int compute_rarity(char32_t c) {
   if (c < 0x590) return 1;                               // Armenian
   if (c >= 0x5D0 && c <= 0x5EA) return 0;                // Hebrew letters
   if (c < 0x600) return 3;                               // Hebrew points and marks
+  if (c >= 0x600 && c <= 0x61A && c != 0x60C) return 3;  // Arabic signs and honorifics
+  if (c >= 0x64B && c <= 0x65F) return 1;                // Arabic vowel marks: few in news
   if (c < 0x700) return 0;                               // Arabic
   if (c < 0x900) return 3;
   if (c < 0xE80) return 0;  // Indic scripts, Thai
@@ -674,7 +676,7 @@ class LineScanner {
         // picture into two and a stray sign; one common letter among rare characters ("ã\uFFFD¯"
         // is "は": the others are CJK extension A).
         char32_t guess = kReplacementChar;
-        if (replaced == 1 && trails > 1) {
+        if (replaced == 1) {
           const std::vector<char32_t> options = replaced_options(i, trails);
           if (std::find(options.begin(), options.end(), 0x200D) != options.end() &&
               joins_emoji(i, k))
