@@ -87,11 +87,16 @@ struct WordLanguages {
   bool month = false, dateline = false, byline_lead = false;
 };
 
+struct ChromePhrase {
+  std::string_view reason;  // a removal reason code, e.g. "donation-appeal"
+  std::string_view phrase;  // lower case
+};
+
 struct Lexicon {
   std::unordered_map<std::string_view, WordLanguages> words;  // one look-up per word
-  std::unordered_map<std::string_view, std::vector<const detail::ChromePhrase*>>
-      phrases_by_first_word;
-  std::vector<const detail::ChromePhrase*> unspaced_phrases;  // CJK: matched anywhere
+  std::vector<ChromePhrase> phrases;  // all, built first: the indexes below point into it
+  std::unordered_map<std::string_view, std::vector<const ChromePhrase*>> phrases_by_first_word;
+  std::vector<const ChromePhrase*> unspaced_phrases;  // CJK: matched anywhere
   // Byline labels, all languages together (byline_words.tsv); the other stamp words are
   // marked in `words`.
   std::vector<std::string_view> byline_labels;
@@ -132,8 +137,15 @@ const Lexicon& lexicon() {
             [&](std::string_view w) { l.words[w].byline_lead = true; });
     add_all(detail::kBylineLabels, detail::kBylineLabelsCount,
             [&](std::string_view w) { l.byline_labels.push_back(w); });
-    for (std::size_t i = 0; i < detail::kChromePhraseCount; ++i) {
-      const detail::ChromePhrase& p = detail::kChromePhrases[i];
+    for (std::size_t i = 0; i < detail::kChromePhraseListCount; ++i) {
+      const detail::ChromePhraseList& list = detail::kChromePhraseLists[i];
+      for (std::size_t at = 0; at < list.phrases.size();) {
+        const std::size_t end = list.phrases.find('\n', at);
+        l.phrases.push_back({list.reason, list.phrases.substr(at, end - at)});
+        at = end + 1;
+      }
+    }
+    for (const ChromePhrase& p : l.phrases) {
       const bool unspaced =
           static_cast<unsigned char>(p.phrase[0]) >= 0xE3;  // CJK: no spaces between words
       if (unspaced) {
@@ -463,7 +475,7 @@ Features features_of(const Block& block, std::string normalised,
   // The most specific chrome phrase: the longest one found. Each word of the block is
   // looked up as the first word of a phrase; unspaced (CJK) phrases are searched for.
   std::size_t best_length = 0;
-  auto consider = [&](const detail::ChromePhrase& p) {
+  auto consider = [&](const ChromePhrase& p) {
     RemovalReason reason;
     if (p.phrase.size() <= best_length || !removal_reason_from_name(p.reason, reason)) return;
     f.phrase = reason;
@@ -476,7 +488,7 @@ Features features_of(const Block& block, std::string normalised,
   auto match_phrases_at = [&](std::size_t i, std::string_view first_word) {
     const auto found = l.phrases_by_first_word.find(first_word);
     if (found == l.phrases_by_first_word.end()) return;
-    for (const detail::ChromePhrase* p : found->second) {
+    for (const ChromePhrase* p : found->second) {
       const std::size_t phrase_end = i + p->phrase.size();
       // A phrase ends at a space, or at the colon of a label ("Lee también: ...").
       const bool matches = normalised_view.compare(i, p->phrase.size(), p->phrase) == 0 &&
@@ -499,7 +511,7 @@ Features features_of(const Block& block, std::string normalised,
       match_phrases_at(i, token.substr(0, token.size() - 1));
     i = end + 1;
   }
-  for (const detail::ChromePhrase* p : l.unspaced_phrases) {
+  for (const ChromePhrase* p : l.unspaced_phrases) {
     // A label with its full-width colon ("来源：") is looked for as written: normalising
     // drops the colon.
     const bool colon_label = p->phrase.ends_with("\xEF\xBC\x9A");

@@ -7,18 +7,17 @@
 
 namespace winnow::detail {
 
-struct ChromePhrase {
-  std::string_view reason;    // a removal reason code, e.g. "donation-appeal"
-  std::string_view language;  // ISO 639-1
-  std::string_view phrase;    // lower case
+struct ChromePhraseList {
+  std::string_view reason;   // a removal reason code, e.g. "donation-appeal"
+  std::string_view phrases;  // lower case, each ended by "\n"
 };
 struct LanguageWords {
   std::string_view language;
   std::string_view words;  // lower case, each surrounded by spaces: " the of and "
 };
 
-extern const ChromePhrase kChromePhrases[];
-extern const std::size_t kChromePhraseCount;
+extern const ChromePhraseList kChromePhraseLists[];
+extern const std::size_t kChromePhraseListCount;
 extern const LanguageWords kStopWords[];
 extern const std::size_t kStopWordsCount;
 extern const LanguageWords kAddressWords[];

@@ -5,397 +5,414 @@
 
 namespace winnow::detail {
 
-const ChromePhrase kChromePhrases[] = {
-    {"donation-appeal", "en", "support us"},
-    {"donation-appeal", "en", "your support"},
-    {"donation-appeal", "en", "support today"},
-    {"donation-appeal", "en", "remind me later"},
-    {"donation-appeal", "en", "make a contribution"},
-    {"donation-appeal", "en", "every contribution"},
-    {"donation-appeal", "en", "donate"},
-    {"donation-appeal", "en", "a small favor to ask"},
-    {"donation-appeal", "en", "independent journalism"},
-    {"donation-appeal", "en", "payment methods"},
-    {"donation-appeal", "en", "paiment methods"},
-    {"donation-appeal", "en", "become a member"},
-    {"donation-appeal", "en", "funded by readers"},
-    {"donation-appeal", "en", "ad-free"},
-    {"donation-appeal", "en", "a message from"},
-    {"donation-appeal", "en", "dear readers"},
-    {"donation-appeal", "en", "dear reader"},
-    {"donation-appeal", "de", "jetzt unterst\xC3\xBCtzen"},
-    {"donation-appeal", "de", "unterst\xC3\xBCtzen sie"},
-    {"donation-appeal", "de", "ihre unterst\xC3\xBCtzung"},
-    {"donation-appeal", "de", "spenden"},
-    {"donation-appeal", "fr", "soutenez-nous"},
-    {"donation-appeal", "fr", "faire un don"},
-    {"donation-appeal", "fr", "votre soutien"},
-    {"donation-appeal", "es", "ap\xC3\xB3yanos"},
-    {"donation-appeal", "es", "haz una donaci\xC3\xB3n"},
-    {"donation-appeal", "es", "tu apoyo"},
-    {"donation-appeal", "it", "sostienici"},
-    {"donation-appeal", "it", "fai una donazione"},
-    {"donation-appeal", "pt", "apoie"},
-    {"donation-appeal", "pt", "fa\xC3\xA7""a uma doa\xC3\xA7\xC3\xA3o"},
-    {"donation-appeal", "ru", "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB8\xD1\x82\xD0\xB5"},
-    {"donation-appeal", "ru", "\xD0\xBF\xD0\xBE\xD0\xB6\xD0\xB5\xD1\x80\xD1\x82\xD0\xB2\xD0\xBE\xD0\xB2\xD0\xB0\xD1\x82\xD1\x8C"},
-    {"donation-appeal", "tr", "ba\xC4\x9F\xC4\xB1\xC5\x9F yap"},
-    {"donation-appeal", "tr", "destek ol"},
-    {"donation-appeal", "ar", "\xD8\xAA\xD8\xA8\xD8\xB1\xD8\xB9"},
-    {"donation-appeal", "zh", "\xE6\x8D\x90\xE6\xAC\xBE"},
-    {"newsletter", "en", "newsletter"},
-    {"newsletter", "en", "in your inbox"},
-    {"newsletter", "en", "in your mailbox"},
-    {"newsletter", "de", "newsletter abonnieren"},
-    {"newsletter", "de", "newsletter"},
-    {"newsletter", "fr", "lettre d'information"},
-    {"newsletter", "fr", "inscrivez-vous"},
-    {"newsletter", "es", "bolet\xC3\xADn"},
-    {"newsletter", "es", "suscr\xC3\xAD""bete"},
-    {"newsletter", "it", "iscriviti"},
-    {"newsletter", "pt", "inscreva-se"},
-    {"newsletter", "ru", "\xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD1\x8B\xD0\xBB\xD0\xBA"},
-    {"newsletter", "tr", "b\xC3\xBCltene"},
-    {"newsletter", "ar", "\xD8\xA7\xD9\x84\xD9\x86\xD8\xB4\xD8\xB1\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xA8\xD8\xB1\xD9\x8A\xD8\xAF\xD9\x8A\xD8\xA9"},
-    {"newsletter", "zh", "\xE8\xAE\xA2\xE9\x98\x85"},
-    {"subscription", "en", "subscribe"},
-    {"subscription", "en", "subscribers"},
-    {"subscription", "en", "already a subscriber"},
-    {"subscription", "en", "log in"},
-    {"subscription", "de", "abonnieren"},
-    {"subscription", "de", "jetzt abonnieren"},
-    {"subscription", "fr", "abonnez-vous"},
-    {"subscription", "es", "suscr\xC3\xAD""base"},
-    {"subscription", "it", "abbonati"},
-    {"subscription", "pt", "assine"},
-    {"subscription", "ru", "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81\xD0\xB0\xD1\x82\xD1\x8C\xD1\x81\xD1\x8F"},
-    {"subscription", "tr", "abone ol"},
-    {"cookie-notice", "en", "cookies"},
-    {"cookie-notice", "en", "cookie settings"},
-    {"cookie-notice", "en", "cookie preferences"},
-    {"cookie-notice", "en", "accept all"},
-    {"cookie-notice", "de", "cookies"},
-    {"cookie-notice", "fr", "cookies"},
-    {"cookie-notice", "es", "cookies"},
-    {"cookie-notice", "it", "cookie"},
-    {"cookie-notice", "pt", "cookies"},
-    {"cookie-notice", "ru", "\xD1\x84\xD0\xB0\xD0\xB9\xD0\xBB\xD1\x8B cookie"},
-    {"cookie-notice", "tr", "\xC3\xA7""erez"},
-    {"related-links", "en", "read more"},
-    {"related-links", "en", "related"},
-    {"related-links", "en", "keep reading"},
-    {"related-links", "en", "more on this"},
-    {"related-links", "en", "recommended"},
-    {"related-links", "en", "more stories"},
-    {"related-links", "en", "end of list"},
-    {"related-links", "de", "mehr zum thema"},
-    {"related-links", "de", "weitere artikel"},
-    {"related-links", "de", "lesen sie auch"},
-    {"related-links", "fr", "\xC3\xA0 lire aussi"},
-    {"related-links", "fr", "lire aussi"},
-    {"related-links", "es", "lee tambi\xC3\xA9n"},
-    {"related-links", "es", "noticias relacionadas"},
-    {"related-links", "it", "leggi anche"},
-    {"related-links", "pt", "leia tamb\xC3\xA9m"},
-    {"related-links", "pt", "leia mais"},
-    {"related-links", "ru", "\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5"},
-    {"related-links", "tr", "ilgili haberler"},
-    {"related-links", "ar", "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7"},
-    {"related-links", "zh", "\xE7\x9B\xB8\xE5\x85\xB3\xE6\x96\xB0\xE9\x97\xBB"},
-    {"read-more", "en", "read more"},
-    {"read-more", "en", "continue reading"},
-    {"read-more", "de", "weiterlesen"},
-    {"read-more", "fr", "lire la suite"},
-    {"read-more", "es", "leer m\xC3\xA1s"},
-    {"read-more", "it", "continua a leggere"},
-    {"read-more", "pt", "continue lendo"},
-    {"read-more", "ru", "\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C \xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xB5"},
-    {"read-more", "tr", "devam\xC4\xB1n\xC4\xB1 oku"},
-    {"share-bar", "en", "share this"},
-    {"share-bar", "en", "share on"},
-    {"share-bar", "en", "facebook"},
-    {"share-bar", "en", "twitter"},
-    {"share-bar", "en", "whatsapp"},
-    {"share-bar", "en", "copy link"},
-    {"share-bar", "de", "teilen"},
-    {"share-bar", "fr", "partager"},
-    {"share-bar", "es", "compartir"},
-    {"share-bar", "it", "condividi"},
-    {"share-bar", "pt", "compartilhe"},
-    {"share-bar", "ru", "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB8\xD1\x82\xD1\x8C\xD1\x81\xD1\x8F"},
-    {"share-bar", "tr", "payla\xC5\x9F"},
-    {"navigation", "en", "skip to content"},
-    {"navigation", "en", "skip to main content"},
-    {"navigation", "en", "skip links"},
-    {"navigation", "en", "navigation menu"},
-    {"navigation", "en", "show more"},
-    {"navigation", "en", "click here to search"},
-    {"navigation", "en", "main menu"},
-    {"navigation", "en", "home"},
-    {"navigation", "de", "zum inhalt springen"},
-    {"navigation", "fr", "aller au contenu"},
-    {"navigation", "es", "ir al contenido"},
-    {"advertisement", "en", "advertisement"},
-    {"advertisement", "en", "sponsored"},
-    {"advertisement", "de", "anzeige"},
-    {"advertisement", "fr", "publicit\xC3\xA9"},
-    {"advertisement", "es", "publicidad"},
-    {"advertisement", "it", "pubblicit\xC3\xA0"},
-    {"advertisement", "pt", "publicidade"},
-    {"advertisement", "ru", "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0"},
-    {"advertisement", "tr", "reklam"},
-    {"footer-legal", "en", "all rights reserved"},
-    {"footer-legal", "en", "privacy policy"},
-    {"footer-legal", "en", "terms of use"},
-    {"footer-legal", "en", "terms and conditions"},
-    {"footer-legal", "en", "code of ethics"},
-    {"footer-legal", "en", "contact us"},
-    {"footer-legal", "en", "about us"},
-    {"footer-legal", "en", "advertise"},
-    {"footer-legal", "de", "impressum"},
-    {"footer-legal", "de", "datenschutz"},
-    {"footer-legal", "de", "alle rechte vorbehalten"},
-    {"footer-legal", "fr", "mentions l\xC3\xA9gales"},
-    {"footer-legal", "fr", "tous droits r\xC3\xA9serv\xC3\xA9s"},
-    {"footer-legal", "es", "aviso legal"},
-    {"footer-legal", "es", "todos los derechos reservados"},
-    {"footer-legal", "it", "tutti i diritti riservati"},
-    {"footer-legal", "pt", "todos os direitos reservados"},
-    {"footer-legal", "ru", "\xD0\xB2\xD1\x81\xD0\xB5 \xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB0 \xD0\xB7\xD0\xB0\xD1\x89\xD0\xB8\xD1\x89\xD0\xB5\xD0\xBD\xD1\x8B"},
-    {"footer-legal", "tr", "t\xC3\xBCm haklar\xC4\xB1 sakl\xC4\xB1""d\xC4\xB1r"},
-    {"comments", "en", "comments"},
-    {"comments", "en", "leave a comment"},
-    {"comments", "de", "kommentare"},
-    {"comments", "fr", "commentaires"},
-    {"comments", "es", "comentarios"},
-    {"caption-credit", "en", "photo:"},
-    {"caption-credit", "en", "photo by"},
-    {"caption-credit", "en", "getty images"},
-    {"caption-credit", "en", "file photo"},
-    {"caption-credit", "de", "foto:"},
-    {"caption-credit", "fr", "photo :"},
-    {"caption-credit", "es", "foto:"},
-    {"byline-dateline", "en", "published on"},
-    {"byline-dateline", "en", "updated on"},
-    {"byline-dateline", "en", "published"},
-    {"byline-dateline", "de", "ver\xC3\xB6""ffentlicht"},
-    {"byline-dateline", "fr", "publi\xC3\xA9 le"},
-    {"byline-dateline", "es", "publicado"},
-    {"caption-credit", "en", "image caption"},
-    {"caption-credit", "en", "image source"},
-    {"caption-credit", "en", "media caption"},
-    {"caption-credit", "en", "ap photo"},
-    {"caption-credit", "en", "credit:"},
-    {"caption-credit", "en", "illustration:"},
-    {"caption-credit", "en", "file picture"},
-    {"caption-credit", "de", "bild:"},
-    {"caption-credit", "de", "quelle:"},
-    {"caption-credit", "fr", "cr\xC3\xA9""dit photo"},
-    {"caption-credit", "it", "foto:"},
-    {"caption-credit", "pt", "foto:"},
-    {"caption-credit", "tr", "foto\xC4\x9Fraf:"},
-    {"related-links", "en", "most read"},
-    {"related-links", "en", "most popular"},
-    {"related-links", "en", "trending now"},
-    {"related-links", "en", "you may also like"},
-    {"related-links", "en", "recommended for you"},
-    {"related-links", "en", "top stories"},
-    {"related-links", "en", "related articles"},
-    {"related-links", "en", "related stories"},
-    {"related-links", "en", "related coverage"},
-    {"related-links", "en", "also read"},
-    {"related-links", "de", "meistgelesen"},
-    {"related-links", "de", "das k\xC3\xB6nnte sie auch interessieren"},
-    {"related-links", "fr", "les plus lus"},
-    {"related-links", "fr", "\xC3\xA0 voir aussi"},
-    {"related-links", "es", "lo m\xC3\xA1s le\xC3\xAD""do"},
-    {"related-links", "es", "te puede interesar"},
-    {"related-links", "it", "i pi\xC3\xB9 letti"},
-    {"related-links", "it", "potrebbe interessarti"},
-    {"related-links", "pt", "mais lidas"},
-    {"related-links", "pt", "veja tamb\xC3\xA9m"},
-    {"related-links", "ru", "\xD1\x81\xD0\xB0\xD0\xBC\xD0\xBE\xD0\xB5 \xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB5\xD0\xBC\xD0\xBE\xD0\xB5"},
-    {"related-links", "tr", "en \xC3\xA7ok okunanlar"},
-    {"related-links", "ar", "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x83\xD8\xAB\xD8\xB1 \xD9\x82\xD8\xB1\xD8\xA7\xD8\xA1\xD8\xA9"},
-    {"share-bar", "en", "share"},
-    {"share-bar", "en", "tweet"},
-    {"share-bar", "en", "email"},
-    {"share-bar", "en", "print"},
-    {"share-bar", "en", "share via"},
-    {"share-bar", "en", "follow us"},
-    {"share-bar", "de", "artikel teilen"},
-    {"share-bar", "de", "drucken"},
-    {"share-bar", "fr", "partager sur"},
-    {"share-bar", "it", "condividi su"},
-    {"share-bar", "pt", "compartilhar"},
-    {"share-bar", "ar", "\xD8\xB4\xD8\xA7\xD8\xB1\xD9\x83"},
-    {"share-bar", "zh", "\xE5\x88\x86\xE4\xBA\xAB"},
-    {"navigation", "en", "click here"},
-    {"navigation", "en", "back to top"},
-    {"navigation", "en", "menu"},
-    {"navigation", "en", "search"},
-    {"navigation", "de", "zur startseite"},
-    {"byline-dateline", "en", "last updated"},
-    {"byline-dateline", "en", "min read"},
-    {"byline-dateline", "en", "reading time"},
-    {"byline-dateline", "de", "aktualisiert"},
-    {"byline-dateline", "fr", "mis \xC3\xA0 jour"},
-    {"byline-dateline", "es", "actualizado"},
-    {"byline-dateline", "it", "aggiornato"},
-    {"byline-dateline", "pt", "atualizado"},
-    {"subscription", "en", "sign in"},
-    {"subscription", "en", "subscribe now"},
-    {"subscription", "en", "start your free trial"},
-    {"subscription", "fr", "s'abonner"},
-    {"advertisement", "en", "paid content"},
-    {"advertisement", "en", "partner content"},
-    {"advertisement", "en", "promoted"},
-    {"footer-legal", "en", "copyright"},
-    {"footer-legal", "en", "terms of service"},
-    {"footer-legal", "en", "cookie policy"},
-    {"footer-legal", "en", "sitemap"},
-    {"comments", "en", "join the conversation"},
-    {"comments", "en", "show comments"},
-    {"related-links", "de", "auch lesen"},
-    {"related-links", "de", "lesen sie mehr"},
-    {"related-links", "es", "m\xC3\xA1s noticias"},
-    {"related-links", "fr", "sur le m\xC3\xAAme sujet"},
-    {"cookie-notice", "es", "utiliza cookies"},
-    {"cookie-notice", "de", "wir verwenden cookies"},
-    {"cookie-notice", "fr", "utilise des cookies"},
-    {"navigation", "de", "startseite"},
-    {"subscription", "de", "anmelden"},
-    {"navigation", "es", "inicio"},
-    {"navigation", "fr", "accueil"},
-    {"advertisement", "en", "story continues below"},
-    {"advertisement", "en", "article continues below"},
-    {"subscription", "ru", "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81\xD1\x8B\xD0\xB2\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5\xD1\x81\xD1\x8C"},
-    {"byline-dateline", "ru", "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80:"},
-    {"byline-dateline", "zh", "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A"},
-    {"byline-dateline", "zh", "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91"},
-    {"byline-dateline", "zh", "\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A"},
-    {"footer-legal", "zh", "\xE7\x89\x88\xE6\x9D\x83\xE6\x89\x80\xE6\x9C\x89"},
-    {"navigation", "zh", "\xE9\xA6\x96\xE9\xA1\xB5"},
-    {"related-links", "zh", "\xE7\x9B\xB8\xE5\x85\xB3\xE9\x98\x85\xE8\xAF\xBB"},
-    {"share-bar", "zh", "\xE5\x88\x86\xE4\xBA\xAB\xE5\x88\xB0"},
-    {"related-links", "nl", "lees ook"},
-    {"related-links", "nl", "meer nieuws"},
-    {"related-links", "nl", "gerelateerde artikelen"},
-    {"related-links", "nl", "meest gelezen"},
-    {"read-more", "nl", "lees meer"},
-    {"share-bar", "nl", "deel dit artikel"},
-    {"newsletter", "nl", "nieuwsbrief"},
-    {"subscription", "nl", "word abonnee"},
-    {"subscription", "nl", "abonneer"},
-    {"advertisement", "nl", "advertentie"},
-    {"footer-legal", "nl", "alle rechten voorbehouden"},
-    {"comments", "nl", "reacties"},
-    {"cookie-notice", "nl", "cookies"},
-    {"donation-appeal", "nl", "steun ons"},
-    {"related-links", "pl", "czytaj tak\xC5\xBC""e"},
-    {"related-links", "pl", "czytaj te\xC5\xBC"},
-    {"related-links", "pl", "zobacz tak\xC5\xBC""e"},
-    {"related-links", "pl", "zobacz te\xC5\xBC"},
-    {"related-links", "pl", "polecamy"},
-    {"related-links", "pl", "najcz\xC4\x99\xC5\x9B""ciej czytane"},
-    {"read-more", "pl", "czytaj wi\xC4\x99""cej"},
-    {"read-more", "pl", "czytaj dalej"},
-    {"share-bar", "pl", "udost\xC4\x99pnij"},
-    {"newsletter", "pl", "newslettera"},
-    {"newsletter", "pl", "zapisz si\xC4\x99"},
-    {"subscription", "pl", "subskrybuj"},
-    {"advertisement", "pl", "reklama"},
-    {"footer-legal", "pl", "wszelkie prawa zastrze\xC5\xBCone"},
-    {"comments", "pl", "komentarze"},
-    {"cookie-notice", "pl", "pliki cookie"},
-    {"cookie-notice", "pl", "plik\xC3\xB3w cookie"},
-    {"donation-appeal", "pl", "wesprzyj nas"},
-    {"related-links", "sv", "l\xC3\xA4s ocks\xC3\xA5"},
-    {"related-links", "sv", "l\xC3\xA4s \xC3\xA4ven"},
-    {"related-links", "sv", "mest l\xC3\xA4sta"},
-    {"read-more", "sv", "l\xC3\xA4s mer"},
-    {"share-bar", "sv", "dela artikeln"},
-    {"newsletter", "sv", "nyhetsbrev"},
-    {"subscription", "sv", "prenumerera"},
-    {"advertisement", "sv", "annons"},
-    {"footer-legal", "sv", "alla r\xC3\xA4ttigheter f\xC3\xB6rbeh\xC3\xA5llna"},
-    {"comments", "sv", "kommentarer"},
-    {"related-links", "ja", "\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B"},
-    {"related-links", "ja", "\xE9\x96\xA2\xE9\x80\xA3\xE3\x83\x8B\xE3\x83\xA5\xE3\x83\xBC\xE3\x82\xB9"},
-    {"related-links", "ja", "\xE3\x81\x82\xE3\x82\x8F\xE3\x81\x9B\xE3\x81\xA6\xE8\xAA\xAD\xE3\x81\xBF\xE3\x81\x9F\xE3\x81\x84"},
-    {"read-more", "ja", "\xE7\xB6\x9A\xE3\x81\x8D\xE3\x82\x92\xE8\xAA\xAD\xE3\x82\x80"},
-    {"share-bar", "ja", "\xE3\x82\xB7\xE3\x82\xA7\xE3\x82\xA2\xE3\x81\x99\xE3\x82\x8B"},
-    {"newsletter", "ja", "\xE3\x83\x8B\xE3\x83\xA5\xE3\x83\xBC\xE3\x82\xB9\xE3\x83\xAC\xE3\x82\xBF\xE3\x83\xBC"},
-    {"newsletter", "ja", "\xE3\x83\xA1\xE3\x83\xAB\xE3\x83\x9E\xE3\x82\xAC"},
-    {"subscription", "ja", "\xE6\x9C\x89\xE6\x96\x99\xE4\xBC\x9A\xE5\x93\xA1"},
-    {"subscription", "ja", "\xE4\xBC\x9A\xE5\x93\xA1\xE7\x99\xBB\xE9\x8C\xB2"},
-    {"advertisement", "ja", "\xE5\xBA\x83\xE5\x91\x8A"},
-    {"footer-legal", "ja", "\xE7\x84\xA1\xE6\x96\xAD\xE8\xBB\xA2\xE8\xBC\x89"},
-    {"comments", "ja", "\xE3\x82\xB3\xE3\x83\xA1\xE3\x83\xB3\xE3\x83\x88"},
-    {"navigation", "ja", "\xE3\x83\x88\xE3\x83\x83\xE3\x83\x97\xE3\x83\x9A\xE3\x83\xBC\xE3\x82\xB8"},
-    {"related-links", "ko", "\xEA\xB4\x80\xEB\xA0\xA8\xEA\xB8\xB0\xEC\x82\xAC"},
-    {"related-links", "ko", "\xEA\xB4\x80\xEB\xA0\xA8 \xEA\xB8\xB0\xEC\x82\xAC"},
-    {"share-bar", "ko", "\xEA\xB3\xB5\xEC\x9C\xA0\xED\x95\x98\xEA\xB8\xB0"},
-    {"newsletter", "ko", "\xEB\x89\xB4\xEC\x8A\xA4\xEB\xA0\x88\xED\x84\xB0"},
-    {"subscription", "ko", "\xEA\xB5\xAC\xEB\x8F\x85\xED\x95\x98\xEA\xB8\xB0"},
-    {"advertisement", "ko", "\xEA\xB4\x91\xEA\xB3\xA0"},
-    {"footer-legal", "ko", "\xEB\xAC\xB4\xEB\x8B\xA8\xEC\xA0\x84\xEC\x9E\xAC \xEB\xB0\x8F \xEC\x9E\xAC\xEB\xB0\xB0\xED\x8F\xAC \xEA\xB8\x88\xEC\xA7\x80"},
-    {"footer-legal", "ko", "\xEB\xAC\xB4\xEB\x8B\xA8 \xEC\xA0\x84\xEC\x9E\xAC \xEB\xB0\x8F \xEC\x9E\xAC\xEB\xB0\xB0\xED\x8F\xAC \xEA\xB8\x88\xEC\xA7\x80"},
-    {"comments", "ko", "\xEB\x8C\x93\xEA\xB8\x80"},
-    {"read-more", "zh", "\xE9\x98\x85\xE8\xAF\xBB\xE5\x85\xA8\xE6\x96\x87"},
-    {"advertisement", "zh", "\xE5\xB9\xBF\xE5\x91\x8A"},
-    {"social-embed", "en", "view this post on instagram"},
-    {"social-embed", "en", "a post shared by"},
-    {"social-embed", "en", "view on instagram"},
-    {"social-embed", "en", "watch on youtube"},
-    {"navigation", "en", "listen to this article"},
-    {"navigation", "en", "play video"},
-    {"navigation", "en", "watch video"},
-    {"related-links", "en", "watch:"},
-    {"navigation", "de", "artikel anh\xC3\xB6ren"},
-    {"navigation", "de", "video abspielen"},
-    {"navigation", "fr", "\xC3\xA9""couter cet article"},
-    {"navigation", "es", "escuchar este art\xC3\xAD""culo"},
-    {"social-embed", "de", "diesen beitrag auf instagram ansehen"},
-    {"social-embed", "fr", "voir cette publication sur instagram"},
-    {"social-embed", "es", "ver esta publicaci\xC3\xB3n en instagram"},
-    {"subscription", "en", "free articles remaining"},
-    {"subscription", "en", "free article remaining"},
-    {"subscription", "en", "free articles left"},
-    {"subscription", "en", "subscribe for unlimited"},
-    {"navigation", "en", "tags:"},
-    {"navigation", "en", "topics:"},
-    {"navigation", "en", "was this article helpful"},
-    {"navigation", "en", "report an error"},
-    {"navigation", "de", "themen:"},
-    {"navigation", "fr", "sujets :"},
-    {"navigation", "fr", "mots-cl\xC3\xA9s :"},
-    {"navigation", "es", "temas:"},
-    {"navigation", "es", "etiquetas:"},
-    {"navigation", "it", "argomenti:"},
-    {"navigation", "pt", "t\xC3\xB3picos:"},
-    {"navigation", "ru", "\xD1\x82\xD0\xB5\xD0\xB3\xD0\xB8:"},
-    {"navigation", "tr", "ana sayfa"},
-    {"related-links", "id", "baca juga"},
-    {"related-links", "id", "berita terkait"},
-    {"read-more", "id", "selengkapnya"},
-    {"share-bar", "id", "bagikan"},
-    {"share-bar", "id", "ikuti kami"},
-    {"navigation", "id", "beranda"},
-    {"footer-legal", "id", "hak cipta"},
-    {"advertisement", "id", "iklan"},
-    {"related-links", "vi", "xem th\xC3\xAAm"},
-    {"related-links", "vi", "tin li\xC3\xAAn quan"},
-    {"share-bar", "vi", "chia s\xE1\xBA\xBB"},
-    {"navigation", "vi", "trang ch\xE1\xBB\xA7"},
-    {"footer-legal", "vi", "b\xE1\xBA\xA3n quy\xE1\xBB\x81n"},
-    {"advertisement", "vi", "qu\xE1\xBA\xA3ng c\xC3\xA1o"},
-    {"related-links", "hi", "\xE0\xA4\xAF\xE0\xA4\xB9 \xE0\xA4\xAD\xE0\xA5\x80 \xE0\xA4\xAA\xE0\xA4\xA2\xE0\xA4\xBC\xE0\xA5\x87\xE0\xA4\x82"},
-    {"share-bar", "hi", "\xE0\xA4\xB6\xE0\xA5\x87\xE0\xA4\xAF\xE0\xA4\xB0 \xE0\xA4\x95\xE0\xA4\xB0\xE0\xA5\x87\xE0\xA4\x82"},
-    {"navigation", "hi", "\xE0\xA4\xB9\xE0\xA5\x8B\xE0\xA4\xAE"},
-    {"advertisement", "hi", "\xE0\xA4\xB5\xE0\xA4\xBF\xE0\xA4\x9C\xE0\xA5\x8D\xE0\xA4\x9E\xE0\xA4\xBE\xE0\xA4\xAA\xE0\xA4\xA8"},
+// Each reason's phrases, one a line, in the file's order (the language column is
+// the data's documentation: matching does not need it). One string per reason
+// keeps the table small in the wasm download.
+const ChromePhraseList kChromePhraseLists[] = {
+    {"donation-appeal",
+     "support us\x0A"
+     "your support\x0A"
+     "support today\x0A"
+     "remind me later\x0A"
+     "make a contribution\x0A"
+     "every contribution\x0A"
+     "donate\x0A"
+     "a small favor to ask\x0A"
+     "independent journalism\x0A"
+     "payment methods\x0A"
+     "paiment methods\x0A"
+     "become a member\x0A"
+     "funded by readers\x0A"
+     "ad-free\x0A"
+     "a message from\x0A"
+     "dear readers\x0A"
+     "dear reader\x0A"
+     "jetzt unterst\xC3\xBCtzen\x0A"
+     "unterst\xC3\xBCtzen sie\x0A"
+     "ihre unterst\xC3\xBCtzung\x0A"
+     "spenden\x0A"
+     "soutenez-nous\x0A"
+     "faire un don\x0A"
+     "votre soutien\x0A"
+     "ap\xC3\xB3yanos\x0A"
+     "haz una donaci\xC3\xB3n\x0A"
+     "tu apoyo\x0A"
+     "sostienici\x0A"
+     "fai una donazione\x0A"
+     "apoie\x0A"
+     "fa\xC3\xA7""a uma doa\xC3\xA7\xC3\xA3o\x0A"
+     "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB8\xD1\x82\xD0\xB5\x0A"
+     "\xD0\xBF\xD0\xBE\xD0\xB6\xD0\xB5\xD1\x80\xD1\x82\xD0\xB2\xD0\xBE\xD0\xB2\xD0\xB0\xD1\x82\xD1\x8C\x0A"
+     "ba\xC4\x9F\xC4\xB1\xC5\x9F yap\x0A"
+     "destek ol\x0A"
+     "\xD8\xAA\xD8\xA8\xD8\xB1\xD8\xB9\x0A"
+     "\xE6\x8D\x90\xE6\xAC\xBE\x0A"
+     "steun ons\x0A"
+     "wesprzyj nas\x0A"},
+    {"newsletter",
+     "newsletter\x0A"
+     "in your inbox\x0A"
+     "in your mailbox\x0A"
+     "newsletter abonnieren\x0A"
+     "newsletter\x0A"
+     "lettre d'information\x0A"
+     "inscrivez-vous\x0A"
+     "bolet\xC3\xADn\x0A"
+     "suscr\xC3\xAD""bete\x0A"
+     "iscriviti\x0A"
+     "inscreva-se\x0A"
+     "\xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD1\x8B\xD0\xBB\xD0\xBA\x0A"
+     "b\xC3\xBCltene\x0A"
+     "\xD8\xA7\xD9\x84\xD9\x86\xD8\xB4\xD8\xB1\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xA8\xD8\xB1\xD9\x8A\xD8\xAF\xD9\x8A\xD8\xA9\x0A"
+     "\xE8\xAE\xA2\xE9\x98\x85\x0A"
+     "nieuwsbrief\x0A"
+     "newslettera\x0A"
+     "zapisz si\xC4\x99\x0A"
+     "nyhetsbrev\x0A"
+     "\xE3\x83\x8B\xE3\x83\xA5\xE3\x83\xBC\xE3\x82\xB9\xE3\x83\xAC\xE3\x82\xBF\xE3\x83\xBC\x0A"
+     "\xE3\x83\xA1\xE3\x83\xAB\xE3\x83\x9E\xE3\x82\xAC\x0A"
+     "\xEB\x89\xB4\xEC\x8A\xA4\xEB\xA0\x88\xED\x84\xB0\x0A"},
+    {"subscription",
+     "subscribe\x0A"
+     "subscribers\x0A"
+     "already a subscriber\x0A"
+     "log in\x0A"
+     "abonnieren\x0A"
+     "jetzt abonnieren\x0A"
+     "abonnez-vous\x0A"
+     "suscr\xC3\xAD""base\x0A"
+     "abbonati\x0A"
+     "assine\x0A"
+     "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81\xD0\xB0\xD1\x82\xD1\x8C\xD1\x81\xD1\x8F\x0A"
+     "abone ol\x0A"
+     "sign in\x0A"
+     "subscribe now\x0A"
+     "start your free trial\x0A"
+     "s'abonner\x0A"
+     "anmelden\x0A"
+     "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81\xD1\x8B\xD0\xB2\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5\xD1\x81\xD1\x8C\x0A"
+     "word abonnee\x0A"
+     "abonneer\x0A"
+     "subskrybuj\x0A"
+     "prenumerera\x0A"
+     "\xE6\x9C\x89\xE6\x96\x99\xE4\xBC\x9A\xE5\x93\xA1\x0A"
+     "\xE4\xBC\x9A\xE5\x93\xA1\xE7\x99\xBB\xE9\x8C\xB2\x0A"
+     "\xEA\xB5\xAC\xEB\x8F\x85\xED\x95\x98\xEA\xB8\xB0\x0A"
+     "free articles remaining\x0A"
+     "free article remaining\x0A"
+     "free articles left\x0A"
+     "subscribe for unlimited\x0A"},
+    {"cookie-notice",
+     "cookies\x0A"
+     "cookie settings\x0A"
+     "cookie preferences\x0A"
+     "accept all\x0A"
+     "cookies\x0A"
+     "cookies\x0A"
+     "cookies\x0A"
+     "cookie\x0A"
+     "cookies\x0A"
+     "\xD1\x84\xD0\xB0\xD0\xB9\xD0\xBB\xD1\x8B cookie\x0A"
+     "\xC3\xA7""erez\x0A"
+     "utiliza cookies\x0A"
+     "wir verwenden cookies\x0A"
+     "utilise des cookies\x0A"
+     "cookies\x0A"
+     "pliki cookie\x0A"
+     "plik\xC3\xB3w cookie\x0A"},
+    {"related-links",
+     "read more\x0A"
+     "related\x0A"
+     "keep reading\x0A"
+     "more on this\x0A"
+     "recommended\x0A"
+     "more stories\x0A"
+     "end of list\x0A"
+     "mehr zum thema\x0A"
+     "weitere artikel\x0A"
+     "lesen sie auch\x0A"
+     "\xC3\xA0 lire aussi\x0A"
+     "lire aussi\x0A"
+     "lee tambi\xC3\xA9n\x0A"
+     "noticias relacionadas\x0A"
+     "leggi anche\x0A"
+     "leia tamb\xC3\xA9m\x0A"
+     "leia mais\x0A"
+     "\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5\x0A"
+     "ilgili haberler\x0A"
+     "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7\x0A"
+     "\xE7\x9B\xB8\xE5\x85\xB3\xE6\x96\xB0\xE9\x97\xBB\x0A"
+     "most read\x0A"
+     "most popular\x0A"
+     "trending now\x0A"
+     "you may also like\x0A"
+     "recommended for you\x0A"
+     "top stories\x0A"
+     "related articles\x0A"
+     "related stories\x0A"
+     "related coverage\x0A"
+     "also read\x0A"
+     "meistgelesen\x0A"
+     "das k\xC3\xB6nnte sie auch interessieren\x0A"
+     "les plus lus\x0A"
+     "\xC3\xA0 voir aussi\x0A"
+     "lo m\xC3\xA1s le\xC3\xAD""do\x0A"
+     "te puede interesar\x0A"
+     "i pi\xC3\xB9 letti\x0A"
+     "potrebbe interessarti\x0A"
+     "mais lidas\x0A"
+     "veja tamb\xC3\xA9m\x0A"
+     "\xD1\x81\xD0\xB0\xD0\xBC\xD0\xBE\xD0\xB5 \xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB5\xD0\xBC\xD0\xBE\xD0\xB5\x0A"
+     "en \xC3\xA7ok okunanlar\x0A"
+     "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x83\xD8\xAB\xD8\xB1 \xD9\x82\xD8\xB1\xD8\xA7\xD8\xA1\xD8\xA9\x0A"
+     "auch lesen\x0A"
+     "lesen sie mehr\x0A"
+     "m\xC3\xA1s noticias\x0A"
+     "sur le m\xC3\xAAme sujet\x0A"
+     "\xE7\x9B\xB8\xE5\x85\xB3\xE9\x98\x85\xE8\xAF\xBB\x0A"
+     "lees ook\x0A"
+     "meer nieuws\x0A"
+     "gerelateerde artikelen\x0A"
+     "meest gelezen\x0A"
+     "czytaj tak\xC5\xBC""e\x0A"
+     "czytaj te\xC5\xBC\x0A"
+     "zobacz tak\xC5\xBC""e\x0A"
+     "zobacz te\xC5\xBC\x0A"
+     "polecamy\x0A"
+     "najcz\xC4\x99\xC5\x9B""ciej czytane\x0A"
+     "l\xC3\xA4s ocks\xC3\xA5\x0A"
+     "l\xC3\xA4s \xC3\xA4ven\x0A"
+     "mest l\xC3\xA4sta\x0A"
+     "\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B\x0A"
+     "\xE9\x96\xA2\xE9\x80\xA3\xE3\x83\x8B\xE3\x83\xA5\xE3\x83\xBC\xE3\x82\xB9\x0A"
+     "\xE3\x81\x82\xE3\x82\x8F\xE3\x81\x9B\xE3\x81\xA6\xE8\xAA\xAD\xE3\x81\xBF\xE3\x81\x9F\xE3\x81\x84\x0A"
+     "\xEA\xB4\x80\xEB\xA0\xA8\xEA\xB8\xB0\xEC\x82\xAC\x0A"
+     "\xEA\xB4\x80\xEB\xA0\xA8 \xEA\xB8\xB0\xEC\x82\xAC\x0A"
+     "watch:\x0A"
+     "baca juga\x0A"
+     "berita terkait\x0A"
+     "xem th\xC3\xAAm\x0A"
+     "tin li\xC3\xAAn quan\x0A"
+     "\xE0\xA4\xAF\xE0\xA4\xB9 \xE0\xA4\xAD\xE0\xA5\x80 \xE0\xA4\xAA\xE0\xA4\xA2\xE0\xA4\xBC\xE0\xA5\x87\xE0\xA4\x82\x0A"},
+    {"read-more",
+     "read more\x0A"
+     "continue reading\x0A"
+     "weiterlesen\x0A"
+     "lire la suite\x0A"
+     "leer m\xC3\xA1s\x0A"
+     "continua a leggere\x0A"
+     "continue lendo\x0A"
+     "\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C \xD0\xB4\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xB5\x0A"
+     "devam\xC4\xB1n\xC4\xB1 oku\x0A"
+     "lees meer\x0A"
+     "czytaj wi\xC4\x99""cej\x0A"
+     "czytaj dalej\x0A"
+     "l\xC3\xA4s mer\x0A"
+     "\xE7\xB6\x9A\xE3\x81\x8D\xE3\x82\x92\xE8\xAA\xAD\xE3\x82\x80\x0A"
+     "\xE9\x98\x85\xE8\xAF\xBB\xE5\x85\xA8\xE6\x96\x87\x0A"
+     "selengkapnya\x0A"},
+    {"share-bar",
+     "share this\x0A"
+     "share on\x0A"
+     "facebook\x0A"
+     "twitter\x0A"
+     "whatsapp\x0A"
+     "copy link\x0A"
+     "teilen\x0A"
+     "partager\x0A"
+     "compartir\x0A"
+     "condividi\x0A"
+     "compartilhe\x0A"
+     "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB8\xD1\x82\xD1\x8C\xD1\x81\xD1\x8F\x0A"
+     "payla\xC5\x9F\x0A"
+     "share\x0A"
+     "tweet\x0A"
+     "email\x0A"
+     "print\x0A"
+     "share via\x0A"
+     "follow us\x0A"
+     "artikel teilen\x0A"
+     "drucken\x0A"
+     "partager sur\x0A"
+     "condividi su\x0A"
+     "compartilhar\x0A"
+     "\xD8\xB4\xD8\xA7\xD8\xB1\xD9\x83\x0A"
+     "\xE5\x88\x86\xE4\xBA\xAB\x0A"
+     "\xE5\x88\x86\xE4\xBA\xAB\xE5\x88\xB0\x0A"
+     "deel dit artikel\x0A"
+     "udost\xC4\x99pnij\x0A"
+     "dela artikeln\x0A"
+     "\xE3\x82\xB7\xE3\x82\xA7\xE3\x82\xA2\xE3\x81\x99\xE3\x82\x8B\x0A"
+     "\xEA\xB3\xB5\xEC\x9C\xA0\xED\x95\x98\xEA\xB8\xB0\x0A"
+     "bagikan\x0A"
+     "ikuti kami\x0A"
+     "chia s\xE1\xBA\xBB\x0A"
+     "\xE0\xA4\xB6\xE0\xA5\x87\xE0\xA4\xAF\xE0\xA4\xB0 \xE0\xA4\x95\xE0\xA4\xB0\xE0\xA5\x87\xE0\xA4\x82\x0A"},
+    {"navigation",
+     "skip to content\x0A"
+     "skip to main content\x0A"
+     "skip links\x0A"
+     "navigation menu\x0A"
+     "show more\x0A"
+     "click here to search\x0A"
+     "main menu\x0A"
+     "home\x0A"
+     "zum inhalt springen\x0A"
+     "aller au contenu\x0A"
+     "ir al contenido\x0A"
+     "click here\x0A"
+     "back to top\x0A"
+     "menu\x0A"
+     "search\x0A"
+     "zur startseite\x0A"
+     "startseite\x0A"
+     "inicio\x0A"
+     "accueil\x0A"
+     "\xE9\xA6\x96\xE9\xA1\xB5\x0A"
+     "\xE3\x83\x88\xE3\x83\x83\xE3\x83\x97\xE3\x83\x9A\xE3\x83\xBC\xE3\x82\xB8\x0A"
+     "listen to this article\x0A"
+     "play video\x0A"
+     "watch video\x0A"
+     "artikel anh\xC3\xB6ren\x0A"
+     "video abspielen\x0A"
+     "\xC3\xA9""couter cet article\x0A"
+     "escuchar este art\xC3\xAD""culo\x0A"
+     "tags:\x0A"
+     "topics:\x0A"
+     "was this article helpful\x0A"
+     "report an error\x0A"
+     "themen:\x0A"
+     "sujets :\x0A"
+     "mots-cl\xC3\xA9s :\x0A"
+     "temas:\x0A"
+     "etiquetas:\x0A"
+     "argomenti:\x0A"
+     "t\xC3\xB3picos:\x0A"
+     "\xD1\x82\xD0\xB5\xD0\xB3\xD0\xB8:\x0A"
+     "ana sayfa\x0A"
+     "beranda\x0A"
+     "trang ch\xE1\xBB\xA7\x0A"
+     "\xE0\xA4\xB9\xE0\xA5\x8B\xE0\xA4\xAE\x0A"},
+    {"advertisement",
+     "advertisement\x0A"
+     "sponsored\x0A"
+     "anzeige\x0A"
+     "publicit\xC3\xA9\x0A"
+     "publicidad\x0A"
+     "pubblicit\xC3\xA0\x0A"
+     "publicidade\x0A"
+     "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0\x0A"
+     "reklam\x0A"
+     "paid content\x0A"
+     "partner content\x0A"
+     "promoted\x0A"
+     "story continues below\x0A"
+     "article continues below\x0A"
+     "advertentie\x0A"
+     "reklama\x0A"
+     "annons\x0A"
+     "\xE5\xBA\x83\xE5\x91\x8A\x0A"
+     "\xEA\xB4\x91\xEA\xB3\xA0\x0A"
+     "\xE5\xB9\xBF\xE5\x91\x8A\x0A"
+     "iklan\x0A"
+     "qu\xE1\xBA\xA3ng c\xC3\xA1o\x0A"
+     "\xE0\xA4\xB5\xE0\xA4\xBF\xE0\xA4\x9C\xE0\xA5\x8D\xE0\xA4\x9E\xE0\xA4\xBE\xE0\xA4\xAA\xE0\xA4\xA8\x0A"},
+    {"footer-legal",
+     "all rights reserved\x0A"
+     "privacy policy\x0A"
+     "terms of use\x0A"
+     "terms and conditions\x0A"
+     "code of ethics\x0A"
+     "contact us\x0A"
+     "about us\x0A"
+     "advertise\x0A"
+     "impressum\x0A"
+     "datenschutz\x0A"
+     "alle rechte vorbehalten\x0A"
+     "mentions l\xC3\xA9gales\x0A"
+     "tous droits r\xC3\xA9serv\xC3\xA9s\x0A"
+     "aviso legal\x0A"
+     "todos los derechos reservados\x0A"
+     "tutti i diritti riservati\x0A"
+     "todos os direitos reservados\x0A"
+     "\xD0\xB2\xD1\x81\xD0\xB5 \xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB0 \xD0\xB7\xD0\xB0\xD1\x89\xD0\xB8\xD1\x89\xD0\xB5\xD0\xBD\xD1\x8B\x0A"
+     "t\xC3\xBCm haklar\xC4\xB1 sakl\xC4\xB1""d\xC4\xB1r\x0A"
+     "copyright\x0A"
+     "terms of service\x0A"
+     "cookie policy\x0A"
+     "sitemap\x0A"
+     "\xE7\x89\x88\xE6\x9D\x83\xE6\x89\x80\xE6\x9C\x89\x0A"
+     "alle rechten voorbehouden\x0A"
+     "wszelkie prawa zastrze\xC5\xBCone\x0A"
+     "alla r\xC3\xA4ttigheter f\xC3\xB6rbeh\xC3\xA5llna\x0A"
+     "\xE7\x84\xA1\xE6\x96\xAD\xE8\xBB\xA2\xE8\xBC\x89\x0A"
+     "\xEB\xAC\xB4\xEB\x8B\xA8\xEC\xA0\x84\xEC\x9E\xAC \xEB\xB0\x8F \xEC\x9E\xAC\xEB\xB0\xB0\xED\x8F\xAC \xEA\xB8\x88\xEC\xA7\x80\x0A"
+     "\xEB\xAC\xB4\xEB\x8B\xA8 \xEC\xA0\x84\xEC\x9E\xAC \xEB\xB0\x8F \xEC\x9E\xAC\xEB\xB0\xB0\xED\x8F\xAC \xEA\xB8\x88\xEC\xA7\x80\x0A"
+     "hak cipta\x0A"
+     "b\xE1\xBA\xA3n quy\xE1\xBB\x81n\x0A"},
+    {"comments",
+     "comments\x0A"
+     "leave a comment\x0A"
+     "kommentare\x0A"
+     "commentaires\x0A"
+     "comentarios\x0A"
+     "join the conversation\x0A"
+     "show comments\x0A"
+     "reacties\x0A"
+     "komentarze\x0A"
+     "kommentarer\x0A"
+     "\xE3\x82\xB3\xE3\x83\xA1\xE3\x83\xB3\xE3\x83\x88\x0A"
+     "\xEB\x8C\x93\xEA\xB8\x80\x0A"},
+    {"caption-credit",
+     "photo:\x0A"
+     "photo by\x0A"
+     "getty images\x0A"
+     "file photo\x0A"
+     "foto:\x0A"
+     "photo :\x0A"
+     "foto:\x0A"
+     "image caption\x0A"
+     "image source\x0A"
+     "media caption\x0A"
+     "ap photo\x0A"
+     "credit:\x0A"
+     "illustration:\x0A"
+     "file picture\x0A"
+     "bild:\x0A"
+     "quelle:\x0A"
+     "cr\xC3\xA9""dit photo\x0A"
+     "foto:\x0A"
+     "foto:\x0A"
+     "foto\xC4\x9Fraf:\x0A"},
+    {"byline-dateline",
+     "published on\x0A"
+     "updated on\x0A"
+     "published\x0A"
+     "ver\xC3\xB6""ffentlicht\x0A"
+     "publi\xC3\xA9 le\x0A"
+     "publicado\x0A"
+     "last updated\x0A"
+     "min read\x0A"
+     "reading time\x0A"
+     "aktualisiert\x0A"
+     "mis \xC3\xA0 jour\x0A"
+     "actualizado\x0A"
+     "aggiornato\x0A"
+     "atualizado\x0A"
+     "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80:\x0A"
+     "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A\x0A"
+     "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91\x0A"
+     "\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A\x0A"},
+    {"social-embed",
+     "view this post on instagram\x0A"
+     "a post shared by\x0A"
+     "view on instagram\x0A"
+     "watch on youtube\x0A"
+     "diesen beitrag auf instagram ansehen\x0A"
+     "voir cette publication sur instagram\x0A"
+     "ver esta publicaci\xC3\xB3n en instagram\x0A"},
 };
-const std::size_t kChromePhraseCount = sizeof(kChromePhrases) / sizeof(kChromePhrases[0]);
+const std::size_t kChromePhraseListCount = sizeof(kChromePhraseLists) / sizeof(kChromePhraseLists[0]);
 
 const LanguageWords kStopWords[] = {
     {"en", " the of and to a in is that for it was on with as he she they said by at from his her but be have has are were not this which an "},

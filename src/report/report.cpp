@@ -1,7 +1,6 @@
 #include "report/report.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 namespace winnow {
 
@@ -160,8 +159,11 @@ void append_json_fraction(std::string& out, double value) {
     out += millionths == 0 ? '0' : '1';
     return;
   }
-  char digits[12];
-  std::snprintf(digits, sizeof digits, "%06u", static_cast<unsigned>(millionths));
+  // Six digits with leading zeros, by hand: snprintf would bring printf's formatting code
+  // (floating point included) into the wasm module, several KB for this one use.
+  char digits[6];
+  for (std::uint32_t rest = millionths, k = 6; k-- > 0; rest /= 10)
+    digits[k] = static_cast<char>('0' + rest % 10);
   std::size_t length = 6;
   while (digits[length - 1] == '0') --length;
   out += "0.";
