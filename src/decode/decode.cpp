@@ -78,10 +78,11 @@ const char* find_invalid_utf8(const char* p, const char* end) {
   }
 }
 
-void decode_utf8(std::string_view bytes, Decoded& result) {
+// `invalid` is find_invalid_utf8() of the whole of `bytes`, when the caller has it already.
+void decode_utf8(std::string_view bytes, Decoded& result, const char* invalid = nullptr) {
   const char* it = bytes.data();
   const char* const end = bytes.data() + bytes.size();
-  const char* invalid = find_invalid_utf8(it, end);
+  if (!invalid) invalid = find_invalid_utf8(it, end);
   if (invalid == end) {  // the common case: one copy, no per-character work
     result.text.assign(it, end);
     return;
@@ -404,14 +405,17 @@ Decoded decode(std::string_view bytes) {
   } else if (looks_like_utf16(bytes, little_endian)) {
     result.encoding = little_endian ? SourceEncoding::kUtf16LE : SourceEncoding::kUtf16BE;
     decode_utf16(bytes, little_endian, result);
-  } else if (std::optional<detail::CodePage> page;
-             find_invalid_utf8(bytes.data(), bytes.data() + bytes.size()) !=
-                 bytes.data() + bytes.size() &&
-             mostly_not_utf8(bytes) && (page = legacy_page(bytes))) {
-    result.encoding = SourceEncoding::kDetectedSingleByte;
-    decode_single_byte(bytes, *page, result, true);
   } else {
-    decode_utf8(bytes, result);
+    // Scanned once: valid UTF-8, nearly all input, is then copied as it is.
+    const char* const invalid = find_invalid_utf8(bytes.data(), bytes.data() + bytes.size());
+    std::optional<detail::CodePage> page;
+    if (invalid != bytes.data() + bytes.size() && mostly_not_utf8(bytes)) page = legacy_page(bytes);
+    if (page) {
+      result.encoding = SourceEncoding::kDetectedSingleByte;
+      decode_single_byte(bytes, *page, result, true);
+    } else {
+      decode_utf8(bytes, result, invalid);
+    }
   }
   if (result.encoding != SourceEncoding::kUtf16LE && result.encoding != SourceEncoding::kUtf16BE) {
     report_replacement_runs(bytes, result.repairs);
