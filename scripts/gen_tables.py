@@ -80,15 +80,26 @@ def entities_source() -> str:
         "namespace winnow::detail {",
         "",
         "// Sorted by name, bytewise. Names that end in ';' are the standard forms; the others",
-        "// are the legacy names the HTML tokenizer also accepts without a semicolon.",
-        "const NamedReference kNamedReferences[] = {",
+        "// are the legacy names the HTML tokenizer also accepts without a semicolon. Each is",
+        "// its name, NUL, its text, NUL: one string and 16-bit offsets, a quarter of the",
+        "// size of a table of string views in the wasm download.",
+        "const char kNamedReferenceData[] =",
     ]
+    offsets, at = [], 0
     for name, value in names:
-        lines.append("    {%s, %s}," % (cxx_string(name.encode("ascii")), cxx_string(value.encode("utf-8"))))
+        offsets.append(at)
+        name_bytes, value_bytes = name.encode("ascii"), value.encode("utf-8")
+        lines.append("    %s \"\\0\" %s \"\\0\"" % (cxx_string(name_bytes), cxx_string(value_bytes)))
+        at += len(name_bytes) + len(value_bytes) + 2
+    assert at < 65536
+    lines[-1] += ";"
+    lines += ["", "const std::uint16_t kNamedReferenceOffsets[] = {"]
+    for i in range(0, len(offsets), 12):
+        lines.append("    " + ", ".join(str(o) for o in offsets[i:i + 12]) + ",")
     lines += [
         "};",
         "",
-        "const std::size_t kNamedReferenceCount = sizeof(kNamedReferences) / sizeof(kNamedReferences[0]);",
+        "const std::size_t kNamedReferenceCount = sizeof(kNamedReferenceOffsets) / sizeof(kNamedReferenceOffsets[0]);",
         "",
         "// Code points that numeric references 0x80-0x9F stand for (WHATWG tokenizer, Windows-1252);",
         "// 0 where the reference keeps its own code point.",

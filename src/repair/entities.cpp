@@ -25,12 +25,16 @@ unsigned hex_value(char c) {
 }  // namespace
 
 std::optional<std::string_view> find_named_reference(std::string_view name) {
-  const NamedReference* first = kNamedReferences;
-  const NamedReference* last = kNamedReferences + kNamedReferenceCount;
-  const NamedReference* it = std::lower_bound(
-      first, last, name, [](const NamedReference& r, std::string_view n) { return r.name < n; });
-  if (it != last && it->name == name) return it->utf8;
-  return std::nullopt;
+  auto name_at = [](std::uint16_t offset) {
+    return std::string_view(kNamedReferenceData + offset);
+  };
+  const std::uint16_t* first = kNamedReferenceOffsets;
+  const std::uint16_t* last = kNamedReferenceOffsets + kNamedReferenceCount;
+  const std::uint16_t* it = std::lower_bound(
+      first, last, name,
+      [&](std::uint16_t offset, std::string_view n) { return name_at(offset) < n; });
+  if (it == last || name_at(*it) != name) return std::nullopt;
+  return std::string_view(kNamedReferenceData + *it + name.size() + 1);
 }
 
 char32_t numeric_reference_code_point(std::uint64_t value) {

@@ -10,12 +10,10 @@
 
 namespace winnow::detail {
 
-struct NamedReference {
-  std::string_view name;  // without the '&', with the ';' where the form has one
-  std::string_view utf8;  // what it stands for
-};
-
-extern const NamedReference kNamedReferences[];
+// Every named reference, sorted by name: at each offset its name (without the '&', with
+// the ';' where the form has one), a NUL, what it stands for in UTF-8, a NUL.
+extern const char kNamedReferenceData[];
+extern const std::uint16_t kNamedReferenceOffsets[];
 extern const std::size_t kNamedReferenceCount;
 extern const char32_t kC1NumericRemap[32];
 

@@ -6,2242 +6,2432 @@
 namespace winnow::detail {
 
 // Sorted by name, bytewise. Names that end in ';' are the standard forms; the others
-// are the legacy names the HTML tokenizer also accepts without a semicolon.
-const NamedReference kNamedReferences[] = {
-    {"AElig", "\xC3\x86"},
-    {"AElig;", "\xC3\x86"},
-    {"AMP", "&"},
-    {"AMP;", "&"},
-    {"Aacute", "\xC3\x81"},
-    {"Aacute;", "\xC3\x81"},
-    {"Abreve;", "\xC4\x82"},
-    {"Acirc", "\xC3\x82"},
-    {"Acirc;", "\xC3\x82"},
-    {"Acy;", "\xD0\x90"},
-    {"Afr;", "\xF0\x9D\x94\x84"},
-    {"Agrave", "\xC3\x80"},
-    {"Agrave;", "\xC3\x80"},
-    {"Alpha;", "\xCE\x91"},
-    {"Amacr;", "\xC4\x80"},
-    {"And;", "\xE2\xA9\x93"},
-    {"Aogon;", "\xC4\x84"},
-    {"Aopf;", "\xF0\x9D\x94\xB8"},
-    {"ApplyFunction;", "\xE2\x81\xA1"},
-    {"Aring", "\xC3\x85"},
-    {"Aring;", "\xC3\x85"},
-    {"Ascr;", "\xF0\x9D\x92\x9C"},
-    {"Assign;", "\xE2\x89\x94"},
-    {"Atilde", "\xC3\x83"},
-    {"Atilde;", "\xC3\x83"},
-    {"Auml", "\xC3\x84"},
-    {"Auml;", "\xC3\x84"},
-    {"Backslash;", "\xE2\x88\x96"},
-    {"Barv;", "\xE2\xAB\xA7"},
-    {"Barwed;", "\xE2\x8C\x86"},
-    {"Bcy;", "\xD0\x91"},
-    {"Because;", "\xE2\x88\xB5"},
-    {"Bernoullis;", "\xE2\x84\xAC"},
-    {"Beta;", "\xCE\x92"},
-    {"Bfr;", "\xF0\x9D\x94\x85"},
-    {"Bopf;", "\xF0\x9D\x94\xB9"},
-    {"Breve;", "\xCB\x98"},
-    {"Bscr;", "\xE2\x84\xAC"},
-    {"Bumpeq;", "\xE2\x89\x8E"},
-    {"CHcy;", "\xD0\xA7"},
-    {"COPY", "\xC2\xA9"},
-    {"COPY;", "\xC2\xA9"},
-    {"Cacute;", "\xC4\x86"},
-    {"Cap;", "\xE2\x8B\x92"},
-    {"CapitalDifferentialD;", "\xE2\x85\x85"},
-    {"Cayleys;", "\xE2\x84\xAD"},
-    {"Ccaron;", "\xC4\x8C"},
-    {"Ccedil", "\xC3\x87"},
-    {"Ccedil;", "\xC3\x87"},
-    {"Ccirc;", "\xC4\x88"},
-    {"Cconint;", "\xE2\x88\xB0"},
-    {"Cdot;", "\xC4\x8A"},
-    {"Cedilla;", "\xC2\xB8"},
-    {"CenterDot;", "\xC2\xB7"},
-    {"Cfr;", "\xE2\x84\xAD"},
-    {"Chi;", "\xCE\xA7"},
-    {"CircleDot;", "\xE2\x8A\x99"},
-    {"CircleMinus;", "\xE2\x8A\x96"},
-    {"CirclePlus;", "\xE2\x8A\x95"},
-    {"CircleTimes;", "\xE2\x8A\x97"},
-    {"ClockwiseContourIntegral;", "\xE2\x88\xB2"},
-    {"CloseCurlyDoubleQuote;", "\xE2\x80\x9D"},
-    {"CloseCurlyQuote;", "\xE2\x80\x99"},
-    {"Colon;", "\xE2\x88\xB7"},
-    {"Colone;", "\xE2\xA9\xB4"},
-    {"Congruent;", "\xE2\x89\xA1"},
-    {"Conint;", "\xE2\x88\xAF"},
-    {"ContourIntegral;", "\xE2\x88\xAE"},
-    {"Copf;", "\xE2\x84\x82"},
-    {"Coproduct;", "\xE2\x88\x90"},
-    {"CounterClockwiseContourIntegral;", "\xE2\x88\xB3"},
-    {"Cross;", "\xE2\xA8\xAF"},
-    {"Cscr;", "\xF0\x9D\x92\x9E"},
-    {"Cup;", "\xE2\x8B\x93"},
-    {"CupCap;", "\xE2\x89\x8D"},
-    {"DD;", "\xE2\x85\x85"},
-    {"DDotrahd;", "\xE2\xA4\x91"},
-    {"DJcy;", "\xD0\x82"},
-    {"DScy;", "\xD0\x85"},
-    {"DZcy;", "\xD0\x8F"},
-    {"Dagger;", "\xE2\x80\xA1"},
-    {"Darr;", "\xE2\x86\xA1"},
-    {"Dashv;", "\xE2\xAB\xA4"},
-    {"Dcaron;", "\xC4\x8E"},
-    {"Dcy;", "\xD0\x94"},
-    {"Del;", "\xE2\x88\x87"},
-    {"Delta;", "\xCE\x94"},
-    {"Dfr;", "\xF0\x9D\x94\x87"},
-    {"DiacriticalAcute;", "\xC2\xB4"},
-    {"DiacriticalDot;", "\xCB\x99"},
-    {"DiacriticalDoubleAcute;", "\xCB\x9D"},
-    {"DiacriticalGrave;", "`"},
-    {"DiacriticalTilde;", "\xCB\x9C"},
-    {"Diamond;", "\xE2\x8B\x84"},
-    {"DifferentialD;", "\xE2\x85\x86"},
-    {"Dopf;", "\xF0\x9D\x94\xBB"},
-    {"Dot;", "\xC2\xA8"},
-    {"DotDot;", "\xE2\x83\x9C"},
-    {"DotEqual;", "\xE2\x89\x90"},
-    {"DoubleContourIntegral;", "\xE2\x88\xAF"},
-    {"DoubleDot;", "\xC2\xA8"},
-    {"DoubleDownArrow;", "\xE2\x87\x93"},
-    {"DoubleLeftArrow;", "\xE2\x87\x90"},
-    {"DoubleLeftRightArrow;", "\xE2\x87\x94"},
-    {"DoubleLeftTee;", "\xE2\xAB\xA4"},
-    {"DoubleLongLeftArrow;", "\xE2\x9F\xB8"},
-    {"DoubleLongLeftRightArrow;", "\xE2\x9F\xBA"},
-    {"DoubleLongRightArrow;", "\xE2\x9F\xB9"},
-    {"DoubleRightArrow;", "\xE2\x87\x92"},
-    {"DoubleRightTee;", "\xE2\x8A\xA8"},
-    {"DoubleUpArrow;", "\xE2\x87\x91"},
-    {"DoubleUpDownArrow;", "\xE2\x87\x95"},
-    {"DoubleVerticalBar;", "\xE2\x88\xA5"},
-    {"DownArrow;", "\xE2\x86\x93"},
-    {"DownArrowBar;", "\xE2\xA4\x93"},
-    {"DownArrowUpArrow;", "\xE2\x87\xB5"},
-    {"DownBreve;", "\xCC\x91"},
-    {"DownLeftRightVector;", "\xE2\xA5\x90"},
-    {"DownLeftTeeVector;", "\xE2\xA5\x9E"},
-    {"DownLeftVector;", "\xE2\x86\xBD"},
-    {"DownLeftVectorBar;", "\xE2\xA5\x96"},
-    {"DownRightTeeVector;", "\xE2\xA5\x9F"},
-    {"DownRightVector;", "\xE2\x87\x81"},
-    {"DownRightVectorBar;", "\xE2\xA5\x97"},
-    {"DownTee;", "\xE2\x8A\xA4"},
-    {"DownTeeArrow;", "\xE2\x86\xA7"},
-    {"Downarrow;", "\xE2\x87\x93"},
-    {"Dscr;", "\xF0\x9D\x92\x9F"},
-    {"Dstrok;", "\xC4\x90"},
-    {"ENG;", "\xC5\x8A"},
-    {"ETH", "\xC3\x90"},
-    {"ETH;", "\xC3\x90"},
-    {"Eacute", "\xC3\x89"},
-    {"Eacute;", "\xC3\x89"},
-    {"Ecaron;", "\xC4\x9A"},
-    {"Ecirc", "\xC3\x8A"},
-    {"Ecirc;", "\xC3\x8A"},
-    {"Ecy;", "\xD0\xAD"},
-    {"Edot;", "\xC4\x96"},
-    {"Efr;", "\xF0\x9D\x94\x88"},
-    {"Egrave", "\xC3\x88"},
-    {"Egrave;", "\xC3\x88"},
-    {"Element;", "\xE2\x88\x88"},
-    {"Emacr;", "\xC4\x92"},
-    {"EmptySmallSquare;", "\xE2\x97\xBB"},
-    {"EmptyVerySmallSquare;", "\xE2\x96\xAB"},
-    {"Eogon;", "\xC4\x98"},
-    {"Eopf;", "\xF0\x9D\x94\xBC"},
-    {"Epsilon;", "\xCE\x95"},
-    {"Equal;", "\xE2\xA9\xB5"},
-    {"EqualTilde;", "\xE2\x89\x82"},
-    {"Equilibrium;", "\xE2\x87\x8C"},
-    {"Escr;", "\xE2\x84\xB0"},
-    {"Esim;", "\xE2\xA9\xB3"},
-    {"Eta;", "\xCE\x97"},
-    {"Euml", "\xC3\x8B"},
-    {"Euml;", "\xC3\x8B"},
-    {"Exists;", "\xE2\x88\x83"},
-    {"ExponentialE;", "\xE2\x85\x87"},
-    {"Fcy;", "\xD0\xA4"},
-    {"Ffr;", "\xF0\x9D\x94\x89"},
-    {"FilledSmallSquare;", "\xE2\x97\xBC"},
-    {"FilledVerySmallSquare;", "\xE2\x96\xAA"},
-    {"Fopf;", "\xF0\x9D\x94\xBD"},
-    {"ForAll;", "\xE2\x88\x80"},
-    {"Fouriertrf;", "\xE2\x84\xB1"},
-    {"Fscr;", "\xE2\x84\xB1"},
-    {"GJcy;", "\xD0\x83"},
-    {"GT", ">"},
-    {"GT;", ">"},
-    {"Gamma;", "\xCE\x93"},
-    {"Gammad;", "\xCF\x9C"},
-    {"Gbreve;", "\xC4\x9E"},
-    {"Gcedil;", "\xC4\xA2"},
-    {"Gcirc;", "\xC4\x9C"},
-    {"Gcy;", "\xD0\x93"},
-    {"Gdot;", "\xC4\xA0"},
-    {"Gfr;", "\xF0\x9D\x94\x8A"},
-    {"Gg;", "\xE2\x8B\x99"},
-    {"Gopf;", "\xF0\x9D\x94\xBE"},
-    {"GreaterEqual;", "\xE2\x89\xA5"},
-    {"GreaterEqualLess;", "\xE2\x8B\x9B"},
-    {"GreaterFullEqual;", "\xE2\x89\xA7"},
-    {"GreaterGreater;", "\xE2\xAA\xA2"},
-    {"GreaterLess;", "\xE2\x89\xB7"},
-    {"GreaterSlantEqual;", "\xE2\xA9\xBE"},
-    {"GreaterTilde;", "\xE2\x89\xB3"},
-    {"Gscr;", "\xF0\x9D\x92\xA2"},
-    {"Gt;", "\xE2\x89\xAB"},
-    {"HARDcy;", "\xD0\xAA"},
-    {"Hacek;", "\xCB\x87"},
-    {"Hat;", "^"},
-    {"Hcirc;", "\xC4\xA4"},
-    {"Hfr;", "\xE2\x84\x8C"},
-    {"HilbertSpace;", "\xE2\x84\x8B"},
-    {"Hopf;", "\xE2\x84\x8D"},
-    {"HorizontalLine;", "\xE2\x94\x80"},
-    {"Hscr;", "\xE2\x84\x8B"},
-    {"Hstrok;", "\xC4\xA6"},
-    {"HumpDownHump;", "\xE2\x89\x8E"},
-    {"HumpEqual;", "\xE2\x89\x8F"},
-    {"IEcy;", "\xD0\x95"},
-    {"IJlig;", "\xC4\xB2"},
-    {"IOcy;", "\xD0\x81"},
-    {"Iacute", "\xC3\x8D"},
-    {"Iacute;", "\xC3\x8D"},
-    {"Icirc", "\xC3\x8E"},
-    {"Icirc;", "\xC3\x8E"},
-    {"Icy;", "\xD0\x98"},
-    {"Idot;", "\xC4\xB0"},
-    {"Ifr;", "\xE2\x84\x91"},
-    {"Igrave", "\xC3\x8C"},
-    {"Igrave;", "\xC3\x8C"},
-    {"Im;", "\xE2\x84\x91"},
-    {"Imacr;", "\xC4\xAA"},
-    {"ImaginaryI;", "\xE2\x85\x88"},
-    {"Implies;", "\xE2\x87\x92"},
-    {"Int;", "\xE2\x88\xAC"},
-    {"Integral;", "\xE2\x88\xAB"},
-    {"Intersection;", "\xE2\x8B\x82"},
-    {"InvisibleComma;", "\xE2\x81\xA3"},
-    {"InvisibleTimes;", "\xE2\x81\xA2"},
-    {"Iogon;", "\xC4\xAE"},
-    {"Iopf;", "\xF0\x9D\x95\x80"},
-    {"Iota;", "\xCE\x99"},
-    {"Iscr;", "\xE2\x84\x90"},
-    {"Itilde;", "\xC4\xA8"},
-    {"Iukcy;", "\xD0\x86"},
-    {"Iuml", "\xC3\x8F"},
-    {"Iuml;", "\xC3\x8F"},
-    {"Jcirc;", "\xC4\xB4"},
-    {"Jcy;", "\xD0\x99"},
-    {"Jfr;", "\xF0\x9D\x94\x8D"},
-    {"Jopf;", "\xF0\x9D\x95\x81"},
-    {"Jscr;", "\xF0\x9D\x92\xA5"},
-    {"Jsercy;", "\xD0\x88"},
-    {"Jukcy;", "\xD0\x84"},
-    {"KHcy;", "\xD0\xA5"},
-    {"KJcy;", "\xD0\x8C"},
-    {"Kappa;", "\xCE\x9A"},
-    {"Kcedil;", "\xC4\xB6"},
-    {"Kcy;", "\xD0\x9A"},
-    {"Kfr;", "\xF0\x9D\x94\x8E"},
-    {"Kopf;", "\xF0\x9D\x95\x82"},
-    {"Kscr;", "\xF0\x9D\x92\xA6"},
-    {"LJcy;", "\xD0\x89"},
-    {"LT", "<"},
-    {"LT;", "<"},
-    {"Lacute;", "\xC4\xB9"},
-    {"Lambda;", "\xCE\x9B"},
-    {"Lang;", "\xE2\x9F\xAA"},
-    {"Laplacetrf;", "\xE2\x84\x92"},
-    {"Larr;", "\xE2\x86\x9E"},
-    {"Lcaron;", "\xC4\xBD"},
-    {"Lcedil;", "\xC4\xBB"},
-    {"Lcy;", "\xD0\x9B"},
-    {"LeftAngleBracket;", "\xE2\x9F\xA8"},
-    {"LeftArrow;", "\xE2\x86\x90"},
-    {"LeftArrowBar;", "\xE2\x87\xA4"},
-    {"LeftArrowRightArrow;", "\xE2\x87\x86"},
-    {"LeftCeiling;", "\xE2\x8C\x88"},
-    {"LeftDoubleBracket;", "\xE2\x9F\xA6"},
-    {"LeftDownTeeVector;", "\xE2\xA5\xA1"},
-    {"LeftDownVector;", "\xE2\x87\x83"},
-    {"LeftDownVectorBar;", "\xE2\xA5\x99"},
-    {"LeftFloor;", "\xE2\x8C\x8A"},
-    {"LeftRightArrow;", "\xE2\x86\x94"},
-    {"LeftRightVector;", "\xE2\xA5\x8E"},
-    {"LeftTee;", "\xE2\x8A\xA3"},
-    {"LeftTeeArrow;", "\xE2\x86\xA4"},
-    {"LeftTeeVector;", "\xE2\xA5\x9A"},
-    {"LeftTriangle;", "\xE2\x8A\xB2"},
-    {"LeftTriangleBar;", "\xE2\xA7\x8F"},
-    {"LeftTriangleEqual;", "\xE2\x8A\xB4"},
-    {"LeftUpDownVector;", "\xE2\xA5\x91"},
-    {"LeftUpTeeVector;", "\xE2\xA5\xA0"},
-    {"LeftUpVector;", "\xE2\x86\xBF"},
-    {"LeftUpVectorBar;", "\xE2\xA5\x98"},
-    {"LeftVector;", "\xE2\x86\xBC"},
-    {"LeftVectorBar;", "\xE2\xA5\x92"},
-    {"Leftarrow;", "\xE2\x87\x90"},
-    {"Leftrightarrow;", "\xE2\x87\x94"},
-    {"LessEqualGreater;", "\xE2\x8B\x9A"},
-    {"LessFullEqual;", "\xE2\x89\xA6"},
-    {"LessGreater;", "\xE2\x89\xB6"},
-    {"LessLess;", "\xE2\xAA\xA1"},
-    {"LessSlantEqual;", "\xE2\xA9\xBD"},
-    {"LessTilde;", "\xE2\x89\xB2"},
-    {"Lfr;", "\xF0\x9D\x94\x8F"},
-    {"Ll;", "\xE2\x8B\x98"},
-    {"Lleftarrow;", "\xE2\x87\x9A"},
-    {"Lmidot;", "\xC4\xBF"},
-    {"LongLeftArrow;", "\xE2\x9F\xB5"},
-    {"LongLeftRightArrow;", "\xE2\x9F\xB7"},
-    {"LongRightArrow;", "\xE2\x9F\xB6"},
-    {"Longleftarrow;", "\xE2\x9F\xB8"},
-    {"Longleftrightarrow;", "\xE2\x9F\xBA"},
-    {"Longrightarrow;", "\xE2\x9F\xB9"},
-    {"Lopf;", "\xF0\x9D\x95\x83"},
-    {"LowerLeftArrow;", "\xE2\x86\x99"},
-    {"LowerRightArrow;", "\xE2\x86\x98"},
-    {"Lscr;", "\xE2\x84\x92"},
-    {"Lsh;", "\xE2\x86\xB0"},
-    {"Lstrok;", "\xC5\x81"},
-    {"Lt;", "\xE2\x89\xAA"},
-    {"Map;", "\xE2\xA4\x85"},
-    {"Mcy;", "\xD0\x9C"},
-    {"MediumSpace;", "\xE2\x81\x9F"},
-    {"Mellintrf;", "\xE2\x84\xB3"},
-    {"Mfr;", "\xF0\x9D\x94\x90"},
-    {"MinusPlus;", "\xE2\x88\x93"},
-    {"Mopf;", "\xF0\x9D\x95\x84"},
-    {"Mscr;", "\xE2\x84\xB3"},
-    {"Mu;", "\xCE\x9C"},
-    {"NJcy;", "\xD0\x8A"},
-    {"Nacute;", "\xC5\x83"},
-    {"Ncaron;", "\xC5\x87"},
-    {"Ncedil;", "\xC5\x85"},
-    {"Ncy;", "\xD0\x9D"},
-    {"NegativeMediumSpace;", "\xE2\x80\x8B"},
-    {"NegativeThickSpace;", "\xE2\x80\x8B"},
-    {"NegativeThinSpace;", "\xE2\x80\x8B"},
-    {"NegativeVeryThinSpace;", "\xE2\x80\x8B"},
-    {"NestedGreaterGreater;", "\xE2\x89\xAB"},
-    {"NestedLessLess;", "\xE2\x89\xAA"},
-    {"NewLine;", "\x0A"},
-    {"Nfr;", "\xF0\x9D\x94\x91"},
-    {"NoBreak;", "\xE2\x81\xA0"},
-    {"NonBreakingSpace;", "\xC2\xA0"},
-    {"Nopf;", "\xE2\x84\x95"},
-    {"Not;", "\xE2\xAB\xAC"},
-    {"NotCongruent;", "\xE2\x89\xA2"},
-    {"NotCupCap;", "\xE2\x89\xAD"},
-    {"NotDoubleVerticalBar;", "\xE2\x88\xA6"},
-    {"NotElement;", "\xE2\x88\x89"},
-    {"NotEqual;", "\xE2\x89\xA0"},
-    {"NotEqualTilde;", "\xE2\x89\x82\xCC\xB8"},
-    {"NotExists;", "\xE2\x88\x84"},
-    {"NotGreater;", "\xE2\x89\xAF"},
-    {"NotGreaterEqual;", "\xE2\x89\xB1"},
-    {"NotGreaterFullEqual;", "\xE2\x89\xA7\xCC\xB8"},
-    {"NotGreaterGreater;", "\xE2\x89\xAB\xCC\xB8"},
-    {"NotGreaterLess;", "\xE2\x89\xB9"},
-    {"NotGreaterSlantEqual;", "\xE2\xA9\xBE\xCC\xB8"},
-    {"NotGreaterTilde;", "\xE2\x89\xB5"},
-    {"NotHumpDownHump;", "\xE2\x89\x8E\xCC\xB8"},
-    {"NotHumpEqual;", "\xE2\x89\x8F\xCC\xB8"},
-    {"NotLeftTriangle;", "\xE2\x8B\xAA"},
-    {"NotLeftTriangleBar;", "\xE2\xA7\x8F\xCC\xB8"},
-    {"NotLeftTriangleEqual;", "\xE2\x8B\xAC"},
-    {"NotLess;", "\xE2\x89\xAE"},
-    {"NotLessEqual;", "\xE2\x89\xB0"},
-    {"NotLessGreater;", "\xE2\x89\xB8"},
-    {"NotLessLess;", "\xE2\x89\xAA\xCC\xB8"},
-    {"NotLessSlantEqual;", "\xE2\xA9\xBD\xCC\xB8"},
-    {"NotLessTilde;", "\xE2\x89\xB4"},
-    {"NotNestedGreaterGreater;", "\xE2\xAA\xA2\xCC\xB8"},
-    {"NotNestedLessLess;", "\xE2\xAA\xA1\xCC\xB8"},
-    {"NotPrecedes;", "\xE2\x8A\x80"},
-    {"NotPrecedesEqual;", "\xE2\xAA\xAF\xCC\xB8"},
-    {"NotPrecedesSlantEqual;", "\xE2\x8B\xA0"},
-    {"NotReverseElement;", "\xE2\x88\x8C"},
-    {"NotRightTriangle;", "\xE2\x8B\xAB"},
-    {"NotRightTriangleBar;", "\xE2\xA7\x90\xCC\xB8"},
-    {"NotRightTriangleEqual;", "\xE2\x8B\xAD"},
-    {"NotSquareSubset;", "\xE2\x8A\x8F\xCC\xB8"},
-    {"NotSquareSubsetEqual;", "\xE2\x8B\xA2"},
-    {"NotSquareSuperset;", "\xE2\x8A\x90\xCC\xB8"},
-    {"NotSquareSupersetEqual;", "\xE2\x8B\xA3"},
-    {"NotSubset;", "\xE2\x8A\x82\xE2\x83\x92"},
-    {"NotSubsetEqual;", "\xE2\x8A\x88"},
-    {"NotSucceeds;", "\xE2\x8A\x81"},
-    {"NotSucceedsEqual;", "\xE2\xAA\xB0\xCC\xB8"},
-    {"NotSucceedsSlantEqual;", "\xE2\x8B\xA1"},
-    {"NotSucceedsTilde;", "\xE2\x89\xBF\xCC\xB8"},
-    {"NotSuperset;", "\xE2\x8A\x83\xE2\x83\x92"},
-    {"NotSupersetEqual;", "\xE2\x8A\x89"},
-    {"NotTilde;", "\xE2\x89\x81"},
-    {"NotTildeEqual;", "\xE2\x89\x84"},
-    {"NotTildeFullEqual;", "\xE2\x89\x87"},
-    {"NotTildeTilde;", "\xE2\x89\x89"},
-    {"NotVerticalBar;", "\xE2\x88\xA4"},
-    {"Nscr;", "\xF0\x9D\x92\xA9"},
-    {"Ntilde", "\xC3\x91"},
-    {"Ntilde;", "\xC3\x91"},
-    {"Nu;", "\xCE\x9D"},
-    {"OElig;", "\xC5\x92"},
-    {"Oacute", "\xC3\x93"},
-    {"Oacute;", "\xC3\x93"},
-    {"Ocirc", "\xC3\x94"},
-    {"Ocirc;", "\xC3\x94"},
-    {"Ocy;", "\xD0\x9E"},
-    {"Odblac;", "\xC5\x90"},
-    {"Ofr;", "\xF0\x9D\x94\x92"},
-    {"Ograve", "\xC3\x92"},
-    {"Ograve;", "\xC3\x92"},
-    {"Omacr;", "\xC5\x8C"},
-    {"Omega;", "\xCE\xA9"},
-    {"Omicron;", "\xCE\x9F"},
-    {"Oopf;", "\xF0\x9D\x95\x86"},
-    {"OpenCurlyDoubleQuote;", "\xE2\x80\x9C"},
-    {"OpenCurlyQuote;", "\xE2\x80\x98"},
-    {"Or;", "\xE2\xA9\x94"},
-    {"Oscr;", "\xF0\x9D\x92\xAA"},
-    {"Oslash", "\xC3\x98"},
-    {"Oslash;", "\xC3\x98"},
-    {"Otilde", "\xC3\x95"},
-    {"Otilde;", "\xC3\x95"},
-    {"Otimes;", "\xE2\xA8\xB7"},
-    {"Ouml", "\xC3\x96"},
-    {"Ouml;", "\xC3\x96"},
-    {"OverBar;", "\xE2\x80\xBE"},
-    {"OverBrace;", "\xE2\x8F\x9E"},
-    {"OverBracket;", "\xE2\x8E\xB4"},
-    {"OverParenthesis;", "\xE2\x8F\x9C"},
-    {"PartialD;", "\xE2\x88\x82"},
-    {"Pcy;", "\xD0\x9F"},
-    {"Pfr;", "\xF0\x9D\x94\x93"},
-    {"Phi;", "\xCE\xA6"},
-    {"Pi;", "\xCE\xA0"},
-    {"PlusMinus;", "\xC2\xB1"},
-    {"Poincareplane;", "\xE2\x84\x8C"},
-    {"Popf;", "\xE2\x84\x99"},
-    {"Pr;", "\xE2\xAA\xBB"},
-    {"Precedes;", "\xE2\x89\xBA"},
-    {"PrecedesEqual;", "\xE2\xAA\xAF"},
-    {"PrecedesSlantEqual;", "\xE2\x89\xBC"},
-    {"PrecedesTilde;", "\xE2\x89\xBE"},
-    {"Prime;", "\xE2\x80\xB3"},
-    {"Product;", "\xE2\x88\x8F"},
-    {"Proportion;", "\xE2\x88\xB7"},
-    {"Proportional;", "\xE2\x88\x9D"},
-    {"Pscr;", "\xF0\x9D\x92\xAB"},
-    {"Psi;", "\xCE\xA8"},
-    {"QUOT", "\x22"},
-    {"QUOT;", "\x22"},
-    {"Qfr;", "\xF0\x9D\x94\x94"},
-    {"Qopf;", "\xE2\x84\x9A"},
-    {"Qscr;", "\xF0\x9D\x92\xAC"},
-    {"RBarr;", "\xE2\xA4\x90"},
-    {"REG", "\xC2\xAE"},
-    {"REG;", "\xC2\xAE"},
-    {"Racute;", "\xC5\x94"},
-    {"Rang;", "\xE2\x9F\xAB"},
-    {"Rarr;", "\xE2\x86\xA0"},
-    {"Rarrtl;", "\xE2\xA4\x96"},
-    {"Rcaron;", "\xC5\x98"},
-    {"Rcedil;", "\xC5\x96"},
-    {"Rcy;", "\xD0\xA0"},
-    {"Re;", "\xE2\x84\x9C"},
-    {"ReverseElement;", "\xE2\x88\x8B"},
-    {"ReverseEquilibrium;", "\xE2\x87\x8B"},
-    {"ReverseUpEquilibrium;", "\xE2\xA5\xAF"},
-    {"Rfr;", "\xE2\x84\x9C"},
-    {"Rho;", "\xCE\xA1"},
-    {"RightAngleBracket;", "\xE2\x9F\xA9"},
-    {"RightArrow;", "\xE2\x86\x92"},
-    {"RightArrowBar;", "\xE2\x87\xA5"},
-    {"RightArrowLeftArrow;", "\xE2\x87\x84"},
-    {"RightCeiling;", "\xE2\x8C\x89"},
-    {"RightDoubleBracket;", "\xE2\x9F\xA7"},
-    {"RightDownTeeVector;", "\xE2\xA5\x9D"},
-    {"RightDownVector;", "\xE2\x87\x82"},
-    {"RightDownVectorBar;", "\xE2\xA5\x95"},
-    {"RightFloor;", "\xE2\x8C\x8B"},
-    {"RightTee;", "\xE2\x8A\xA2"},
-    {"RightTeeArrow;", "\xE2\x86\xA6"},
-    {"RightTeeVector;", "\xE2\xA5\x9B"},
-    {"RightTriangle;", "\xE2\x8A\xB3"},
-    {"RightTriangleBar;", "\xE2\xA7\x90"},
-    {"RightTriangleEqual;", "\xE2\x8A\xB5"},
-    {"RightUpDownVector;", "\xE2\xA5\x8F"},
-    {"RightUpTeeVector;", "\xE2\xA5\x9C"},
-    {"RightUpVector;", "\xE2\x86\xBE"},
-    {"RightUpVectorBar;", "\xE2\xA5\x94"},
-    {"RightVector;", "\xE2\x87\x80"},
-    {"RightVectorBar;", "\xE2\xA5\x93"},
-    {"Rightarrow;", "\xE2\x87\x92"},
-    {"Ropf;", "\xE2\x84\x9D"},
-    {"RoundImplies;", "\xE2\xA5\xB0"},
-    {"Rrightarrow;", "\xE2\x87\x9B"},
-    {"Rscr;", "\xE2\x84\x9B"},
-    {"Rsh;", "\xE2\x86\xB1"},
-    {"RuleDelayed;", "\xE2\xA7\xB4"},
-    {"SHCHcy;", "\xD0\xA9"},
-    {"SHcy;", "\xD0\xA8"},
-    {"SOFTcy;", "\xD0\xAC"},
-    {"Sacute;", "\xC5\x9A"},
-    {"Sc;", "\xE2\xAA\xBC"},
-    {"Scaron;", "\xC5\xA0"},
-    {"Scedil;", "\xC5\x9E"},
-    {"Scirc;", "\xC5\x9C"},
-    {"Scy;", "\xD0\xA1"},
-    {"Sfr;", "\xF0\x9D\x94\x96"},
-    {"ShortDownArrow;", "\xE2\x86\x93"},
-    {"ShortLeftArrow;", "\xE2\x86\x90"},
-    {"ShortRightArrow;", "\xE2\x86\x92"},
-    {"ShortUpArrow;", "\xE2\x86\x91"},
-    {"Sigma;", "\xCE\xA3"},
-    {"SmallCircle;", "\xE2\x88\x98"},
-    {"Sopf;", "\xF0\x9D\x95\x8A"},
-    {"Sqrt;", "\xE2\x88\x9A"},
-    {"Square;", "\xE2\x96\xA1"},
-    {"SquareIntersection;", "\xE2\x8A\x93"},
-    {"SquareSubset;", "\xE2\x8A\x8F"},
-    {"SquareSubsetEqual;", "\xE2\x8A\x91"},
-    {"SquareSuperset;", "\xE2\x8A\x90"},
-    {"SquareSupersetEqual;", "\xE2\x8A\x92"},
-    {"SquareUnion;", "\xE2\x8A\x94"},
-    {"Sscr;", "\xF0\x9D\x92\xAE"},
-    {"Star;", "\xE2\x8B\x86"},
-    {"Sub;", "\xE2\x8B\x90"},
-    {"Subset;", "\xE2\x8B\x90"},
-    {"SubsetEqual;", "\xE2\x8A\x86"},
-    {"Succeeds;", "\xE2\x89\xBB"},
-    {"SucceedsEqual;", "\xE2\xAA\xB0"},
-    {"SucceedsSlantEqual;", "\xE2\x89\xBD"},
-    {"SucceedsTilde;", "\xE2\x89\xBF"},
-    {"SuchThat;", "\xE2\x88\x8B"},
-    {"Sum;", "\xE2\x88\x91"},
-    {"Sup;", "\xE2\x8B\x91"},
-    {"Superset;", "\xE2\x8A\x83"},
-    {"SupersetEqual;", "\xE2\x8A\x87"},
-    {"Supset;", "\xE2\x8B\x91"},
-    {"THORN", "\xC3\x9E"},
-    {"THORN;", "\xC3\x9E"},
-    {"TRADE;", "\xE2\x84\xA2"},
-    {"TSHcy;", "\xD0\x8B"},
-    {"TScy;", "\xD0\xA6"},
-    {"Tab;", "\x09"},
-    {"Tau;", "\xCE\xA4"},
-    {"Tcaron;", "\xC5\xA4"},
-    {"Tcedil;", "\xC5\xA2"},
-    {"Tcy;", "\xD0\xA2"},
-    {"Tfr;", "\xF0\x9D\x94\x97"},
-    {"Therefore;", "\xE2\x88\xB4"},
-    {"Theta;", "\xCE\x98"},
-    {"ThickSpace;", "\xE2\x81\x9F\xE2\x80\x8A"},
-    {"ThinSpace;", "\xE2\x80\x89"},
-    {"Tilde;", "\xE2\x88\xBC"},
-    {"TildeEqual;", "\xE2\x89\x83"},
-    {"TildeFullEqual;", "\xE2\x89\x85"},
-    {"TildeTilde;", "\xE2\x89\x88"},
-    {"Topf;", "\xF0\x9D\x95\x8B"},
-    {"TripleDot;", "\xE2\x83\x9B"},
-    {"Tscr;", "\xF0\x9D\x92\xAF"},
-    {"Tstrok;", "\xC5\xA6"},
-    {"Uacute", "\xC3\x9A"},
-    {"Uacute;", "\xC3\x9A"},
-    {"Uarr;", "\xE2\x86\x9F"},
-    {"Uarrocir;", "\xE2\xA5\x89"},
-    {"Ubrcy;", "\xD0\x8E"},
-    {"Ubreve;", "\xC5\xAC"},
-    {"Ucirc", "\xC3\x9B"},
-    {"Ucirc;", "\xC3\x9B"},
-    {"Ucy;", "\xD0\xA3"},
-    {"Udblac;", "\xC5\xB0"},
-    {"Ufr;", "\xF0\x9D\x94\x98"},
-    {"Ugrave", "\xC3\x99"},
-    {"Ugrave;", "\xC3\x99"},
-    {"Umacr;", "\xC5\xAA"},
-    {"UnderBar;", "_"},
-    {"UnderBrace;", "\xE2\x8F\x9F"},
-    {"UnderBracket;", "\xE2\x8E\xB5"},
-    {"UnderParenthesis;", "\xE2\x8F\x9D"},
-    {"Union;", "\xE2\x8B\x83"},
-    {"UnionPlus;", "\xE2\x8A\x8E"},
-    {"Uogon;", "\xC5\xB2"},
-    {"Uopf;", "\xF0\x9D\x95\x8C"},
-    {"UpArrow;", "\xE2\x86\x91"},
-    {"UpArrowBar;", "\xE2\xA4\x92"},
-    {"UpArrowDownArrow;", "\xE2\x87\x85"},
-    {"UpDownArrow;", "\xE2\x86\x95"},
-    {"UpEquilibrium;", "\xE2\xA5\xAE"},
-    {"UpTee;", "\xE2\x8A\xA5"},
-    {"UpTeeArrow;", "\xE2\x86\xA5"},
-    {"Uparrow;", "\xE2\x87\x91"},
-    {"Updownarrow;", "\xE2\x87\x95"},
-    {"UpperLeftArrow;", "\xE2\x86\x96"},
-    {"UpperRightArrow;", "\xE2\x86\x97"},
-    {"Upsi;", "\xCF\x92"},
-    {"Upsilon;", "\xCE\xA5"},
-    {"Uring;", "\xC5\xAE"},
-    {"Uscr;", "\xF0\x9D\x92\xB0"},
-    {"Utilde;", "\xC5\xA8"},
-    {"Uuml", "\xC3\x9C"},
-    {"Uuml;", "\xC3\x9C"},
-    {"VDash;", "\xE2\x8A\xAB"},
-    {"Vbar;", "\xE2\xAB\xAB"},
-    {"Vcy;", "\xD0\x92"},
-    {"Vdash;", "\xE2\x8A\xA9"},
-    {"Vdashl;", "\xE2\xAB\xA6"},
-    {"Vee;", "\xE2\x8B\x81"},
-    {"Verbar;", "\xE2\x80\x96"},
-    {"Vert;", "\xE2\x80\x96"},
-    {"VerticalBar;", "\xE2\x88\xA3"},
-    {"VerticalLine;", "|"},
-    {"VerticalSeparator;", "\xE2\x9D\x98"},
-    {"VerticalTilde;", "\xE2\x89\x80"},
-    {"VeryThinSpace;", "\xE2\x80\x8A"},
-    {"Vfr;", "\xF0\x9D\x94\x99"},
-    {"Vopf;", "\xF0\x9D\x95\x8D"},
-    {"Vscr;", "\xF0\x9D\x92\xB1"},
-    {"Vvdash;", "\xE2\x8A\xAA"},
-    {"Wcirc;", "\xC5\xB4"},
-    {"Wedge;", "\xE2\x8B\x80"},
-    {"Wfr;", "\xF0\x9D\x94\x9A"},
-    {"Wopf;", "\xF0\x9D\x95\x8E"},
-    {"Wscr;", "\xF0\x9D\x92\xB2"},
-    {"Xfr;", "\xF0\x9D\x94\x9B"},
-    {"Xi;", "\xCE\x9E"},
-    {"Xopf;", "\xF0\x9D\x95\x8F"},
-    {"Xscr;", "\xF0\x9D\x92\xB3"},
-    {"YAcy;", "\xD0\xAF"},
-    {"YIcy;", "\xD0\x87"},
-    {"YUcy;", "\xD0\xAE"},
-    {"Yacute", "\xC3\x9D"},
-    {"Yacute;", "\xC3\x9D"},
-    {"Ycirc;", "\xC5\xB6"},
-    {"Ycy;", "\xD0\xAB"},
-    {"Yfr;", "\xF0\x9D\x94\x9C"},
-    {"Yopf;", "\xF0\x9D\x95\x90"},
-    {"Yscr;", "\xF0\x9D\x92\xB4"},
-    {"Yuml;", "\xC5\xB8"},
-    {"ZHcy;", "\xD0\x96"},
-    {"Zacute;", "\xC5\xB9"},
-    {"Zcaron;", "\xC5\xBD"},
-    {"Zcy;", "\xD0\x97"},
-    {"Zdot;", "\xC5\xBB"},
-    {"ZeroWidthSpace;", "\xE2\x80\x8B"},
-    {"Zeta;", "\xCE\x96"},
-    {"Zfr;", "\xE2\x84\xA8"},
-    {"Zopf;", "\xE2\x84\xA4"},
-    {"Zscr;", "\xF0\x9D\x92\xB5"},
-    {"aacute", "\xC3\xA1"},
-    {"aacute;", "\xC3\xA1"},
-    {"abreve;", "\xC4\x83"},
-    {"ac;", "\xE2\x88\xBE"},
-    {"acE;", "\xE2\x88\xBE\xCC\xB3"},
-    {"acd;", "\xE2\x88\xBF"},
-    {"acirc", "\xC3\xA2"},
-    {"acirc;", "\xC3\xA2"},
-    {"acute", "\xC2\xB4"},
-    {"acute;", "\xC2\xB4"},
-    {"acy;", "\xD0\xB0"},
-    {"aelig", "\xC3\xA6"},
-    {"aelig;", "\xC3\xA6"},
-    {"af;", "\xE2\x81\xA1"},
-    {"afr;", "\xF0\x9D\x94\x9E"},
-    {"agrave", "\xC3\xA0"},
-    {"agrave;", "\xC3\xA0"},
-    {"alefsym;", "\xE2\x84\xB5"},
-    {"aleph;", "\xE2\x84\xB5"},
-    {"alpha;", "\xCE\xB1"},
-    {"amacr;", "\xC4\x81"},
-    {"amalg;", "\xE2\xA8\xBF"},
-    {"amp", "&"},
-    {"amp;", "&"},
-    {"and;", "\xE2\x88\xA7"},
-    {"andand;", "\xE2\xA9\x95"},
-    {"andd;", "\xE2\xA9\x9C"},
-    {"andslope;", "\xE2\xA9\x98"},
-    {"andv;", "\xE2\xA9\x9A"},
-    {"ang;", "\xE2\x88\xA0"},
-    {"ange;", "\xE2\xA6\xA4"},
-    {"angle;", "\xE2\x88\xA0"},
-    {"angmsd;", "\xE2\x88\xA1"},
-    {"angmsdaa;", "\xE2\xA6\xA8"},
-    {"angmsdab;", "\xE2\xA6\xA9"},
-    {"angmsdac;", "\xE2\xA6\xAA"},
-    {"angmsdad;", "\xE2\xA6\xAB"},
-    {"angmsdae;", "\xE2\xA6\xAC"},
-    {"angmsdaf;", "\xE2\xA6\xAD"},
-    {"angmsdag;", "\xE2\xA6\xAE"},
-    {"angmsdah;", "\xE2\xA6\xAF"},
-    {"angrt;", "\xE2\x88\x9F"},
-    {"angrtvb;", "\xE2\x8A\xBE"},
-    {"angrtvbd;", "\xE2\xA6\x9D"},
-    {"angsph;", "\xE2\x88\xA2"},
-    {"angst;", "\xC3\x85"},
-    {"angzarr;", "\xE2\x8D\xBC"},
-    {"aogon;", "\xC4\x85"},
-    {"aopf;", "\xF0\x9D\x95\x92"},
-    {"ap;", "\xE2\x89\x88"},
-    {"apE;", "\xE2\xA9\xB0"},
-    {"apacir;", "\xE2\xA9\xAF"},
-    {"ape;", "\xE2\x89\x8A"},
-    {"apid;", "\xE2\x89\x8B"},
-    {"apos;", "'"},
-    {"approx;", "\xE2\x89\x88"},
-    {"approxeq;", "\xE2\x89\x8A"},
-    {"aring", "\xC3\xA5"},
-    {"aring;", "\xC3\xA5"},
-    {"ascr;", "\xF0\x9D\x92\xB6"},
-    {"ast;", "*"},
-    {"asymp;", "\xE2\x89\x88"},
-    {"asympeq;", "\xE2\x89\x8D"},
-    {"atilde", "\xC3\xA3"},
-    {"atilde;", "\xC3\xA3"},
-    {"auml", "\xC3\xA4"},
-    {"auml;", "\xC3\xA4"},
-    {"awconint;", "\xE2\x88\xB3"},
-    {"awint;", "\xE2\xA8\x91"},
-    {"bNot;", "\xE2\xAB\xAD"},
-    {"backcong;", "\xE2\x89\x8C"},
-    {"backepsilon;", "\xCF\xB6"},
-    {"backprime;", "\xE2\x80\xB5"},
-    {"backsim;", "\xE2\x88\xBD"},
-    {"backsimeq;", "\xE2\x8B\x8D"},
-    {"barvee;", "\xE2\x8A\xBD"},
-    {"barwed;", "\xE2\x8C\x85"},
-    {"barwedge;", "\xE2\x8C\x85"},
-    {"bbrk;", "\xE2\x8E\xB5"},
-    {"bbrktbrk;", "\xE2\x8E\xB6"},
-    {"bcong;", "\xE2\x89\x8C"},
-    {"bcy;", "\xD0\xB1"},
-    {"bdquo;", "\xE2\x80\x9E"},
-    {"becaus;", "\xE2\x88\xB5"},
-    {"because;", "\xE2\x88\xB5"},
-    {"bemptyv;", "\xE2\xA6\xB0"},
-    {"bepsi;", "\xCF\xB6"},
-    {"bernou;", "\xE2\x84\xAC"},
-    {"beta;", "\xCE\xB2"},
-    {"beth;", "\xE2\x84\xB6"},
-    {"between;", "\xE2\x89\xAC"},
-    {"bfr;", "\xF0\x9D\x94\x9F"},
-    {"bigcap;", "\xE2\x8B\x82"},
-    {"bigcirc;", "\xE2\x97\xAF"},
-    {"bigcup;", "\xE2\x8B\x83"},
-    {"bigodot;", "\xE2\xA8\x80"},
-    {"bigoplus;", "\xE2\xA8\x81"},
-    {"bigotimes;", "\xE2\xA8\x82"},
-    {"bigsqcup;", "\xE2\xA8\x86"},
-    {"bigstar;", "\xE2\x98\x85"},
-    {"bigtriangledown;", "\xE2\x96\xBD"},
-    {"bigtriangleup;", "\xE2\x96\xB3"},
-    {"biguplus;", "\xE2\xA8\x84"},
-    {"bigvee;", "\xE2\x8B\x81"},
-    {"bigwedge;", "\xE2\x8B\x80"},
-    {"bkarow;", "\xE2\xA4\x8D"},
-    {"blacklozenge;", "\xE2\xA7\xAB"},
-    {"blacksquare;", "\xE2\x96\xAA"},
-    {"blacktriangle;", "\xE2\x96\xB4"},
-    {"blacktriangledown;", "\xE2\x96\xBE"},
-    {"blacktriangleleft;", "\xE2\x97\x82"},
-    {"blacktriangleright;", "\xE2\x96\xB8"},
-    {"blank;", "\xE2\x90\xA3"},
-    {"blk12;", "\xE2\x96\x92"},
-    {"blk14;", "\xE2\x96\x91"},
-    {"blk34;", "\xE2\x96\x93"},
-    {"block;", "\xE2\x96\x88"},
-    {"bne;", "=\xE2\x83\xA5"},
-    {"bnequiv;", "\xE2\x89\xA1\xE2\x83\xA5"},
-    {"bnot;", "\xE2\x8C\x90"},
-    {"bopf;", "\xF0\x9D\x95\x93"},
-    {"bot;", "\xE2\x8A\xA5"},
-    {"bottom;", "\xE2\x8A\xA5"},
-    {"bowtie;", "\xE2\x8B\x88"},
-    {"boxDL;", "\xE2\x95\x97"},
-    {"boxDR;", "\xE2\x95\x94"},
-    {"boxDl;", "\xE2\x95\x96"},
-    {"boxDr;", "\xE2\x95\x93"},
-    {"boxH;", "\xE2\x95\x90"},
-    {"boxHD;", "\xE2\x95\xA6"},
-    {"boxHU;", "\xE2\x95\xA9"},
-    {"boxHd;", "\xE2\x95\xA4"},
-    {"boxHu;", "\xE2\x95\xA7"},
-    {"boxUL;", "\xE2\x95\x9D"},
-    {"boxUR;", "\xE2\x95\x9A"},
-    {"boxUl;", "\xE2\x95\x9C"},
-    {"boxUr;", "\xE2\x95\x99"},
-    {"boxV;", "\xE2\x95\x91"},
-    {"boxVH;", "\xE2\x95\xAC"},
-    {"boxVL;", "\xE2\x95\xA3"},
-    {"boxVR;", "\xE2\x95\xA0"},
-    {"boxVh;", "\xE2\x95\xAB"},
-    {"boxVl;", "\xE2\x95\xA2"},
-    {"boxVr;", "\xE2\x95\x9F"},
-    {"boxbox;", "\xE2\xA7\x89"},
-    {"boxdL;", "\xE2\x95\x95"},
-    {"boxdR;", "\xE2\x95\x92"},
-    {"boxdl;", "\xE2\x94\x90"},
-    {"boxdr;", "\xE2\x94\x8C"},
-    {"boxh;", "\xE2\x94\x80"},
-    {"boxhD;", "\xE2\x95\xA5"},
-    {"boxhU;", "\xE2\x95\xA8"},
-    {"boxhd;", "\xE2\x94\xAC"},
-    {"boxhu;", "\xE2\x94\xB4"},
-    {"boxminus;", "\xE2\x8A\x9F"},
-    {"boxplus;", "\xE2\x8A\x9E"},
-    {"boxtimes;", "\xE2\x8A\xA0"},
-    {"boxuL;", "\xE2\x95\x9B"},
-    {"boxuR;", "\xE2\x95\x98"},
-    {"boxul;", "\xE2\x94\x98"},
-    {"boxur;", "\xE2\x94\x94"},
-    {"boxv;", "\xE2\x94\x82"},
-    {"boxvH;", "\xE2\x95\xAA"},
-    {"boxvL;", "\xE2\x95\xA1"},
-    {"boxvR;", "\xE2\x95\x9E"},
-    {"boxvh;", "\xE2\x94\xBC"},
-    {"boxvl;", "\xE2\x94\xA4"},
-    {"boxvr;", "\xE2\x94\x9C"},
-    {"bprime;", "\xE2\x80\xB5"},
-    {"breve;", "\xCB\x98"},
-    {"brvbar", "\xC2\xA6"},
-    {"brvbar;", "\xC2\xA6"},
-    {"bscr;", "\xF0\x9D\x92\xB7"},
-    {"bsemi;", "\xE2\x81\x8F"},
-    {"bsim;", "\xE2\x88\xBD"},
-    {"bsime;", "\xE2\x8B\x8D"},
-    {"bsol;", "\x5C"},
-    {"bsolb;", "\xE2\xA7\x85"},
-    {"bsolhsub;", "\xE2\x9F\x88"},
-    {"bull;", "\xE2\x80\xA2"},
-    {"bullet;", "\xE2\x80\xA2"},
-    {"bump;", "\xE2\x89\x8E"},
-    {"bumpE;", "\xE2\xAA\xAE"},
-    {"bumpe;", "\xE2\x89\x8F"},
-    {"bumpeq;", "\xE2\x89\x8F"},
-    {"cacute;", "\xC4\x87"},
-    {"cap;", "\xE2\x88\xA9"},
-    {"capand;", "\xE2\xA9\x84"},
-    {"capbrcup;", "\xE2\xA9\x89"},
-    {"capcap;", "\xE2\xA9\x8B"},
-    {"capcup;", "\xE2\xA9\x87"},
-    {"capdot;", "\xE2\xA9\x80"},
-    {"caps;", "\xE2\x88\xA9\xEF\xB8\x80"},
-    {"caret;", "\xE2\x81\x81"},
-    {"caron;", "\xCB\x87"},
-    {"ccaps;", "\xE2\xA9\x8D"},
-    {"ccaron;", "\xC4\x8D"},
-    {"ccedil", "\xC3\xA7"},
-    {"ccedil;", "\xC3\xA7"},
-    {"ccirc;", "\xC4\x89"},
-    {"ccups;", "\xE2\xA9\x8C"},
-    {"ccupssm;", "\xE2\xA9\x90"},
-    {"cdot;", "\xC4\x8B"},
-    {"cedil", "\xC2\xB8"},
-    {"cedil;", "\xC2\xB8"},
-    {"cemptyv;", "\xE2\xA6\xB2"},
-    {"cent", "\xC2\xA2"},
-    {"cent;", "\xC2\xA2"},
-    {"centerdot;", "\xC2\xB7"},
-    {"cfr;", "\xF0\x9D\x94\xA0"},
-    {"chcy;", "\xD1\x87"},
-    {"check;", "\xE2\x9C\x93"},
-    {"checkmark;", "\xE2\x9C\x93"},
-    {"chi;", "\xCF\x87"},
-    {"cir;", "\xE2\x97\x8B"},
-    {"cirE;", "\xE2\xA7\x83"},
-    {"circ;", "\xCB\x86"},
-    {"circeq;", "\xE2\x89\x97"},
-    {"circlearrowleft;", "\xE2\x86\xBA"},
-    {"circlearrowright;", "\xE2\x86\xBB"},
-    {"circledR;", "\xC2\xAE"},
-    {"circledS;", "\xE2\x93\x88"},
-    {"circledast;", "\xE2\x8A\x9B"},
-    {"circledcirc;", "\xE2\x8A\x9A"},
-    {"circleddash;", "\xE2\x8A\x9D"},
-    {"cire;", "\xE2\x89\x97"},
-    {"cirfnint;", "\xE2\xA8\x90"},
-    {"cirmid;", "\xE2\xAB\xAF"},
-    {"cirscir;", "\xE2\xA7\x82"},
-    {"clubs;", "\xE2\x99\xA3"},
-    {"clubsuit;", "\xE2\x99\xA3"},
-    {"colon;", ":"},
-    {"colone;", "\xE2\x89\x94"},
-    {"coloneq;", "\xE2\x89\x94"},
-    {"comma;", ","},
-    {"commat;", "@"},
-    {"comp;", "\xE2\x88\x81"},
-    {"compfn;", "\xE2\x88\x98"},
-    {"complement;", "\xE2\x88\x81"},
-    {"complexes;", "\xE2\x84\x82"},
-    {"cong;", "\xE2\x89\x85"},
-    {"congdot;", "\xE2\xA9\xAD"},
-    {"conint;", "\xE2\x88\xAE"},
-    {"copf;", "\xF0\x9D\x95\x94"},
-    {"coprod;", "\xE2\x88\x90"},
-    {"copy", "\xC2\xA9"},
-    {"copy;", "\xC2\xA9"},
-    {"copysr;", "\xE2\x84\x97"},
-    {"crarr;", "\xE2\x86\xB5"},
-    {"cross;", "\xE2\x9C\x97"},
-    {"cscr;", "\xF0\x9D\x92\xB8"},
-    {"csub;", "\xE2\xAB\x8F"},
-    {"csube;", "\xE2\xAB\x91"},
-    {"csup;", "\xE2\xAB\x90"},
-    {"csupe;", "\xE2\xAB\x92"},
-    {"ctdot;", "\xE2\x8B\xAF"},
-    {"cudarrl;", "\xE2\xA4\xB8"},
-    {"cudarrr;", "\xE2\xA4\xB5"},
-    {"cuepr;", "\xE2\x8B\x9E"},
-    {"cuesc;", "\xE2\x8B\x9F"},
-    {"cularr;", "\xE2\x86\xB6"},
-    {"cularrp;", "\xE2\xA4\xBD"},
-    {"cup;", "\xE2\x88\xAA"},
-    {"cupbrcap;", "\xE2\xA9\x88"},
-    {"cupcap;", "\xE2\xA9\x86"},
-    {"cupcup;", "\xE2\xA9\x8A"},
-    {"cupdot;", "\xE2\x8A\x8D"},
-    {"cupor;", "\xE2\xA9\x85"},
-    {"cups;", "\xE2\x88\xAA\xEF\xB8\x80"},
-    {"curarr;", "\xE2\x86\xB7"},
-    {"curarrm;", "\xE2\xA4\xBC"},
-    {"curlyeqprec;", "\xE2\x8B\x9E"},
-    {"curlyeqsucc;", "\xE2\x8B\x9F"},
-    {"curlyvee;", "\xE2\x8B\x8E"},
-    {"curlywedge;", "\xE2\x8B\x8F"},
-    {"curren", "\xC2\xA4"},
-    {"curren;", "\xC2\xA4"},
-    {"curvearrowleft;", "\xE2\x86\xB6"},
-    {"curvearrowright;", "\xE2\x86\xB7"},
-    {"cuvee;", "\xE2\x8B\x8E"},
-    {"cuwed;", "\xE2\x8B\x8F"},
-    {"cwconint;", "\xE2\x88\xB2"},
-    {"cwint;", "\xE2\x88\xB1"},
-    {"cylcty;", "\xE2\x8C\xAD"},
-    {"dArr;", "\xE2\x87\x93"},
-    {"dHar;", "\xE2\xA5\xA5"},
-    {"dagger;", "\xE2\x80\xA0"},
-    {"daleth;", "\xE2\x84\xB8"},
-    {"darr;", "\xE2\x86\x93"},
-    {"dash;", "\xE2\x80\x90"},
-    {"dashv;", "\xE2\x8A\xA3"},
-    {"dbkarow;", "\xE2\xA4\x8F"},
-    {"dblac;", "\xCB\x9D"},
-    {"dcaron;", "\xC4\x8F"},
-    {"dcy;", "\xD0\xB4"},
-    {"dd;", "\xE2\x85\x86"},
-    {"ddagger;", "\xE2\x80\xA1"},
-    {"ddarr;", "\xE2\x87\x8A"},
-    {"ddotseq;", "\xE2\xA9\xB7"},
-    {"deg", "\xC2\xB0"},
-    {"deg;", "\xC2\xB0"},
-    {"delta;", "\xCE\xB4"},
-    {"demptyv;", "\xE2\xA6\xB1"},
-    {"dfisht;", "\xE2\xA5\xBF"},
-    {"dfr;", "\xF0\x9D\x94\xA1"},
-    {"dharl;", "\xE2\x87\x83"},
-    {"dharr;", "\xE2\x87\x82"},
-    {"diam;", "\xE2\x8B\x84"},
-    {"diamond;", "\xE2\x8B\x84"},
-    {"diamondsuit;", "\xE2\x99\xA6"},
-    {"diams;", "\xE2\x99\xA6"},
-    {"die;", "\xC2\xA8"},
-    {"digamma;", "\xCF\x9D"},
-    {"disin;", "\xE2\x8B\xB2"},
-    {"div;", "\xC3\xB7"},
-    {"divide", "\xC3\xB7"},
-    {"divide;", "\xC3\xB7"},
-    {"divideontimes;", "\xE2\x8B\x87"},
-    {"divonx;", "\xE2\x8B\x87"},
-    {"djcy;", "\xD1\x92"},
-    {"dlcorn;", "\xE2\x8C\x9E"},
-    {"dlcrop;", "\xE2\x8C\x8D"},
-    {"dollar;", "$"},
-    {"dopf;", "\xF0\x9D\x95\x95"},
-    {"dot;", "\xCB\x99"},
-    {"doteq;", "\xE2\x89\x90"},
-    {"doteqdot;", "\xE2\x89\x91"},
-    {"dotminus;", "\xE2\x88\xB8"},
-    {"dotplus;", "\xE2\x88\x94"},
-    {"dotsquare;", "\xE2\x8A\xA1"},
-    {"doublebarwedge;", "\xE2\x8C\x86"},
-    {"downarrow;", "\xE2\x86\x93"},
-    {"downdownarrows;", "\xE2\x87\x8A"},
-    {"downharpoonleft;", "\xE2\x87\x83"},
-    {"downharpoonright;", "\xE2\x87\x82"},
-    {"drbkarow;", "\xE2\xA4\x90"},
-    {"drcorn;", "\xE2\x8C\x9F"},
-    {"drcrop;", "\xE2\x8C\x8C"},
-    {"dscr;", "\xF0\x9D\x92\xB9"},
-    {"dscy;", "\xD1\x95"},
-    {"dsol;", "\xE2\xA7\xB6"},
-    {"dstrok;", "\xC4\x91"},
-    {"dtdot;", "\xE2\x8B\xB1"},
-    {"dtri;", "\xE2\x96\xBF"},
-    {"dtrif;", "\xE2\x96\xBE"},
-    {"duarr;", "\xE2\x87\xB5"},
-    {"duhar;", "\xE2\xA5\xAF"},
-    {"dwangle;", "\xE2\xA6\xA6"},
-    {"dzcy;", "\xD1\x9F"},
-    {"dzigrarr;", "\xE2\x9F\xBF"},
-    {"eDDot;", "\xE2\xA9\xB7"},
-    {"eDot;", "\xE2\x89\x91"},
-    {"eacute", "\xC3\xA9"},
-    {"eacute;", "\xC3\xA9"},
-    {"easter;", "\xE2\xA9\xAE"},
-    {"ecaron;", "\xC4\x9B"},
-    {"ecir;", "\xE2\x89\x96"},
-    {"ecirc", "\xC3\xAA"},
-    {"ecirc;", "\xC3\xAA"},
-    {"ecolon;", "\xE2\x89\x95"},
-    {"ecy;", "\xD1\x8D"},
-    {"edot;", "\xC4\x97"},
-    {"ee;", "\xE2\x85\x87"},
-    {"efDot;", "\xE2\x89\x92"},
-    {"efr;", "\xF0\x9D\x94\xA2"},
-    {"eg;", "\xE2\xAA\x9A"},
-    {"egrave", "\xC3\xA8"},
-    {"egrave;", "\xC3\xA8"},
-    {"egs;", "\xE2\xAA\x96"},
-    {"egsdot;", "\xE2\xAA\x98"},
-    {"el;", "\xE2\xAA\x99"},
-    {"elinters;", "\xE2\x8F\xA7"},
-    {"ell;", "\xE2\x84\x93"},
-    {"els;", "\xE2\xAA\x95"},
-    {"elsdot;", "\xE2\xAA\x97"},
-    {"emacr;", "\xC4\x93"},
-    {"empty;", "\xE2\x88\x85"},
-    {"emptyset;", "\xE2\x88\x85"},
-    {"emptyv;", "\xE2\x88\x85"},
-    {"emsp13;", "\xE2\x80\x84"},
-    {"emsp14;", "\xE2\x80\x85"},
-    {"emsp;", "\xE2\x80\x83"},
-    {"eng;", "\xC5\x8B"},
-    {"ensp;", "\xE2\x80\x82"},
-    {"eogon;", "\xC4\x99"},
-    {"eopf;", "\xF0\x9D\x95\x96"},
-    {"epar;", "\xE2\x8B\x95"},
-    {"eparsl;", "\xE2\xA7\xA3"},
-    {"eplus;", "\xE2\xA9\xB1"},
-    {"epsi;", "\xCE\xB5"},
-    {"epsilon;", "\xCE\xB5"},
-    {"epsiv;", "\xCF\xB5"},
-    {"eqcirc;", "\xE2\x89\x96"},
-    {"eqcolon;", "\xE2\x89\x95"},
-    {"eqsim;", "\xE2\x89\x82"},
-    {"eqslantgtr;", "\xE2\xAA\x96"},
-    {"eqslantless;", "\xE2\xAA\x95"},
-    {"equals;", "="},
-    {"equest;", "\xE2\x89\x9F"},
-    {"equiv;", "\xE2\x89\xA1"},
-    {"equivDD;", "\xE2\xA9\xB8"},
-    {"eqvparsl;", "\xE2\xA7\xA5"},
-    {"erDot;", "\xE2\x89\x93"},
-    {"erarr;", "\xE2\xA5\xB1"},
-    {"escr;", "\xE2\x84\xAF"},
-    {"esdot;", "\xE2\x89\x90"},
-    {"esim;", "\xE2\x89\x82"},
-    {"eta;", "\xCE\xB7"},
-    {"eth", "\xC3\xB0"},
-    {"eth;", "\xC3\xB0"},
-    {"euml", "\xC3\xAB"},
-    {"euml;", "\xC3\xAB"},
-    {"euro;", "\xE2\x82\xAC"},
-    {"excl;", "!"},
-    {"exist;", "\xE2\x88\x83"},
-    {"expectation;", "\xE2\x84\xB0"},
-    {"exponentiale;", "\xE2\x85\x87"},
-    {"fallingdotseq;", "\xE2\x89\x92"},
-    {"fcy;", "\xD1\x84"},
-    {"female;", "\xE2\x99\x80"},
-    {"ffilig;", "\xEF\xAC\x83"},
-    {"fflig;", "\xEF\xAC\x80"},
-    {"ffllig;", "\xEF\xAC\x84"},
-    {"ffr;", "\xF0\x9D\x94\xA3"},
-    {"filig;", "\xEF\xAC\x81"},
-    {"fjlig;", "fj"},
-    {"flat;", "\xE2\x99\xAD"},
-    {"fllig;", "\xEF\xAC\x82"},
-    {"fltns;", "\xE2\x96\xB1"},
-    {"fnof;", "\xC6\x92"},
-    {"fopf;", "\xF0\x9D\x95\x97"},
-    {"forall;", "\xE2\x88\x80"},
-    {"fork;", "\xE2\x8B\x94"},
-    {"forkv;", "\xE2\xAB\x99"},
-    {"fpartint;", "\xE2\xA8\x8D"},
-    {"frac12", "\xC2\xBD"},
-    {"frac12;", "\xC2\xBD"},
-    {"frac13;", "\xE2\x85\x93"},
-    {"frac14", "\xC2\xBC"},
-    {"frac14;", "\xC2\xBC"},
-    {"frac15;", "\xE2\x85\x95"},
-    {"frac16;", "\xE2\x85\x99"},
-    {"frac18;", "\xE2\x85\x9B"},
-    {"frac23;", "\xE2\x85\x94"},
-    {"frac25;", "\xE2\x85\x96"},
-    {"frac34", "\xC2\xBE"},
-    {"frac34;", "\xC2\xBE"},
-    {"frac35;", "\xE2\x85\x97"},
-    {"frac38;", "\xE2\x85\x9C"},
-    {"frac45;", "\xE2\x85\x98"},
-    {"frac56;", "\xE2\x85\x9A"},
-    {"frac58;", "\xE2\x85\x9D"},
-    {"frac78;", "\xE2\x85\x9E"},
-    {"frasl;", "\xE2\x81\x84"},
-    {"frown;", "\xE2\x8C\xA2"},
-    {"fscr;", "\xF0\x9D\x92\xBB"},
-    {"gE;", "\xE2\x89\xA7"},
-    {"gEl;", "\xE2\xAA\x8C"},
-    {"gacute;", "\xC7\xB5"},
-    {"gamma;", "\xCE\xB3"},
-    {"gammad;", "\xCF\x9D"},
-    {"gap;", "\xE2\xAA\x86"},
-    {"gbreve;", "\xC4\x9F"},
-    {"gcirc;", "\xC4\x9D"},
-    {"gcy;", "\xD0\xB3"},
-    {"gdot;", "\xC4\xA1"},
-    {"ge;", "\xE2\x89\xA5"},
-    {"gel;", "\xE2\x8B\x9B"},
-    {"geq;", "\xE2\x89\xA5"},
-    {"geqq;", "\xE2\x89\xA7"},
-    {"geqslant;", "\xE2\xA9\xBE"},
-    {"ges;", "\xE2\xA9\xBE"},
-    {"gescc;", "\xE2\xAA\xA9"},
-    {"gesdot;", "\xE2\xAA\x80"},
-    {"gesdoto;", "\xE2\xAA\x82"},
-    {"gesdotol;", "\xE2\xAA\x84"},
-    {"gesl;", "\xE2\x8B\x9B\xEF\xB8\x80"},
-    {"gesles;", "\xE2\xAA\x94"},
-    {"gfr;", "\xF0\x9D\x94\xA4"},
-    {"gg;", "\xE2\x89\xAB"},
-    {"ggg;", "\xE2\x8B\x99"},
-    {"gimel;", "\xE2\x84\xB7"},
-    {"gjcy;", "\xD1\x93"},
-    {"gl;", "\xE2\x89\xB7"},
-    {"glE;", "\xE2\xAA\x92"},
-    {"gla;", "\xE2\xAA\xA5"},
-    {"glj;", "\xE2\xAA\xA4"},
-    {"gnE;", "\xE2\x89\xA9"},
-    {"gnap;", "\xE2\xAA\x8A"},
-    {"gnapprox;", "\xE2\xAA\x8A"},
-    {"gne;", "\xE2\xAA\x88"},
-    {"gneq;", "\xE2\xAA\x88"},
-    {"gneqq;", "\xE2\x89\xA9"},
-    {"gnsim;", "\xE2\x8B\xA7"},
-    {"gopf;", "\xF0\x9D\x95\x98"},
-    {"grave;", "`"},
-    {"gscr;", "\xE2\x84\x8A"},
-    {"gsim;", "\xE2\x89\xB3"},
-    {"gsime;", "\xE2\xAA\x8E"},
-    {"gsiml;", "\xE2\xAA\x90"},
-    {"gt", ">"},
-    {"gt;", ">"},
-    {"gtcc;", "\xE2\xAA\xA7"},
-    {"gtcir;", "\xE2\xA9\xBA"},
-    {"gtdot;", "\xE2\x8B\x97"},
-    {"gtlPar;", "\xE2\xA6\x95"},
-    {"gtquest;", "\xE2\xA9\xBC"},
-    {"gtrapprox;", "\xE2\xAA\x86"},
-    {"gtrarr;", "\xE2\xA5\xB8"},
-    {"gtrdot;", "\xE2\x8B\x97"},
-    {"gtreqless;", "\xE2\x8B\x9B"},
-    {"gtreqqless;", "\xE2\xAA\x8C"},
-    {"gtrless;", "\xE2\x89\xB7"},
-    {"gtrsim;", "\xE2\x89\xB3"},
-    {"gvertneqq;", "\xE2\x89\xA9\xEF\xB8\x80"},
-    {"gvnE;", "\xE2\x89\xA9\xEF\xB8\x80"},
-    {"hArr;", "\xE2\x87\x94"},
-    {"hairsp;", "\xE2\x80\x8A"},
-    {"half;", "\xC2\xBD"},
-    {"hamilt;", "\xE2\x84\x8B"},
-    {"hardcy;", "\xD1\x8A"},
-    {"harr;", "\xE2\x86\x94"},
-    {"harrcir;", "\xE2\xA5\x88"},
-    {"harrw;", "\xE2\x86\xAD"},
-    {"hbar;", "\xE2\x84\x8F"},
-    {"hcirc;", "\xC4\xA5"},
-    {"hearts;", "\xE2\x99\xA5"},
-    {"heartsuit;", "\xE2\x99\xA5"},
-    {"hellip;", "\xE2\x80\xA6"},
-    {"hercon;", "\xE2\x8A\xB9"},
-    {"hfr;", "\xF0\x9D\x94\xA5"},
-    {"hksearow;", "\xE2\xA4\xA5"},
-    {"hkswarow;", "\xE2\xA4\xA6"},
-    {"hoarr;", "\xE2\x87\xBF"},
-    {"homtht;", "\xE2\x88\xBB"},
-    {"hookleftarrow;", "\xE2\x86\xA9"},
-    {"hookrightarrow;", "\xE2\x86\xAA"},
-    {"hopf;", "\xF0\x9D\x95\x99"},
-    {"horbar;", "\xE2\x80\x95"},
-    {"hscr;", "\xF0\x9D\x92\xBD"},
-    {"hslash;", "\xE2\x84\x8F"},
-    {"hstrok;", "\xC4\xA7"},
-    {"hybull;", "\xE2\x81\x83"},
-    {"hyphen;", "\xE2\x80\x90"},
-    {"iacute", "\xC3\xAD"},
-    {"iacute;", "\xC3\xAD"},
-    {"ic;", "\xE2\x81\xA3"},
-    {"icirc", "\xC3\xAE"},
-    {"icirc;", "\xC3\xAE"},
-    {"icy;", "\xD0\xB8"},
-    {"iecy;", "\xD0\xB5"},
-    {"iexcl", "\xC2\xA1"},
-    {"iexcl;", "\xC2\xA1"},
-    {"iff;", "\xE2\x87\x94"},
-    {"ifr;", "\xF0\x9D\x94\xA6"},
-    {"igrave", "\xC3\xAC"},
-    {"igrave;", "\xC3\xAC"},
-    {"ii;", "\xE2\x85\x88"},
-    {"iiiint;", "\xE2\xA8\x8C"},
-    {"iiint;", "\xE2\x88\xAD"},
-    {"iinfin;", "\xE2\xA7\x9C"},
-    {"iiota;", "\xE2\x84\xA9"},
-    {"ijlig;", "\xC4\xB3"},
-    {"imacr;", "\xC4\xAB"},
-    {"image;", "\xE2\x84\x91"},
-    {"imagline;", "\xE2\x84\x90"},
-    {"imagpart;", "\xE2\x84\x91"},
-    {"imath;", "\xC4\xB1"},
-    {"imof;", "\xE2\x8A\xB7"},
-    {"imped;", "\xC6\xB5"},
-    {"in;", "\xE2\x88\x88"},
-    {"incare;", "\xE2\x84\x85"},
-    {"infin;", "\xE2\x88\x9E"},
-    {"infintie;", "\xE2\xA7\x9D"},
-    {"inodot;", "\xC4\xB1"},
-    {"int;", "\xE2\x88\xAB"},
-    {"intcal;", "\xE2\x8A\xBA"},
-    {"integers;", "\xE2\x84\xA4"},
-    {"intercal;", "\xE2\x8A\xBA"},
-    {"intlarhk;", "\xE2\xA8\x97"},
-    {"intprod;", "\xE2\xA8\xBC"},
-    {"iocy;", "\xD1\x91"},
-    {"iogon;", "\xC4\xAF"},
-    {"iopf;", "\xF0\x9D\x95\x9A"},
-    {"iota;", "\xCE\xB9"},
-    {"iprod;", "\xE2\xA8\xBC"},
-    {"iquest", "\xC2\xBF"},
-    {"iquest;", "\xC2\xBF"},
-    {"iscr;", "\xF0\x9D\x92\xBE"},
-    {"isin;", "\xE2\x88\x88"},
-    {"isinE;", "\xE2\x8B\xB9"},
-    {"isindot;", "\xE2\x8B\xB5"},
-    {"isins;", "\xE2\x8B\xB4"},
-    {"isinsv;", "\xE2\x8B\xB3"},
-    {"isinv;", "\xE2\x88\x88"},
-    {"it;", "\xE2\x81\xA2"},
-    {"itilde;", "\xC4\xA9"},
-    {"iukcy;", "\xD1\x96"},
-    {"iuml", "\xC3\xAF"},
-    {"iuml;", "\xC3\xAF"},
-    {"jcirc;", "\xC4\xB5"},
-    {"jcy;", "\xD0\xB9"},
-    {"jfr;", "\xF0\x9D\x94\xA7"},
-    {"jmath;", "\xC8\xB7"},
-    {"jopf;", "\xF0\x9D\x95\x9B"},
-    {"jscr;", "\xF0\x9D\x92\xBF"},
-    {"jsercy;", "\xD1\x98"},
-    {"jukcy;", "\xD1\x94"},
-    {"kappa;", "\xCE\xBA"},
-    {"kappav;", "\xCF\xB0"},
-    {"kcedil;", "\xC4\xB7"},
-    {"kcy;", "\xD0\xBA"},
-    {"kfr;", "\xF0\x9D\x94\xA8"},
-    {"kgreen;", "\xC4\xB8"},
-    {"khcy;", "\xD1\x85"},
-    {"kjcy;", "\xD1\x9C"},
-    {"kopf;", "\xF0\x9D\x95\x9C"},
-    {"kscr;", "\xF0\x9D\x93\x80"},
-    {"lAarr;", "\xE2\x87\x9A"},
-    {"lArr;", "\xE2\x87\x90"},
-    {"lAtail;", "\xE2\xA4\x9B"},
-    {"lBarr;", "\xE2\xA4\x8E"},
-    {"lE;", "\xE2\x89\xA6"},
-    {"lEg;", "\xE2\xAA\x8B"},
-    {"lHar;", "\xE2\xA5\xA2"},
-    {"lacute;", "\xC4\xBA"},
-    {"laemptyv;", "\xE2\xA6\xB4"},
-    {"lagran;", "\xE2\x84\x92"},
-    {"lambda;", "\xCE\xBB"},
-    {"lang;", "\xE2\x9F\xA8"},
-    {"langd;", "\xE2\xA6\x91"},
-    {"langle;", "\xE2\x9F\xA8"},
-    {"lap;", "\xE2\xAA\x85"},
-    {"laquo", "\xC2\xAB"},
-    {"laquo;", "\xC2\xAB"},
-    {"larr;", "\xE2\x86\x90"},
-    {"larrb;", "\xE2\x87\xA4"},
-    {"larrbfs;", "\xE2\xA4\x9F"},
-    {"larrfs;", "\xE2\xA4\x9D"},
-    {"larrhk;", "\xE2\x86\xA9"},
-    {"larrlp;", "\xE2\x86\xAB"},
-    {"larrpl;", "\xE2\xA4\xB9"},
-    {"larrsim;", "\xE2\xA5\xB3"},
-    {"larrtl;", "\xE2\x86\xA2"},
-    {"lat;", "\xE2\xAA\xAB"},
-    {"latail;", "\xE2\xA4\x99"},
-    {"late;", "\xE2\xAA\xAD"},
-    {"lates;", "\xE2\xAA\xAD\xEF\xB8\x80"},
-    {"lbarr;", "\xE2\xA4\x8C"},
-    {"lbbrk;", "\xE2\x9D\xB2"},
-    {"lbrace;", "{"},
-    {"lbrack;", "["},
-    {"lbrke;", "\xE2\xA6\x8B"},
-    {"lbrksld;", "\xE2\xA6\x8F"},
-    {"lbrkslu;", "\xE2\xA6\x8D"},
-    {"lcaron;", "\xC4\xBE"},
-    {"lcedil;", "\xC4\xBC"},
-    {"lceil;", "\xE2\x8C\x88"},
-    {"lcub;", "{"},
-    {"lcy;", "\xD0\xBB"},
-    {"ldca;", "\xE2\xA4\xB6"},
-    {"ldquo;", "\xE2\x80\x9C"},
-    {"ldquor;", "\xE2\x80\x9E"},
-    {"ldrdhar;", "\xE2\xA5\xA7"},
-    {"ldrushar;", "\xE2\xA5\x8B"},
-    {"ldsh;", "\xE2\x86\xB2"},
-    {"le;", "\xE2\x89\xA4"},
-    {"leftarrow;", "\xE2\x86\x90"},
-    {"leftarrowtail;", "\xE2\x86\xA2"},
-    {"leftharpoondown;", "\xE2\x86\xBD"},
-    {"leftharpoonup;", "\xE2\x86\xBC"},
-    {"leftleftarrows;", "\xE2\x87\x87"},
-    {"leftrightarrow;", "\xE2\x86\x94"},
-    {"leftrightarrows;", "\xE2\x87\x86"},
-    {"leftrightharpoons;", "\xE2\x87\x8B"},
-    {"leftrightsquigarrow;", "\xE2\x86\xAD"},
-    {"leftthreetimes;", "\xE2\x8B\x8B"},
-    {"leg;", "\xE2\x8B\x9A"},
-    {"leq;", "\xE2\x89\xA4"},
-    {"leqq;", "\xE2\x89\xA6"},
-    {"leqslant;", "\xE2\xA9\xBD"},
-    {"les;", "\xE2\xA9\xBD"},
-    {"lescc;", "\xE2\xAA\xA8"},
-    {"lesdot;", "\xE2\xA9\xBF"},
-    {"lesdoto;", "\xE2\xAA\x81"},
-    {"lesdotor;", "\xE2\xAA\x83"},
-    {"lesg;", "\xE2\x8B\x9A\xEF\xB8\x80"},
-    {"lesges;", "\xE2\xAA\x93"},
-    {"lessapprox;", "\xE2\xAA\x85"},
-    {"lessdot;", "\xE2\x8B\x96"},
-    {"lesseqgtr;", "\xE2\x8B\x9A"},
-    {"lesseqqgtr;", "\xE2\xAA\x8B"},
-    {"lessgtr;", "\xE2\x89\xB6"},
-    {"lesssim;", "\xE2\x89\xB2"},
-    {"lfisht;", "\xE2\xA5\xBC"},
-    {"lfloor;", "\xE2\x8C\x8A"},
-    {"lfr;", "\xF0\x9D\x94\xA9"},
-    {"lg;", "\xE2\x89\xB6"},
-    {"lgE;", "\xE2\xAA\x91"},
-    {"lhard;", "\xE2\x86\xBD"},
-    {"lharu;", "\xE2\x86\xBC"},
-    {"lharul;", "\xE2\xA5\xAA"},
-    {"lhblk;", "\xE2\x96\x84"},
-    {"ljcy;", "\xD1\x99"},
-    {"ll;", "\xE2\x89\xAA"},
-    {"llarr;", "\xE2\x87\x87"},
-    {"llcorner;", "\xE2\x8C\x9E"},
-    {"llhard;", "\xE2\xA5\xAB"},
-    {"lltri;", "\xE2\x97\xBA"},
-    {"lmidot;", "\xC5\x80"},
-    {"lmoust;", "\xE2\x8E\xB0"},
-    {"lmoustache;", "\xE2\x8E\xB0"},
-    {"lnE;", "\xE2\x89\xA8"},
-    {"lnap;", "\xE2\xAA\x89"},
-    {"lnapprox;", "\xE2\xAA\x89"},
-    {"lne;", "\xE2\xAA\x87"},
-    {"lneq;", "\xE2\xAA\x87"},
-    {"lneqq;", "\xE2\x89\xA8"},
-    {"lnsim;", "\xE2\x8B\xA6"},
-    {"loang;", "\xE2\x9F\xAC"},
-    {"loarr;", "\xE2\x87\xBD"},
-    {"lobrk;", "\xE2\x9F\xA6"},
-    {"longleftarrow;", "\xE2\x9F\xB5"},
-    {"longleftrightarrow;", "\xE2\x9F\xB7"},
-    {"longmapsto;", "\xE2\x9F\xBC"},
-    {"longrightarrow;", "\xE2\x9F\xB6"},
-    {"looparrowleft;", "\xE2\x86\xAB"},
-    {"looparrowright;", "\xE2\x86\xAC"},
-    {"lopar;", "\xE2\xA6\x85"},
-    {"lopf;", "\xF0\x9D\x95\x9D"},
-    {"loplus;", "\xE2\xA8\xAD"},
-    {"lotimes;", "\xE2\xA8\xB4"},
-    {"lowast;", "\xE2\x88\x97"},
-    {"lowbar;", "_"},
-    {"loz;", "\xE2\x97\x8A"},
-    {"lozenge;", "\xE2\x97\x8A"},
-    {"lozf;", "\xE2\xA7\xAB"},
-    {"lpar;", "("},
-    {"lparlt;", "\xE2\xA6\x93"},
-    {"lrarr;", "\xE2\x87\x86"},
-    {"lrcorner;", "\xE2\x8C\x9F"},
-    {"lrhar;", "\xE2\x87\x8B"},
-    {"lrhard;", "\xE2\xA5\xAD"},
-    {"lrm;", "\xE2\x80\x8E"},
-    {"lrtri;", "\xE2\x8A\xBF"},
-    {"lsaquo;", "\xE2\x80\xB9"},
-    {"lscr;", "\xF0\x9D\x93\x81"},
-    {"lsh;", "\xE2\x86\xB0"},
-    {"lsim;", "\xE2\x89\xB2"},
-    {"lsime;", "\xE2\xAA\x8D"},
-    {"lsimg;", "\xE2\xAA\x8F"},
-    {"lsqb;", "["},
-    {"lsquo;", "\xE2\x80\x98"},
-    {"lsquor;", "\xE2\x80\x9A"},
-    {"lstrok;", "\xC5\x82"},
-    {"lt", "<"},
-    {"lt;", "<"},
-    {"ltcc;", "\xE2\xAA\xA6"},
-    {"ltcir;", "\xE2\xA9\xB9"},
-    {"ltdot;", "\xE2\x8B\x96"},
-    {"lthree;", "\xE2\x8B\x8B"},
-    {"ltimes;", "\xE2\x8B\x89"},
-    {"ltlarr;", "\xE2\xA5\xB6"},
-    {"ltquest;", "\xE2\xA9\xBB"},
-    {"ltrPar;", "\xE2\xA6\x96"},
-    {"ltri;", "\xE2\x97\x83"},
-    {"ltrie;", "\xE2\x8A\xB4"},
-    {"ltrif;", "\xE2\x97\x82"},
-    {"lurdshar;", "\xE2\xA5\x8A"},
-    {"luruhar;", "\xE2\xA5\xA6"},
-    {"lvertneqq;", "\xE2\x89\xA8\xEF\xB8\x80"},
-    {"lvnE;", "\xE2\x89\xA8\xEF\xB8\x80"},
-    {"mDDot;", "\xE2\x88\xBA"},
-    {"macr", "\xC2\xAF"},
-    {"macr;", "\xC2\xAF"},
-    {"male;", "\xE2\x99\x82"},
-    {"malt;", "\xE2\x9C\xA0"},
-    {"maltese;", "\xE2\x9C\xA0"},
-    {"map;", "\xE2\x86\xA6"},
-    {"mapsto;", "\xE2\x86\xA6"},
-    {"mapstodown;", "\xE2\x86\xA7"},
-    {"mapstoleft;", "\xE2\x86\xA4"},
-    {"mapstoup;", "\xE2\x86\xA5"},
-    {"marker;", "\xE2\x96\xAE"},
-    {"mcomma;", "\xE2\xA8\xA9"},
-    {"mcy;", "\xD0\xBC"},
-    {"mdash;", "\xE2\x80\x94"},
-    {"measuredangle;", "\xE2\x88\xA1"},
-    {"mfr;", "\xF0\x9D\x94\xAA"},
-    {"mho;", "\xE2\x84\xA7"},
-    {"micro", "\xC2\xB5"},
-    {"micro;", "\xC2\xB5"},
-    {"mid;", "\xE2\x88\xA3"},
-    {"midast;", "*"},
-    {"midcir;", "\xE2\xAB\xB0"},
-    {"middot", "\xC2\xB7"},
-    {"middot;", "\xC2\xB7"},
-    {"minus;", "\xE2\x88\x92"},
-    {"minusb;", "\xE2\x8A\x9F"},
-    {"minusd;", "\xE2\x88\xB8"},
-    {"minusdu;", "\xE2\xA8\xAA"},
-    {"mlcp;", "\xE2\xAB\x9B"},
-    {"mldr;", "\xE2\x80\xA6"},
-    {"mnplus;", "\xE2\x88\x93"},
-    {"models;", "\xE2\x8A\xA7"},
-    {"mopf;", "\xF0\x9D\x95\x9E"},
-    {"mp;", "\xE2\x88\x93"},
-    {"mscr;", "\xF0\x9D\x93\x82"},
-    {"mstpos;", "\xE2\x88\xBE"},
-    {"mu;", "\xCE\xBC"},
-    {"multimap;", "\xE2\x8A\xB8"},
-    {"mumap;", "\xE2\x8A\xB8"},
-    {"nGg;", "\xE2\x8B\x99\xCC\xB8"},
-    {"nGt;", "\xE2\x89\xAB\xE2\x83\x92"},
-    {"nGtv;", "\xE2\x89\xAB\xCC\xB8"},
-    {"nLeftarrow;", "\xE2\x87\x8D"},
-    {"nLeftrightarrow;", "\xE2\x87\x8E"},
-    {"nLl;", "\xE2\x8B\x98\xCC\xB8"},
-    {"nLt;", "\xE2\x89\xAA\xE2\x83\x92"},
-    {"nLtv;", "\xE2\x89\xAA\xCC\xB8"},
-    {"nRightarrow;", "\xE2\x87\x8F"},
-    {"nVDash;", "\xE2\x8A\xAF"},
-    {"nVdash;", "\xE2\x8A\xAE"},
-    {"nabla;", "\xE2\x88\x87"},
-    {"nacute;", "\xC5\x84"},
-    {"nang;", "\xE2\x88\xA0\xE2\x83\x92"},
-    {"nap;", "\xE2\x89\x89"},
-    {"napE;", "\xE2\xA9\xB0\xCC\xB8"},
-    {"napid;", "\xE2\x89\x8B\xCC\xB8"},
-    {"napos;", "\xC5\x89"},
-    {"napprox;", "\xE2\x89\x89"},
-    {"natur;", "\xE2\x99\xAE"},
-    {"natural;", "\xE2\x99\xAE"},
-    {"naturals;", "\xE2\x84\x95"},
-    {"nbsp", "\xC2\xA0"},
-    {"nbsp;", "\xC2\xA0"},
-    {"nbump;", "\xE2\x89\x8E\xCC\xB8"},
-    {"nbumpe;", "\xE2\x89\x8F\xCC\xB8"},
-    {"ncap;", "\xE2\xA9\x83"},
-    {"ncaron;", "\xC5\x88"},
-    {"ncedil;", "\xC5\x86"},
-    {"ncong;", "\xE2\x89\x87"},
-    {"ncongdot;", "\xE2\xA9\xAD\xCC\xB8"},
-    {"ncup;", "\xE2\xA9\x82"},
-    {"ncy;", "\xD0\xBD"},
-    {"ndash;", "\xE2\x80\x93"},
-    {"ne;", "\xE2\x89\xA0"},
-    {"neArr;", "\xE2\x87\x97"},
-    {"nearhk;", "\xE2\xA4\xA4"},
-    {"nearr;", "\xE2\x86\x97"},
-    {"nearrow;", "\xE2\x86\x97"},
-    {"nedot;", "\xE2\x89\x90\xCC\xB8"},
-    {"nequiv;", "\xE2\x89\xA2"},
-    {"nesear;", "\xE2\xA4\xA8"},
-    {"nesim;", "\xE2\x89\x82\xCC\xB8"},
-    {"nexist;", "\xE2\x88\x84"},
-    {"nexists;", "\xE2\x88\x84"},
-    {"nfr;", "\xF0\x9D\x94\xAB"},
-    {"ngE;", "\xE2\x89\xA7\xCC\xB8"},
-    {"nge;", "\xE2\x89\xB1"},
-    {"ngeq;", "\xE2\x89\xB1"},
-    {"ngeqq;", "\xE2\x89\xA7\xCC\xB8"},
-    {"ngeqslant;", "\xE2\xA9\xBE\xCC\xB8"},
-    {"nges;", "\xE2\xA9\xBE\xCC\xB8"},
-    {"ngsim;", "\xE2\x89\xB5"},
-    {"ngt;", "\xE2\x89\xAF"},
-    {"ngtr;", "\xE2\x89\xAF"},
-    {"nhArr;", "\xE2\x87\x8E"},
-    {"nharr;", "\xE2\x86\xAE"},
-    {"nhpar;", "\xE2\xAB\xB2"},
-    {"ni;", "\xE2\x88\x8B"},
-    {"nis;", "\xE2\x8B\xBC"},
-    {"nisd;", "\xE2\x8B\xBA"},
-    {"niv;", "\xE2\x88\x8B"},
-    {"njcy;", "\xD1\x9A"},
-    {"nlArr;", "\xE2\x87\x8D"},
-    {"nlE;", "\xE2\x89\xA6\xCC\xB8"},
-    {"nlarr;", "\xE2\x86\x9A"},
-    {"nldr;", "\xE2\x80\xA5"},
-    {"nle;", "\xE2\x89\xB0"},
-    {"nleftarrow;", "\xE2\x86\x9A"},
-    {"nleftrightarrow;", "\xE2\x86\xAE"},
-    {"nleq;", "\xE2\x89\xB0"},
-    {"nleqq;", "\xE2\x89\xA6\xCC\xB8"},
-    {"nleqslant;", "\xE2\xA9\xBD\xCC\xB8"},
-    {"nles;", "\xE2\xA9\xBD\xCC\xB8"},
-    {"nless;", "\xE2\x89\xAE"},
-    {"nlsim;", "\xE2\x89\xB4"},
-    {"nlt;", "\xE2\x89\xAE"},
-    {"nltri;", "\xE2\x8B\xAA"},
-    {"nltrie;", "\xE2\x8B\xAC"},
-    {"nmid;", "\xE2\x88\xA4"},
-    {"nopf;", "\xF0\x9D\x95\x9F"},
-    {"not", "\xC2\xAC"},
-    {"not;", "\xC2\xAC"},
-    {"notin;", "\xE2\x88\x89"},
-    {"notinE;", "\xE2\x8B\xB9\xCC\xB8"},
-    {"notindot;", "\xE2\x8B\xB5\xCC\xB8"},
-    {"notinva;", "\xE2\x88\x89"},
-    {"notinvb;", "\xE2\x8B\xB7"},
-    {"notinvc;", "\xE2\x8B\xB6"},
-    {"notni;", "\xE2\x88\x8C"},
-    {"notniva;", "\xE2\x88\x8C"},
-    {"notnivb;", "\xE2\x8B\xBE"},
-    {"notnivc;", "\xE2\x8B\xBD"},
-    {"npar;", "\xE2\x88\xA6"},
-    {"nparallel;", "\xE2\x88\xA6"},
-    {"nparsl;", "\xE2\xAB\xBD\xE2\x83\xA5"},
-    {"npart;", "\xE2\x88\x82\xCC\xB8"},
-    {"npolint;", "\xE2\xA8\x94"},
-    {"npr;", "\xE2\x8A\x80"},
-    {"nprcue;", "\xE2\x8B\xA0"},
-    {"npre;", "\xE2\xAA\xAF\xCC\xB8"},
-    {"nprec;", "\xE2\x8A\x80"},
-    {"npreceq;", "\xE2\xAA\xAF\xCC\xB8"},
-    {"nrArr;", "\xE2\x87\x8F"},
-    {"nrarr;", "\xE2\x86\x9B"},
-    {"nrarrc;", "\xE2\xA4\xB3\xCC\xB8"},
-    {"nrarrw;", "\xE2\x86\x9D\xCC\xB8"},
-    {"nrightarrow;", "\xE2\x86\x9B"},
-    {"nrtri;", "\xE2\x8B\xAB"},
-    {"nrtrie;", "\xE2\x8B\xAD"},
-    {"nsc;", "\xE2\x8A\x81"},
-    {"nsccue;", "\xE2\x8B\xA1"},
-    {"nsce;", "\xE2\xAA\xB0\xCC\xB8"},
-    {"nscr;", "\xF0\x9D\x93\x83"},
-    {"nshortmid;", "\xE2\x88\xA4"},
-    {"nshortparallel;", "\xE2\x88\xA6"},
-    {"nsim;", "\xE2\x89\x81"},
-    {"nsime;", "\xE2\x89\x84"},
-    {"nsimeq;", "\xE2\x89\x84"},
-    {"nsmid;", "\xE2\x88\xA4"},
-    {"nspar;", "\xE2\x88\xA6"},
-    {"nsqsube;", "\xE2\x8B\xA2"},
-    {"nsqsupe;", "\xE2\x8B\xA3"},
-    {"nsub;", "\xE2\x8A\x84"},
-    {"nsubE;", "\xE2\xAB\x85\xCC\xB8"},
-    {"nsube;", "\xE2\x8A\x88"},
-    {"nsubset;", "\xE2\x8A\x82\xE2\x83\x92"},
-    {"nsubseteq;", "\xE2\x8A\x88"},
-    {"nsubseteqq;", "\xE2\xAB\x85\xCC\xB8"},
-    {"nsucc;", "\xE2\x8A\x81"},
-    {"nsucceq;", "\xE2\xAA\xB0\xCC\xB8"},
-    {"nsup;", "\xE2\x8A\x85"},
-    {"nsupE;", "\xE2\xAB\x86\xCC\xB8"},
-    {"nsupe;", "\xE2\x8A\x89"},
-    {"nsupset;", "\xE2\x8A\x83\xE2\x83\x92"},
-    {"nsupseteq;", "\xE2\x8A\x89"},
-    {"nsupseteqq;", "\xE2\xAB\x86\xCC\xB8"},
-    {"ntgl;", "\xE2\x89\xB9"},
-    {"ntilde", "\xC3\xB1"},
-    {"ntilde;", "\xC3\xB1"},
-    {"ntlg;", "\xE2\x89\xB8"},
-    {"ntriangleleft;", "\xE2\x8B\xAA"},
-    {"ntrianglelefteq;", "\xE2\x8B\xAC"},
-    {"ntriangleright;", "\xE2\x8B\xAB"},
-    {"ntrianglerighteq;", "\xE2\x8B\xAD"},
-    {"nu;", "\xCE\xBD"},
-    {"num;", "#"},
-    {"numero;", "\xE2\x84\x96"},
-    {"numsp;", "\xE2\x80\x87"},
-    {"nvDash;", "\xE2\x8A\xAD"},
-    {"nvHarr;", "\xE2\xA4\x84"},
-    {"nvap;", "\xE2\x89\x8D\xE2\x83\x92"},
-    {"nvdash;", "\xE2\x8A\xAC"},
-    {"nvge;", "\xE2\x89\xA5\xE2\x83\x92"},
-    {"nvgt;", ">\xE2\x83\x92"},
-    {"nvinfin;", "\xE2\xA7\x9E"},
-    {"nvlArr;", "\xE2\xA4\x82"},
-    {"nvle;", "\xE2\x89\xA4\xE2\x83\x92"},
-    {"nvlt;", "<\xE2\x83\x92"},
-    {"nvltrie;", "\xE2\x8A\xB4\xE2\x83\x92"},
-    {"nvrArr;", "\xE2\xA4\x83"},
-    {"nvrtrie;", "\xE2\x8A\xB5\xE2\x83\x92"},
-    {"nvsim;", "\xE2\x88\xBC\xE2\x83\x92"},
-    {"nwArr;", "\xE2\x87\x96"},
-    {"nwarhk;", "\xE2\xA4\xA3"},
-    {"nwarr;", "\xE2\x86\x96"},
-    {"nwarrow;", "\xE2\x86\x96"},
-    {"nwnear;", "\xE2\xA4\xA7"},
-    {"oS;", "\xE2\x93\x88"},
-    {"oacute", "\xC3\xB3"},
-    {"oacute;", "\xC3\xB3"},
-    {"oast;", "\xE2\x8A\x9B"},
-    {"ocir;", "\xE2\x8A\x9A"},
-    {"ocirc", "\xC3\xB4"},
-    {"ocirc;", "\xC3\xB4"},
-    {"ocy;", "\xD0\xBE"},
-    {"odash;", "\xE2\x8A\x9D"},
-    {"odblac;", "\xC5\x91"},
-    {"odiv;", "\xE2\xA8\xB8"},
-    {"odot;", "\xE2\x8A\x99"},
-    {"odsold;", "\xE2\xA6\xBC"},
-    {"oelig;", "\xC5\x93"},
-    {"ofcir;", "\xE2\xA6\xBF"},
-    {"ofr;", "\xF0\x9D\x94\xAC"},
-    {"ogon;", "\xCB\x9B"},
-    {"ograve", "\xC3\xB2"},
-    {"ograve;", "\xC3\xB2"},
-    {"ogt;", "\xE2\xA7\x81"},
-    {"ohbar;", "\xE2\xA6\xB5"},
-    {"ohm;", "\xCE\xA9"},
-    {"oint;", "\xE2\x88\xAE"},
-    {"olarr;", "\xE2\x86\xBA"},
-    {"olcir;", "\xE2\xA6\xBE"},
-    {"olcross;", "\xE2\xA6\xBB"},
-    {"oline;", "\xE2\x80\xBE"},
-    {"olt;", "\xE2\xA7\x80"},
-    {"omacr;", "\xC5\x8D"},
-    {"omega;", "\xCF\x89"},
-    {"omicron;", "\xCE\xBF"},
-    {"omid;", "\xE2\xA6\xB6"},
-    {"ominus;", "\xE2\x8A\x96"},
-    {"oopf;", "\xF0\x9D\x95\xA0"},
-    {"opar;", "\xE2\xA6\xB7"},
-    {"operp;", "\xE2\xA6\xB9"},
-    {"oplus;", "\xE2\x8A\x95"},
-    {"or;", "\xE2\x88\xA8"},
-    {"orarr;", "\xE2\x86\xBB"},
-    {"ord;", "\xE2\xA9\x9D"},
-    {"order;", "\xE2\x84\xB4"},
-    {"orderof;", "\xE2\x84\xB4"},
-    {"ordf", "\xC2\xAA"},
-    {"ordf;", "\xC2\xAA"},
-    {"ordm", "\xC2\xBA"},
-    {"ordm;", "\xC2\xBA"},
-    {"origof;", "\xE2\x8A\xB6"},
-    {"oror;", "\xE2\xA9\x96"},
-    {"orslope;", "\xE2\xA9\x97"},
-    {"orv;", "\xE2\xA9\x9B"},
-    {"oscr;", "\xE2\x84\xB4"},
-    {"oslash", "\xC3\xB8"},
-    {"oslash;", "\xC3\xB8"},
-    {"osol;", "\xE2\x8A\x98"},
-    {"otilde", "\xC3\xB5"},
-    {"otilde;", "\xC3\xB5"},
-    {"otimes;", "\xE2\x8A\x97"},
-    {"otimesas;", "\xE2\xA8\xB6"},
-    {"ouml", "\xC3\xB6"},
-    {"ouml;", "\xC3\xB6"},
-    {"ovbar;", "\xE2\x8C\xBD"},
-    {"par;", "\xE2\x88\xA5"},
-    {"para", "\xC2\xB6"},
-    {"para;", "\xC2\xB6"},
-    {"parallel;", "\xE2\x88\xA5"},
-    {"parsim;", "\xE2\xAB\xB3"},
-    {"parsl;", "\xE2\xAB\xBD"},
-    {"part;", "\xE2\x88\x82"},
-    {"pcy;", "\xD0\xBF"},
-    {"percnt;", "%"},
-    {"period;", "."},
-    {"permil;", "\xE2\x80\xB0"},
-    {"perp;", "\xE2\x8A\xA5"},
-    {"pertenk;", "\xE2\x80\xB1"},
-    {"pfr;", "\xF0\x9D\x94\xAD"},
-    {"phi;", "\xCF\x86"},
-    {"phiv;", "\xCF\x95"},
-    {"phmmat;", "\xE2\x84\xB3"},
-    {"phone;", "\xE2\x98\x8E"},
-    {"pi;", "\xCF\x80"},
-    {"pitchfork;", "\xE2\x8B\x94"},
-    {"piv;", "\xCF\x96"},
-    {"planck;", "\xE2\x84\x8F"},
-    {"planckh;", "\xE2\x84\x8E"},
-    {"plankv;", "\xE2\x84\x8F"},
-    {"plus;", "+"},
-    {"plusacir;", "\xE2\xA8\xA3"},
-    {"plusb;", "\xE2\x8A\x9E"},
-    {"pluscir;", "\xE2\xA8\xA2"},
-    {"plusdo;", "\xE2\x88\x94"},
-    {"plusdu;", "\xE2\xA8\xA5"},
-    {"pluse;", "\xE2\xA9\xB2"},
-    {"plusmn", "\xC2\xB1"},
-    {"plusmn;", "\xC2\xB1"},
-    {"plussim;", "\xE2\xA8\xA6"},
-    {"plustwo;", "\xE2\xA8\xA7"},
-    {"pm;", "\xC2\xB1"},
-    {"pointint;", "\xE2\xA8\x95"},
-    {"popf;", "\xF0\x9D\x95\xA1"},
-    {"pound", "\xC2\xA3"},
-    {"pound;", "\xC2\xA3"},
-    {"pr;", "\xE2\x89\xBA"},
-    {"prE;", "\xE2\xAA\xB3"},
-    {"prap;", "\xE2\xAA\xB7"},
-    {"prcue;", "\xE2\x89\xBC"},
-    {"pre;", "\xE2\xAA\xAF"},
-    {"prec;", "\xE2\x89\xBA"},
-    {"precapprox;", "\xE2\xAA\xB7"},
-    {"preccurlyeq;", "\xE2\x89\xBC"},
-    {"preceq;", "\xE2\xAA\xAF"},
-    {"precnapprox;", "\xE2\xAA\xB9"},
-    {"precneqq;", "\xE2\xAA\xB5"},
-    {"precnsim;", "\xE2\x8B\xA8"},
-    {"precsim;", "\xE2\x89\xBE"},
-    {"prime;", "\xE2\x80\xB2"},
-    {"primes;", "\xE2\x84\x99"},
-    {"prnE;", "\xE2\xAA\xB5"},
-    {"prnap;", "\xE2\xAA\xB9"},
-    {"prnsim;", "\xE2\x8B\xA8"},
-    {"prod;", "\xE2\x88\x8F"},
-    {"profalar;", "\xE2\x8C\xAE"},
-    {"profline;", "\xE2\x8C\x92"},
-    {"profsurf;", "\xE2\x8C\x93"},
-    {"prop;", "\xE2\x88\x9D"},
-    {"propto;", "\xE2\x88\x9D"},
-    {"prsim;", "\xE2\x89\xBE"},
-    {"prurel;", "\xE2\x8A\xB0"},
-    {"pscr;", "\xF0\x9D\x93\x85"},
-    {"psi;", "\xCF\x88"},
-    {"puncsp;", "\xE2\x80\x88"},
-    {"qfr;", "\xF0\x9D\x94\xAE"},
-    {"qint;", "\xE2\xA8\x8C"},
-    {"qopf;", "\xF0\x9D\x95\xA2"},
-    {"qprime;", "\xE2\x81\x97"},
-    {"qscr;", "\xF0\x9D\x93\x86"},
-    {"quaternions;", "\xE2\x84\x8D"},
-    {"quatint;", "\xE2\xA8\x96"},
-    {"quest;", "\x3F"},
-    {"questeq;", "\xE2\x89\x9F"},
-    {"quot", "\x22"},
-    {"quot;", "\x22"},
-    {"rAarr;", "\xE2\x87\x9B"},
-    {"rArr;", "\xE2\x87\x92"},
-    {"rAtail;", "\xE2\xA4\x9C"},
-    {"rBarr;", "\xE2\xA4\x8F"},
-    {"rHar;", "\xE2\xA5\xA4"},
-    {"race;", "\xE2\x88\xBD\xCC\xB1"},
-    {"racute;", "\xC5\x95"},
-    {"radic;", "\xE2\x88\x9A"},
-    {"raemptyv;", "\xE2\xA6\xB3"},
-    {"rang;", "\xE2\x9F\xA9"},
-    {"rangd;", "\xE2\xA6\x92"},
-    {"range;", "\xE2\xA6\xA5"},
-    {"rangle;", "\xE2\x9F\xA9"},
-    {"raquo", "\xC2\xBB"},
-    {"raquo;", "\xC2\xBB"},
-    {"rarr;", "\xE2\x86\x92"},
-    {"rarrap;", "\xE2\xA5\xB5"},
-    {"rarrb;", "\xE2\x87\xA5"},
-    {"rarrbfs;", "\xE2\xA4\xA0"},
-    {"rarrc;", "\xE2\xA4\xB3"},
-    {"rarrfs;", "\xE2\xA4\x9E"},
-    {"rarrhk;", "\xE2\x86\xAA"},
-    {"rarrlp;", "\xE2\x86\xAC"},
-    {"rarrpl;", "\xE2\xA5\x85"},
-    {"rarrsim;", "\xE2\xA5\xB4"},
-    {"rarrtl;", "\xE2\x86\xA3"},
-    {"rarrw;", "\xE2\x86\x9D"},
-    {"ratail;", "\xE2\xA4\x9A"},
-    {"ratio;", "\xE2\x88\xB6"},
-    {"rationals;", "\xE2\x84\x9A"},
-    {"rbarr;", "\xE2\xA4\x8D"},
-    {"rbbrk;", "\xE2\x9D\xB3"},
-    {"rbrace;", "}"},
-    {"rbrack;", "]"},
-    {"rbrke;", "\xE2\xA6\x8C"},
-    {"rbrksld;", "\xE2\xA6\x8E"},
-    {"rbrkslu;", "\xE2\xA6\x90"},
-    {"rcaron;", "\xC5\x99"},
-    {"rcedil;", "\xC5\x97"},
-    {"rceil;", "\xE2\x8C\x89"},
-    {"rcub;", "}"},
-    {"rcy;", "\xD1\x80"},
-    {"rdca;", "\xE2\xA4\xB7"},
-    {"rdldhar;", "\xE2\xA5\xA9"},
-    {"rdquo;", "\xE2\x80\x9D"},
-    {"rdquor;", "\xE2\x80\x9D"},
-    {"rdsh;", "\xE2\x86\xB3"},
-    {"real;", "\xE2\x84\x9C"},
-    {"realine;", "\xE2\x84\x9B"},
-    {"realpart;", "\xE2\x84\x9C"},
-    {"reals;", "\xE2\x84\x9D"},
-    {"rect;", "\xE2\x96\xAD"},
-    {"reg", "\xC2\xAE"},
-    {"reg;", "\xC2\xAE"},
-    {"rfisht;", "\xE2\xA5\xBD"},
-    {"rfloor;", "\xE2\x8C\x8B"},
-    {"rfr;", "\xF0\x9D\x94\xAF"},
-    {"rhard;", "\xE2\x87\x81"},
-    {"rharu;", "\xE2\x87\x80"},
-    {"rharul;", "\xE2\xA5\xAC"},
-    {"rho;", "\xCF\x81"},
-    {"rhov;", "\xCF\xB1"},
-    {"rightarrow;", "\xE2\x86\x92"},
-    {"rightarrowtail;", "\xE2\x86\xA3"},
-    {"rightharpoondown;", "\xE2\x87\x81"},
-    {"rightharpoonup;", "\xE2\x87\x80"},
-    {"rightleftarrows;", "\xE2\x87\x84"},
-    {"rightleftharpoons;", "\xE2\x87\x8C"},
-    {"rightrightarrows;", "\xE2\x87\x89"},
-    {"rightsquigarrow;", "\xE2\x86\x9D"},
-    {"rightthreetimes;", "\xE2\x8B\x8C"},
-    {"ring;", "\xCB\x9A"},
-    {"risingdotseq;", "\xE2\x89\x93"},
-    {"rlarr;", "\xE2\x87\x84"},
-    {"rlhar;", "\xE2\x87\x8C"},
-    {"rlm;", "\xE2\x80\x8F"},
-    {"rmoust;", "\xE2\x8E\xB1"},
-    {"rmoustache;", "\xE2\x8E\xB1"},
-    {"rnmid;", "\xE2\xAB\xAE"},
-    {"roang;", "\xE2\x9F\xAD"},
-    {"roarr;", "\xE2\x87\xBE"},
-    {"robrk;", "\xE2\x9F\xA7"},
-    {"ropar;", "\xE2\xA6\x86"},
-    {"ropf;", "\xF0\x9D\x95\xA3"},
-    {"roplus;", "\xE2\xA8\xAE"},
-    {"rotimes;", "\xE2\xA8\xB5"},
-    {"rpar;", ")"},
-    {"rpargt;", "\xE2\xA6\x94"},
-    {"rppolint;", "\xE2\xA8\x92"},
-    {"rrarr;", "\xE2\x87\x89"},
-    {"rsaquo;", "\xE2\x80\xBA"},
-    {"rscr;", "\xF0\x9D\x93\x87"},
-    {"rsh;", "\xE2\x86\xB1"},
-    {"rsqb;", "]"},
-    {"rsquo;", "\xE2\x80\x99"},
-    {"rsquor;", "\xE2\x80\x99"},
-    {"rthree;", "\xE2\x8B\x8C"},
-    {"rtimes;", "\xE2\x8B\x8A"},
-    {"rtri;", "\xE2\x96\xB9"},
-    {"rtrie;", "\xE2\x8A\xB5"},
-    {"rtrif;", "\xE2\x96\xB8"},
-    {"rtriltri;", "\xE2\xA7\x8E"},
-    {"ruluhar;", "\xE2\xA5\xA8"},
-    {"rx;", "\xE2\x84\x9E"},
-    {"sacute;", "\xC5\x9B"},
-    {"sbquo;", "\xE2\x80\x9A"},
-    {"sc;", "\xE2\x89\xBB"},
-    {"scE;", "\xE2\xAA\xB4"},
-    {"scap;", "\xE2\xAA\xB8"},
-    {"scaron;", "\xC5\xA1"},
-    {"sccue;", "\xE2\x89\xBD"},
-    {"sce;", "\xE2\xAA\xB0"},
-    {"scedil;", "\xC5\x9F"},
-    {"scirc;", "\xC5\x9D"},
-    {"scnE;", "\xE2\xAA\xB6"},
-    {"scnap;", "\xE2\xAA\xBA"},
-    {"scnsim;", "\xE2\x8B\xA9"},
-    {"scpolint;", "\xE2\xA8\x93"},
-    {"scsim;", "\xE2\x89\xBF"},
-    {"scy;", "\xD1\x81"},
-    {"sdot;", "\xE2\x8B\x85"},
-    {"sdotb;", "\xE2\x8A\xA1"},
-    {"sdote;", "\xE2\xA9\xA6"},
-    {"seArr;", "\xE2\x87\x98"},
-    {"searhk;", "\xE2\xA4\xA5"},
-    {"searr;", "\xE2\x86\x98"},
-    {"searrow;", "\xE2\x86\x98"},
-    {"sect", "\xC2\xA7"},
-    {"sect;", "\xC2\xA7"},
-    {"semi;", ";"},
-    {"seswar;", "\xE2\xA4\xA9"},
-    {"setminus;", "\xE2\x88\x96"},
-    {"setmn;", "\xE2\x88\x96"},
-    {"sext;", "\xE2\x9C\xB6"},
-    {"sfr;", "\xF0\x9D\x94\xB0"},
-    {"sfrown;", "\xE2\x8C\xA2"},
-    {"sharp;", "\xE2\x99\xAF"},
-    {"shchcy;", "\xD1\x89"},
-    {"shcy;", "\xD1\x88"},
-    {"shortmid;", "\xE2\x88\xA3"},
-    {"shortparallel;", "\xE2\x88\xA5"},
-    {"shy", "\xC2\xAD"},
-    {"shy;", "\xC2\xAD"},
-    {"sigma;", "\xCF\x83"},
-    {"sigmaf;", "\xCF\x82"},
-    {"sigmav;", "\xCF\x82"},
-    {"sim;", "\xE2\x88\xBC"},
-    {"simdot;", "\xE2\xA9\xAA"},
-    {"sime;", "\xE2\x89\x83"},
-    {"simeq;", "\xE2\x89\x83"},
-    {"simg;", "\xE2\xAA\x9E"},
-    {"simgE;", "\xE2\xAA\xA0"},
-    {"siml;", "\xE2\xAA\x9D"},
-    {"simlE;", "\xE2\xAA\x9F"},
-    {"simne;", "\xE2\x89\x86"},
-    {"simplus;", "\xE2\xA8\xA4"},
-    {"simrarr;", "\xE2\xA5\xB2"},
-    {"slarr;", "\xE2\x86\x90"},
-    {"smallsetminus;", "\xE2\x88\x96"},
-    {"smashp;", "\xE2\xA8\xB3"},
-    {"smeparsl;", "\xE2\xA7\xA4"},
-    {"smid;", "\xE2\x88\xA3"},
-    {"smile;", "\xE2\x8C\xA3"},
-    {"smt;", "\xE2\xAA\xAA"},
-    {"smte;", "\xE2\xAA\xAC"},
-    {"smtes;", "\xE2\xAA\xAC\xEF\xB8\x80"},
-    {"softcy;", "\xD1\x8C"},
-    {"sol;", "/"},
-    {"solb;", "\xE2\xA7\x84"},
-    {"solbar;", "\xE2\x8C\xBF"},
-    {"sopf;", "\xF0\x9D\x95\xA4"},
-    {"spades;", "\xE2\x99\xA0"},
-    {"spadesuit;", "\xE2\x99\xA0"},
-    {"spar;", "\xE2\x88\xA5"},
-    {"sqcap;", "\xE2\x8A\x93"},
-    {"sqcaps;", "\xE2\x8A\x93\xEF\xB8\x80"},
-    {"sqcup;", "\xE2\x8A\x94"},
-    {"sqcups;", "\xE2\x8A\x94\xEF\xB8\x80"},
-    {"sqsub;", "\xE2\x8A\x8F"},
-    {"sqsube;", "\xE2\x8A\x91"},
-    {"sqsubset;", "\xE2\x8A\x8F"},
-    {"sqsubseteq;", "\xE2\x8A\x91"},
-    {"sqsup;", "\xE2\x8A\x90"},
-    {"sqsupe;", "\xE2\x8A\x92"},
-    {"sqsupset;", "\xE2\x8A\x90"},
-    {"sqsupseteq;", "\xE2\x8A\x92"},
-    {"squ;", "\xE2\x96\xA1"},
-    {"square;", "\xE2\x96\xA1"},
-    {"squarf;", "\xE2\x96\xAA"},
-    {"squf;", "\xE2\x96\xAA"},
-    {"srarr;", "\xE2\x86\x92"},
-    {"sscr;", "\xF0\x9D\x93\x88"},
-    {"ssetmn;", "\xE2\x88\x96"},
-    {"ssmile;", "\xE2\x8C\xA3"},
-    {"sstarf;", "\xE2\x8B\x86"},
-    {"star;", "\xE2\x98\x86"},
-    {"starf;", "\xE2\x98\x85"},
-    {"straightepsilon;", "\xCF\xB5"},
-    {"straightphi;", "\xCF\x95"},
-    {"strns;", "\xC2\xAF"},
-    {"sub;", "\xE2\x8A\x82"},
-    {"subE;", "\xE2\xAB\x85"},
-    {"subdot;", "\xE2\xAA\xBD"},
-    {"sube;", "\xE2\x8A\x86"},
-    {"subedot;", "\xE2\xAB\x83"},
-    {"submult;", "\xE2\xAB\x81"},
-    {"subnE;", "\xE2\xAB\x8B"},
-    {"subne;", "\xE2\x8A\x8A"},
-    {"subplus;", "\xE2\xAA\xBF"},
-    {"subrarr;", "\xE2\xA5\xB9"},
-    {"subset;", "\xE2\x8A\x82"},
-    {"subseteq;", "\xE2\x8A\x86"},
-    {"subseteqq;", "\xE2\xAB\x85"},
-    {"subsetneq;", "\xE2\x8A\x8A"},
-    {"subsetneqq;", "\xE2\xAB\x8B"},
-    {"subsim;", "\xE2\xAB\x87"},
-    {"subsub;", "\xE2\xAB\x95"},
-    {"subsup;", "\xE2\xAB\x93"},
-    {"succ;", "\xE2\x89\xBB"},
-    {"succapprox;", "\xE2\xAA\xB8"},
-    {"succcurlyeq;", "\xE2\x89\xBD"},
-    {"succeq;", "\xE2\xAA\xB0"},
-    {"succnapprox;", "\xE2\xAA\xBA"},
-    {"succneqq;", "\xE2\xAA\xB6"},
-    {"succnsim;", "\xE2\x8B\xA9"},
-    {"succsim;", "\xE2\x89\xBF"},
-    {"sum;", "\xE2\x88\x91"},
-    {"sung;", "\xE2\x99\xAA"},
-    {"sup1", "\xC2\xB9"},
-    {"sup1;", "\xC2\xB9"},
-    {"sup2", "\xC2\xB2"},
-    {"sup2;", "\xC2\xB2"},
-    {"sup3", "\xC2\xB3"},
-    {"sup3;", "\xC2\xB3"},
-    {"sup;", "\xE2\x8A\x83"},
-    {"supE;", "\xE2\xAB\x86"},
-    {"supdot;", "\xE2\xAA\xBE"},
-    {"supdsub;", "\xE2\xAB\x98"},
-    {"supe;", "\xE2\x8A\x87"},
-    {"supedot;", "\xE2\xAB\x84"},
-    {"suphsol;", "\xE2\x9F\x89"},
-    {"suphsub;", "\xE2\xAB\x97"},
-    {"suplarr;", "\xE2\xA5\xBB"},
-    {"supmult;", "\xE2\xAB\x82"},
-    {"supnE;", "\xE2\xAB\x8C"},
-    {"supne;", "\xE2\x8A\x8B"},
-    {"supplus;", "\xE2\xAB\x80"},
-    {"supset;", "\xE2\x8A\x83"},
-    {"supseteq;", "\xE2\x8A\x87"},
-    {"supseteqq;", "\xE2\xAB\x86"},
-    {"supsetneq;", "\xE2\x8A\x8B"},
-    {"supsetneqq;", "\xE2\xAB\x8C"},
-    {"supsim;", "\xE2\xAB\x88"},
-    {"supsub;", "\xE2\xAB\x94"},
-    {"supsup;", "\xE2\xAB\x96"},
-    {"swArr;", "\xE2\x87\x99"},
-    {"swarhk;", "\xE2\xA4\xA6"},
-    {"swarr;", "\xE2\x86\x99"},
-    {"swarrow;", "\xE2\x86\x99"},
-    {"swnwar;", "\xE2\xA4\xAA"},
-    {"szlig", "\xC3\x9F"},
-    {"szlig;", "\xC3\x9F"},
-    {"target;", "\xE2\x8C\x96"},
-    {"tau;", "\xCF\x84"},
-    {"tbrk;", "\xE2\x8E\xB4"},
-    {"tcaron;", "\xC5\xA5"},
-    {"tcedil;", "\xC5\xA3"},
-    {"tcy;", "\xD1\x82"},
-    {"tdot;", "\xE2\x83\x9B"},
-    {"telrec;", "\xE2\x8C\x95"},
-    {"tfr;", "\xF0\x9D\x94\xB1"},
-    {"there4;", "\xE2\x88\xB4"},
-    {"therefore;", "\xE2\x88\xB4"},
-    {"theta;", "\xCE\xB8"},
-    {"thetasym;", "\xCF\x91"},
-    {"thetav;", "\xCF\x91"},
-    {"thickapprox;", "\xE2\x89\x88"},
-    {"thicksim;", "\xE2\x88\xBC"},
-    {"thinsp;", "\xE2\x80\x89"},
-    {"thkap;", "\xE2\x89\x88"},
-    {"thksim;", "\xE2\x88\xBC"},
-    {"thorn", "\xC3\xBE"},
-    {"thorn;", "\xC3\xBE"},
-    {"tilde;", "\xCB\x9C"},
-    {"times", "\xC3\x97"},
-    {"times;", "\xC3\x97"},
-    {"timesb;", "\xE2\x8A\xA0"},
-    {"timesbar;", "\xE2\xA8\xB1"},
-    {"timesd;", "\xE2\xA8\xB0"},
-    {"tint;", "\xE2\x88\xAD"},
-    {"toea;", "\xE2\xA4\xA8"},
-    {"top;", "\xE2\x8A\xA4"},
-    {"topbot;", "\xE2\x8C\xB6"},
-    {"topcir;", "\xE2\xAB\xB1"},
-    {"topf;", "\xF0\x9D\x95\xA5"},
-    {"topfork;", "\xE2\xAB\x9A"},
-    {"tosa;", "\xE2\xA4\xA9"},
-    {"tprime;", "\xE2\x80\xB4"},
-    {"trade;", "\xE2\x84\xA2"},
-    {"triangle;", "\xE2\x96\xB5"},
-    {"triangledown;", "\xE2\x96\xBF"},
-    {"triangleleft;", "\xE2\x97\x83"},
-    {"trianglelefteq;", "\xE2\x8A\xB4"},
-    {"triangleq;", "\xE2\x89\x9C"},
-    {"triangleright;", "\xE2\x96\xB9"},
-    {"trianglerighteq;", "\xE2\x8A\xB5"},
-    {"tridot;", "\xE2\x97\xAC"},
-    {"trie;", "\xE2\x89\x9C"},
-    {"triminus;", "\xE2\xA8\xBA"},
-    {"triplus;", "\xE2\xA8\xB9"},
-    {"trisb;", "\xE2\xA7\x8D"},
-    {"tritime;", "\xE2\xA8\xBB"},
-    {"trpezium;", "\xE2\x8F\xA2"},
-    {"tscr;", "\xF0\x9D\x93\x89"},
-    {"tscy;", "\xD1\x86"},
-    {"tshcy;", "\xD1\x9B"},
-    {"tstrok;", "\xC5\xA7"},
-    {"twixt;", "\xE2\x89\xAC"},
-    {"twoheadleftarrow;", "\xE2\x86\x9E"},
-    {"twoheadrightarrow;", "\xE2\x86\xA0"},
-    {"uArr;", "\xE2\x87\x91"},
-    {"uHar;", "\xE2\xA5\xA3"},
-    {"uacute", "\xC3\xBA"},
-    {"uacute;", "\xC3\xBA"},
-    {"uarr;", "\xE2\x86\x91"},
-    {"ubrcy;", "\xD1\x9E"},
-    {"ubreve;", "\xC5\xAD"},
-    {"ucirc", "\xC3\xBB"},
-    {"ucirc;", "\xC3\xBB"},
-    {"ucy;", "\xD1\x83"},
-    {"udarr;", "\xE2\x87\x85"},
-    {"udblac;", "\xC5\xB1"},
-    {"udhar;", "\xE2\xA5\xAE"},
-    {"ufisht;", "\xE2\xA5\xBE"},
-    {"ufr;", "\xF0\x9D\x94\xB2"},
-    {"ugrave", "\xC3\xB9"},
-    {"ugrave;", "\xC3\xB9"},
-    {"uharl;", "\xE2\x86\xBF"},
-    {"uharr;", "\xE2\x86\xBE"},
-    {"uhblk;", "\xE2\x96\x80"},
-    {"ulcorn;", "\xE2\x8C\x9C"},
-    {"ulcorner;", "\xE2\x8C\x9C"},
-    {"ulcrop;", "\xE2\x8C\x8F"},
-    {"ultri;", "\xE2\x97\xB8"},
-    {"umacr;", "\xC5\xAB"},
-    {"uml", "\xC2\xA8"},
-    {"uml;", "\xC2\xA8"},
-    {"uogon;", "\xC5\xB3"},
-    {"uopf;", "\xF0\x9D\x95\xA6"},
-    {"uparrow;", "\xE2\x86\x91"},
-    {"updownarrow;", "\xE2\x86\x95"},
-    {"upharpoonleft;", "\xE2\x86\xBF"},
-    {"upharpoonright;", "\xE2\x86\xBE"},
-    {"uplus;", "\xE2\x8A\x8E"},
-    {"upsi;", "\xCF\x85"},
-    {"upsih;", "\xCF\x92"},
-    {"upsilon;", "\xCF\x85"},
-    {"upuparrows;", "\xE2\x87\x88"},
-    {"urcorn;", "\xE2\x8C\x9D"},
-    {"urcorner;", "\xE2\x8C\x9D"},
-    {"urcrop;", "\xE2\x8C\x8E"},
-    {"uring;", "\xC5\xAF"},
-    {"urtri;", "\xE2\x97\xB9"},
-    {"uscr;", "\xF0\x9D\x93\x8A"},
-    {"utdot;", "\xE2\x8B\xB0"},
-    {"utilde;", "\xC5\xA9"},
-    {"utri;", "\xE2\x96\xB5"},
-    {"utrif;", "\xE2\x96\xB4"},
-    {"uuarr;", "\xE2\x87\x88"},
-    {"uuml", "\xC3\xBC"},
-    {"uuml;", "\xC3\xBC"},
-    {"uwangle;", "\xE2\xA6\xA7"},
-    {"vArr;", "\xE2\x87\x95"},
-    {"vBar;", "\xE2\xAB\xA8"},
-    {"vBarv;", "\xE2\xAB\xA9"},
-    {"vDash;", "\xE2\x8A\xA8"},
-    {"vangrt;", "\xE2\xA6\x9C"},
-    {"varepsilon;", "\xCF\xB5"},
-    {"varkappa;", "\xCF\xB0"},
-    {"varnothing;", "\xE2\x88\x85"},
-    {"varphi;", "\xCF\x95"},
-    {"varpi;", "\xCF\x96"},
-    {"varpropto;", "\xE2\x88\x9D"},
-    {"varr;", "\xE2\x86\x95"},
-    {"varrho;", "\xCF\xB1"},
-    {"varsigma;", "\xCF\x82"},
-    {"varsubsetneq;", "\xE2\x8A\x8A\xEF\xB8\x80"},
-    {"varsubsetneqq;", "\xE2\xAB\x8B\xEF\xB8\x80"},
-    {"varsupsetneq;", "\xE2\x8A\x8B\xEF\xB8\x80"},
-    {"varsupsetneqq;", "\xE2\xAB\x8C\xEF\xB8\x80"},
-    {"vartheta;", "\xCF\x91"},
-    {"vartriangleleft;", "\xE2\x8A\xB2"},
-    {"vartriangleright;", "\xE2\x8A\xB3"},
-    {"vcy;", "\xD0\xB2"},
-    {"vdash;", "\xE2\x8A\xA2"},
-    {"vee;", "\xE2\x88\xA8"},
-    {"veebar;", "\xE2\x8A\xBB"},
-    {"veeeq;", "\xE2\x89\x9A"},
-    {"vellip;", "\xE2\x8B\xAE"},
-    {"verbar;", "|"},
-    {"vert;", "|"},
-    {"vfr;", "\xF0\x9D\x94\xB3"},
-    {"vltri;", "\xE2\x8A\xB2"},
-    {"vnsub;", "\xE2\x8A\x82\xE2\x83\x92"},
-    {"vnsup;", "\xE2\x8A\x83\xE2\x83\x92"},
-    {"vopf;", "\xF0\x9D\x95\xA7"},
-    {"vprop;", "\xE2\x88\x9D"},
-    {"vrtri;", "\xE2\x8A\xB3"},
-    {"vscr;", "\xF0\x9D\x93\x8B"},
-    {"vsubnE;", "\xE2\xAB\x8B\xEF\xB8\x80"},
-    {"vsubne;", "\xE2\x8A\x8A\xEF\xB8\x80"},
-    {"vsupnE;", "\xE2\xAB\x8C\xEF\xB8\x80"},
-    {"vsupne;", "\xE2\x8A\x8B\xEF\xB8\x80"},
-    {"vzigzag;", "\xE2\xA6\x9A"},
-    {"wcirc;", "\xC5\xB5"},
-    {"wedbar;", "\xE2\xA9\x9F"},
-    {"wedge;", "\xE2\x88\xA7"},
-    {"wedgeq;", "\xE2\x89\x99"},
-    {"weierp;", "\xE2\x84\x98"},
-    {"wfr;", "\xF0\x9D\x94\xB4"},
-    {"wopf;", "\xF0\x9D\x95\xA8"},
-    {"wp;", "\xE2\x84\x98"},
-    {"wr;", "\xE2\x89\x80"},
-    {"wreath;", "\xE2\x89\x80"},
-    {"wscr;", "\xF0\x9D\x93\x8C"},
-    {"xcap;", "\xE2\x8B\x82"},
-    {"xcirc;", "\xE2\x97\xAF"},
-    {"xcup;", "\xE2\x8B\x83"},
-    {"xdtri;", "\xE2\x96\xBD"},
-    {"xfr;", "\xF0\x9D\x94\xB5"},
-    {"xhArr;", "\xE2\x9F\xBA"},
-    {"xharr;", "\xE2\x9F\xB7"},
-    {"xi;", "\xCE\xBE"},
-    {"xlArr;", "\xE2\x9F\xB8"},
-    {"xlarr;", "\xE2\x9F\xB5"},
-    {"xmap;", "\xE2\x9F\xBC"},
-    {"xnis;", "\xE2\x8B\xBB"},
-    {"xodot;", "\xE2\xA8\x80"},
-    {"xopf;", "\xF0\x9D\x95\xA9"},
-    {"xoplus;", "\xE2\xA8\x81"},
-    {"xotime;", "\xE2\xA8\x82"},
-    {"xrArr;", "\xE2\x9F\xB9"},
-    {"xrarr;", "\xE2\x9F\xB6"},
-    {"xscr;", "\xF0\x9D\x93\x8D"},
-    {"xsqcup;", "\xE2\xA8\x86"},
-    {"xuplus;", "\xE2\xA8\x84"},
-    {"xutri;", "\xE2\x96\xB3"},
-    {"xvee;", "\xE2\x8B\x81"},
-    {"xwedge;", "\xE2\x8B\x80"},
-    {"yacute", "\xC3\xBD"},
-    {"yacute;", "\xC3\xBD"},
-    {"yacy;", "\xD1\x8F"},
-    {"ycirc;", "\xC5\xB7"},
-    {"ycy;", "\xD1\x8B"},
-    {"yen", "\xC2\xA5"},
-    {"yen;", "\xC2\xA5"},
-    {"yfr;", "\xF0\x9D\x94\xB6"},
-    {"yicy;", "\xD1\x97"},
-    {"yopf;", "\xF0\x9D\x95\xAA"},
-    {"yscr;", "\xF0\x9D\x93\x8E"},
-    {"yucy;", "\xD1\x8E"},
-    {"yuml", "\xC3\xBF"},
-    {"yuml;", "\xC3\xBF"},
-    {"zacute;", "\xC5\xBA"},
-    {"zcaron;", "\xC5\xBE"},
-    {"zcy;", "\xD0\xB7"},
-    {"zdot;", "\xC5\xBC"},
-    {"zeetrf;", "\xE2\x84\xA8"},
-    {"zeta;", "\xCE\xB6"},
-    {"zfr;", "\xF0\x9D\x94\xB7"},
-    {"zhcy;", "\xD0\xB6"},
-    {"zigrarr;", "\xE2\x87\x9D"},
-    {"zopf;", "\xF0\x9D\x95\xAB"},
-    {"zscr;", "\xF0\x9D\x93\x8F"},
-    {"zwj;", "\xE2\x80\x8D"},
-    {"zwnj;", "\xE2\x80\x8C"},
+// are the legacy names the HTML tokenizer also accepts without a semicolon. Each is
+// its name, NUL, its text, NUL: one string and 16-bit offsets, a quarter of the
+// size of a table of string views in the wasm download.
+const char kNamedReferenceData[] =
+    "AElig" "\0" "\xC3\x86" "\0"
+    "AElig;" "\0" "\xC3\x86" "\0"
+    "AMP" "\0" "&" "\0"
+    "AMP;" "\0" "&" "\0"
+    "Aacute" "\0" "\xC3\x81" "\0"
+    "Aacute;" "\0" "\xC3\x81" "\0"
+    "Abreve;" "\0" "\xC4\x82" "\0"
+    "Acirc" "\0" "\xC3\x82" "\0"
+    "Acirc;" "\0" "\xC3\x82" "\0"
+    "Acy;" "\0" "\xD0\x90" "\0"
+    "Afr;" "\0" "\xF0\x9D\x94\x84" "\0"
+    "Agrave" "\0" "\xC3\x80" "\0"
+    "Agrave;" "\0" "\xC3\x80" "\0"
+    "Alpha;" "\0" "\xCE\x91" "\0"
+    "Amacr;" "\0" "\xC4\x80" "\0"
+    "And;" "\0" "\xE2\xA9\x93" "\0"
+    "Aogon;" "\0" "\xC4\x84" "\0"
+    "Aopf;" "\0" "\xF0\x9D\x94\xB8" "\0"
+    "ApplyFunction;" "\0" "\xE2\x81\xA1" "\0"
+    "Aring" "\0" "\xC3\x85" "\0"
+    "Aring;" "\0" "\xC3\x85" "\0"
+    "Ascr;" "\0" "\xF0\x9D\x92\x9C" "\0"
+    "Assign;" "\0" "\xE2\x89\x94" "\0"
+    "Atilde" "\0" "\xC3\x83" "\0"
+    "Atilde;" "\0" "\xC3\x83" "\0"
+    "Auml" "\0" "\xC3\x84" "\0"
+    "Auml;" "\0" "\xC3\x84" "\0"
+    "Backslash;" "\0" "\xE2\x88\x96" "\0"
+    "Barv;" "\0" "\xE2\xAB\xA7" "\0"
+    "Barwed;" "\0" "\xE2\x8C\x86" "\0"
+    "Bcy;" "\0" "\xD0\x91" "\0"
+    "Because;" "\0" "\xE2\x88\xB5" "\0"
+    "Bernoullis;" "\0" "\xE2\x84\xAC" "\0"
+    "Beta;" "\0" "\xCE\x92" "\0"
+    "Bfr;" "\0" "\xF0\x9D\x94\x85" "\0"
+    "Bopf;" "\0" "\xF0\x9D\x94\xB9" "\0"
+    "Breve;" "\0" "\xCB\x98" "\0"
+    "Bscr;" "\0" "\xE2\x84\xAC" "\0"
+    "Bumpeq;" "\0" "\xE2\x89\x8E" "\0"
+    "CHcy;" "\0" "\xD0\xA7" "\0"
+    "COPY" "\0" "\xC2\xA9" "\0"
+    "COPY;" "\0" "\xC2\xA9" "\0"
+    "Cacute;" "\0" "\xC4\x86" "\0"
+    "Cap;" "\0" "\xE2\x8B\x92" "\0"
+    "CapitalDifferentialD;" "\0" "\xE2\x85\x85" "\0"
+    "Cayleys;" "\0" "\xE2\x84\xAD" "\0"
+    "Ccaron;" "\0" "\xC4\x8C" "\0"
+    "Ccedil" "\0" "\xC3\x87" "\0"
+    "Ccedil;" "\0" "\xC3\x87" "\0"
+    "Ccirc;" "\0" "\xC4\x88" "\0"
+    "Cconint;" "\0" "\xE2\x88\xB0" "\0"
+    "Cdot;" "\0" "\xC4\x8A" "\0"
+    "Cedilla;" "\0" "\xC2\xB8" "\0"
+    "CenterDot;" "\0" "\xC2\xB7" "\0"
+    "Cfr;" "\0" "\xE2\x84\xAD" "\0"
+    "Chi;" "\0" "\xCE\xA7" "\0"
+    "CircleDot;" "\0" "\xE2\x8A\x99" "\0"
+    "CircleMinus;" "\0" "\xE2\x8A\x96" "\0"
+    "CirclePlus;" "\0" "\xE2\x8A\x95" "\0"
+    "CircleTimes;" "\0" "\xE2\x8A\x97" "\0"
+    "ClockwiseContourIntegral;" "\0" "\xE2\x88\xB2" "\0"
+    "CloseCurlyDoubleQuote;" "\0" "\xE2\x80\x9D" "\0"
+    "CloseCurlyQuote;" "\0" "\xE2\x80\x99" "\0"
+    "Colon;" "\0" "\xE2\x88\xB7" "\0"
+    "Colone;" "\0" "\xE2\xA9\xB4" "\0"
+    "Congruent;" "\0" "\xE2\x89\xA1" "\0"
+    "Conint;" "\0" "\xE2\x88\xAF" "\0"
+    "ContourIntegral;" "\0" "\xE2\x88\xAE" "\0"
+    "Copf;" "\0" "\xE2\x84\x82" "\0"
+    "Coproduct;" "\0" "\xE2\x88\x90" "\0"
+    "CounterClockwiseContourIntegral;" "\0" "\xE2\x88\xB3" "\0"
+    "Cross;" "\0" "\xE2\xA8\xAF" "\0"
+    "Cscr;" "\0" "\xF0\x9D\x92\x9E" "\0"
+    "Cup;" "\0" "\xE2\x8B\x93" "\0"
+    "CupCap;" "\0" "\xE2\x89\x8D" "\0"
+    "DD;" "\0" "\xE2\x85\x85" "\0"
+    "DDotrahd;" "\0" "\xE2\xA4\x91" "\0"
+    "DJcy;" "\0" "\xD0\x82" "\0"
+    "DScy;" "\0" "\xD0\x85" "\0"
+    "DZcy;" "\0" "\xD0\x8F" "\0"
+    "Dagger;" "\0" "\xE2\x80\xA1" "\0"
+    "Darr;" "\0" "\xE2\x86\xA1" "\0"
+    "Dashv;" "\0" "\xE2\xAB\xA4" "\0"
+    "Dcaron;" "\0" "\xC4\x8E" "\0"
+    "Dcy;" "\0" "\xD0\x94" "\0"
+    "Del;" "\0" "\xE2\x88\x87" "\0"
+    "Delta;" "\0" "\xCE\x94" "\0"
+    "Dfr;" "\0" "\xF0\x9D\x94\x87" "\0"
+    "DiacriticalAcute;" "\0" "\xC2\xB4" "\0"
+    "DiacriticalDot;" "\0" "\xCB\x99" "\0"
+    "DiacriticalDoubleAcute;" "\0" "\xCB\x9D" "\0"
+    "DiacriticalGrave;" "\0" "`" "\0"
+    "DiacriticalTilde;" "\0" "\xCB\x9C" "\0"
+    "Diamond;" "\0" "\xE2\x8B\x84" "\0"
+    "DifferentialD;" "\0" "\xE2\x85\x86" "\0"
+    "Dopf;" "\0" "\xF0\x9D\x94\xBB" "\0"
+    "Dot;" "\0" "\xC2\xA8" "\0"
+    "DotDot;" "\0" "\xE2\x83\x9C" "\0"
+    "DotEqual;" "\0" "\xE2\x89\x90" "\0"
+    "DoubleContourIntegral;" "\0" "\xE2\x88\xAF" "\0"
+    "DoubleDot;" "\0" "\xC2\xA8" "\0"
+    "DoubleDownArrow;" "\0" "\xE2\x87\x93" "\0"
+    "DoubleLeftArrow;" "\0" "\xE2\x87\x90" "\0"
+    "DoubleLeftRightArrow;" "\0" "\xE2\x87\x94" "\0"
+    "DoubleLeftTee;" "\0" "\xE2\xAB\xA4" "\0"
+    "DoubleLongLeftArrow;" "\0" "\xE2\x9F\xB8" "\0"
+    "DoubleLongLeftRightArrow;" "\0" "\xE2\x9F\xBA" "\0"
+    "DoubleLongRightArrow;" "\0" "\xE2\x9F\xB9" "\0"
+    "DoubleRightArrow;" "\0" "\xE2\x87\x92" "\0"
+    "DoubleRightTee;" "\0" "\xE2\x8A\xA8" "\0"
+    "DoubleUpArrow;" "\0" "\xE2\x87\x91" "\0"
+    "DoubleUpDownArrow;" "\0" "\xE2\x87\x95" "\0"
+    "DoubleVerticalBar;" "\0" "\xE2\x88\xA5" "\0"
+    "DownArrow;" "\0" "\xE2\x86\x93" "\0"
+    "DownArrowBar;" "\0" "\xE2\xA4\x93" "\0"
+    "DownArrowUpArrow;" "\0" "\xE2\x87\xB5" "\0"
+    "DownBreve;" "\0" "\xCC\x91" "\0"
+    "DownLeftRightVector;" "\0" "\xE2\xA5\x90" "\0"
+    "DownLeftTeeVector;" "\0" "\xE2\xA5\x9E" "\0"
+    "DownLeftVector;" "\0" "\xE2\x86\xBD" "\0"
+    "DownLeftVectorBar;" "\0" "\xE2\xA5\x96" "\0"
+    "DownRightTeeVector;" "\0" "\xE2\xA5\x9F" "\0"
+    "DownRightVector;" "\0" "\xE2\x87\x81" "\0"
+    "DownRightVectorBar;" "\0" "\xE2\xA5\x97" "\0"
+    "DownTee;" "\0" "\xE2\x8A\xA4" "\0"
+    "DownTeeArrow;" "\0" "\xE2\x86\xA7" "\0"
+    "Downarrow;" "\0" "\xE2\x87\x93" "\0"
+    "Dscr;" "\0" "\xF0\x9D\x92\x9F" "\0"
+    "Dstrok;" "\0" "\xC4\x90" "\0"
+    "ENG;" "\0" "\xC5\x8A" "\0"
+    "ETH" "\0" "\xC3\x90" "\0"
+    "ETH;" "\0" "\xC3\x90" "\0"
+    "Eacute" "\0" "\xC3\x89" "\0"
+    "Eacute;" "\0" "\xC3\x89" "\0"
+    "Ecaron;" "\0" "\xC4\x9A" "\0"
+    "Ecirc" "\0" "\xC3\x8A" "\0"
+    "Ecirc;" "\0" "\xC3\x8A" "\0"
+    "Ecy;" "\0" "\xD0\xAD" "\0"
+    "Edot;" "\0" "\xC4\x96" "\0"
+    "Efr;" "\0" "\xF0\x9D\x94\x88" "\0"
+    "Egrave" "\0" "\xC3\x88" "\0"
+    "Egrave;" "\0" "\xC3\x88" "\0"
+    "Element;" "\0" "\xE2\x88\x88" "\0"
+    "Emacr;" "\0" "\xC4\x92" "\0"
+    "EmptySmallSquare;" "\0" "\xE2\x97\xBB" "\0"
+    "EmptyVerySmallSquare;" "\0" "\xE2\x96\xAB" "\0"
+    "Eogon;" "\0" "\xC4\x98" "\0"
+    "Eopf;" "\0" "\xF0\x9D\x94\xBC" "\0"
+    "Epsilon;" "\0" "\xCE\x95" "\0"
+    "Equal;" "\0" "\xE2\xA9\xB5" "\0"
+    "EqualTilde;" "\0" "\xE2\x89\x82" "\0"
+    "Equilibrium;" "\0" "\xE2\x87\x8C" "\0"
+    "Escr;" "\0" "\xE2\x84\xB0" "\0"
+    "Esim;" "\0" "\xE2\xA9\xB3" "\0"
+    "Eta;" "\0" "\xCE\x97" "\0"
+    "Euml" "\0" "\xC3\x8B" "\0"
+    "Euml;" "\0" "\xC3\x8B" "\0"
+    "Exists;" "\0" "\xE2\x88\x83" "\0"
+    "ExponentialE;" "\0" "\xE2\x85\x87" "\0"
+    "Fcy;" "\0" "\xD0\xA4" "\0"
+    "Ffr;" "\0" "\xF0\x9D\x94\x89" "\0"
+    "FilledSmallSquare;" "\0" "\xE2\x97\xBC" "\0"
+    "FilledVerySmallSquare;" "\0" "\xE2\x96\xAA" "\0"
+    "Fopf;" "\0" "\xF0\x9D\x94\xBD" "\0"
+    "ForAll;" "\0" "\xE2\x88\x80" "\0"
+    "Fouriertrf;" "\0" "\xE2\x84\xB1" "\0"
+    "Fscr;" "\0" "\xE2\x84\xB1" "\0"
+    "GJcy;" "\0" "\xD0\x83" "\0"
+    "GT" "\0" ">" "\0"
+    "GT;" "\0" ">" "\0"
+    "Gamma;" "\0" "\xCE\x93" "\0"
+    "Gammad;" "\0" "\xCF\x9C" "\0"
+    "Gbreve;" "\0" "\xC4\x9E" "\0"
+    "Gcedil;" "\0" "\xC4\xA2" "\0"
+    "Gcirc;" "\0" "\xC4\x9C" "\0"
+    "Gcy;" "\0" "\xD0\x93" "\0"
+    "Gdot;" "\0" "\xC4\xA0" "\0"
+    "Gfr;" "\0" "\xF0\x9D\x94\x8A" "\0"
+    "Gg;" "\0" "\xE2\x8B\x99" "\0"
+    "Gopf;" "\0" "\xF0\x9D\x94\xBE" "\0"
+    "GreaterEqual;" "\0" "\xE2\x89\xA5" "\0"
+    "GreaterEqualLess;" "\0" "\xE2\x8B\x9B" "\0"
+    "GreaterFullEqual;" "\0" "\xE2\x89\xA7" "\0"
+    "GreaterGreater;" "\0" "\xE2\xAA\xA2" "\0"
+    "GreaterLess;" "\0" "\xE2\x89\xB7" "\0"
+    "GreaterSlantEqual;" "\0" "\xE2\xA9\xBE" "\0"
+    "GreaterTilde;" "\0" "\xE2\x89\xB3" "\0"
+    "Gscr;" "\0" "\xF0\x9D\x92\xA2" "\0"
+    "Gt;" "\0" "\xE2\x89\xAB" "\0"
+    "HARDcy;" "\0" "\xD0\xAA" "\0"
+    "Hacek;" "\0" "\xCB\x87" "\0"
+    "Hat;" "\0" "^" "\0"
+    "Hcirc;" "\0" "\xC4\xA4" "\0"
+    "Hfr;" "\0" "\xE2\x84\x8C" "\0"
+    "HilbertSpace;" "\0" "\xE2\x84\x8B" "\0"
+    "Hopf;" "\0" "\xE2\x84\x8D" "\0"
+    "HorizontalLine;" "\0" "\xE2\x94\x80" "\0"
+    "Hscr;" "\0" "\xE2\x84\x8B" "\0"
+    "Hstrok;" "\0" "\xC4\xA6" "\0"
+    "HumpDownHump;" "\0" "\xE2\x89\x8E" "\0"
+    "HumpEqual;" "\0" "\xE2\x89\x8F" "\0"
+    "IEcy;" "\0" "\xD0\x95" "\0"
+    "IJlig;" "\0" "\xC4\xB2" "\0"
+    "IOcy;" "\0" "\xD0\x81" "\0"
+    "Iacute" "\0" "\xC3\x8D" "\0"
+    "Iacute;" "\0" "\xC3\x8D" "\0"
+    "Icirc" "\0" "\xC3\x8E" "\0"
+    "Icirc;" "\0" "\xC3\x8E" "\0"
+    "Icy;" "\0" "\xD0\x98" "\0"
+    "Idot;" "\0" "\xC4\xB0" "\0"
+    "Ifr;" "\0" "\xE2\x84\x91" "\0"
+    "Igrave" "\0" "\xC3\x8C" "\0"
+    "Igrave;" "\0" "\xC3\x8C" "\0"
+    "Im;" "\0" "\xE2\x84\x91" "\0"
+    "Imacr;" "\0" "\xC4\xAA" "\0"
+    "ImaginaryI;" "\0" "\xE2\x85\x88" "\0"
+    "Implies;" "\0" "\xE2\x87\x92" "\0"
+    "Int;" "\0" "\xE2\x88\xAC" "\0"
+    "Integral;" "\0" "\xE2\x88\xAB" "\0"
+    "Intersection;" "\0" "\xE2\x8B\x82" "\0"
+    "InvisibleComma;" "\0" "\xE2\x81\xA3" "\0"
+    "InvisibleTimes;" "\0" "\xE2\x81\xA2" "\0"
+    "Iogon;" "\0" "\xC4\xAE" "\0"
+    "Iopf;" "\0" "\xF0\x9D\x95\x80" "\0"
+    "Iota;" "\0" "\xCE\x99" "\0"
+    "Iscr;" "\0" "\xE2\x84\x90" "\0"
+    "Itilde;" "\0" "\xC4\xA8" "\0"
+    "Iukcy;" "\0" "\xD0\x86" "\0"
+    "Iuml" "\0" "\xC3\x8F" "\0"
+    "Iuml;" "\0" "\xC3\x8F" "\0"
+    "Jcirc;" "\0" "\xC4\xB4" "\0"
+    "Jcy;" "\0" "\xD0\x99" "\0"
+    "Jfr;" "\0" "\xF0\x9D\x94\x8D" "\0"
+    "Jopf;" "\0" "\xF0\x9D\x95\x81" "\0"
+    "Jscr;" "\0" "\xF0\x9D\x92\xA5" "\0"
+    "Jsercy;" "\0" "\xD0\x88" "\0"
+    "Jukcy;" "\0" "\xD0\x84" "\0"
+    "KHcy;" "\0" "\xD0\xA5" "\0"
+    "KJcy;" "\0" "\xD0\x8C" "\0"
+    "Kappa;" "\0" "\xCE\x9A" "\0"
+    "Kcedil;" "\0" "\xC4\xB6" "\0"
+    "Kcy;" "\0" "\xD0\x9A" "\0"
+    "Kfr;" "\0" "\xF0\x9D\x94\x8E" "\0"
+    "Kopf;" "\0" "\xF0\x9D\x95\x82" "\0"
+    "Kscr;" "\0" "\xF0\x9D\x92\xA6" "\0"
+    "LJcy;" "\0" "\xD0\x89" "\0"
+    "LT" "\0" "<" "\0"
+    "LT;" "\0" "<" "\0"
+    "Lacute;" "\0" "\xC4\xB9" "\0"
+    "Lambda;" "\0" "\xCE\x9B" "\0"
+    "Lang;" "\0" "\xE2\x9F\xAA" "\0"
+    "Laplacetrf;" "\0" "\xE2\x84\x92" "\0"
+    "Larr;" "\0" "\xE2\x86\x9E" "\0"
+    "Lcaron;" "\0" "\xC4\xBD" "\0"
+    "Lcedil;" "\0" "\xC4\xBB" "\0"
+    "Lcy;" "\0" "\xD0\x9B" "\0"
+    "LeftAngleBracket;" "\0" "\xE2\x9F\xA8" "\0"
+    "LeftArrow;" "\0" "\xE2\x86\x90" "\0"
+    "LeftArrowBar;" "\0" "\xE2\x87\xA4" "\0"
+    "LeftArrowRightArrow;" "\0" "\xE2\x87\x86" "\0"
+    "LeftCeiling;" "\0" "\xE2\x8C\x88" "\0"
+    "LeftDoubleBracket;" "\0" "\xE2\x9F\xA6" "\0"
+    "LeftDownTeeVector;" "\0" "\xE2\xA5\xA1" "\0"
+    "LeftDownVector;" "\0" "\xE2\x87\x83" "\0"
+    "LeftDownVectorBar;" "\0" "\xE2\xA5\x99" "\0"
+    "LeftFloor;" "\0" "\xE2\x8C\x8A" "\0"
+    "LeftRightArrow;" "\0" "\xE2\x86\x94" "\0"
+    "LeftRightVector;" "\0" "\xE2\xA5\x8E" "\0"
+    "LeftTee;" "\0" "\xE2\x8A\xA3" "\0"
+    "LeftTeeArrow;" "\0" "\xE2\x86\xA4" "\0"
+    "LeftTeeVector;" "\0" "\xE2\xA5\x9A" "\0"
+    "LeftTriangle;" "\0" "\xE2\x8A\xB2" "\0"
+    "LeftTriangleBar;" "\0" "\xE2\xA7\x8F" "\0"
+    "LeftTriangleEqual;" "\0" "\xE2\x8A\xB4" "\0"
+    "LeftUpDownVector;" "\0" "\xE2\xA5\x91" "\0"
+    "LeftUpTeeVector;" "\0" "\xE2\xA5\xA0" "\0"
+    "LeftUpVector;" "\0" "\xE2\x86\xBF" "\0"
+    "LeftUpVectorBar;" "\0" "\xE2\xA5\x98" "\0"
+    "LeftVector;" "\0" "\xE2\x86\xBC" "\0"
+    "LeftVectorBar;" "\0" "\xE2\xA5\x92" "\0"
+    "Leftarrow;" "\0" "\xE2\x87\x90" "\0"
+    "Leftrightarrow;" "\0" "\xE2\x87\x94" "\0"
+    "LessEqualGreater;" "\0" "\xE2\x8B\x9A" "\0"
+    "LessFullEqual;" "\0" "\xE2\x89\xA6" "\0"
+    "LessGreater;" "\0" "\xE2\x89\xB6" "\0"
+    "LessLess;" "\0" "\xE2\xAA\xA1" "\0"
+    "LessSlantEqual;" "\0" "\xE2\xA9\xBD" "\0"
+    "LessTilde;" "\0" "\xE2\x89\xB2" "\0"
+    "Lfr;" "\0" "\xF0\x9D\x94\x8F" "\0"
+    "Ll;" "\0" "\xE2\x8B\x98" "\0"
+    "Lleftarrow;" "\0" "\xE2\x87\x9A" "\0"
+    "Lmidot;" "\0" "\xC4\xBF" "\0"
+    "LongLeftArrow;" "\0" "\xE2\x9F\xB5" "\0"
+    "LongLeftRightArrow;" "\0" "\xE2\x9F\xB7" "\0"
+    "LongRightArrow;" "\0" "\xE2\x9F\xB6" "\0"
+    "Longleftarrow;" "\0" "\xE2\x9F\xB8" "\0"
+    "Longleftrightarrow;" "\0" "\xE2\x9F\xBA" "\0"
+    "Longrightarrow;" "\0" "\xE2\x9F\xB9" "\0"
+    "Lopf;" "\0" "\xF0\x9D\x95\x83" "\0"
+    "LowerLeftArrow;" "\0" "\xE2\x86\x99" "\0"
+    "LowerRightArrow;" "\0" "\xE2\x86\x98" "\0"
+    "Lscr;" "\0" "\xE2\x84\x92" "\0"
+    "Lsh;" "\0" "\xE2\x86\xB0" "\0"
+    "Lstrok;" "\0" "\xC5\x81" "\0"
+    "Lt;" "\0" "\xE2\x89\xAA" "\0"
+    "Map;" "\0" "\xE2\xA4\x85" "\0"
+    "Mcy;" "\0" "\xD0\x9C" "\0"
+    "MediumSpace;" "\0" "\xE2\x81\x9F" "\0"
+    "Mellintrf;" "\0" "\xE2\x84\xB3" "\0"
+    "Mfr;" "\0" "\xF0\x9D\x94\x90" "\0"
+    "MinusPlus;" "\0" "\xE2\x88\x93" "\0"
+    "Mopf;" "\0" "\xF0\x9D\x95\x84" "\0"
+    "Mscr;" "\0" "\xE2\x84\xB3" "\0"
+    "Mu;" "\0" "\xCE\x9C" "\0"
+    "NJcy;" "\0" "\xD0\x8A" "\0"
+    "Nacute;" "\0" "\xC5\x83" "\0"
+    "Ncaron;" "\0" "\xC5\x87" "\0"
+    "Ncedil;" "\0" "\xC5\x85" "\0"
+    "Ncy;" "\0" "\xD0\x9D" "\0"
+    "NegativeMediumSpace;" "\0" "\xE2\x80\x8B" "\0"
+    "NegativeThickSpace;" "\0" "\xE2\x80\x8B" "\0"
+    "NegativeThinSpace;" "\0" "\xE2\x80\x8B" "\0"
+    "NegativeVeryThinSpace;" "\0" "\xE2\x80\x8B" "\0"
+    "NestedGreaterGreater;" "\0" "\xE2\x89\xAB" "\0"
+    "NestedLessLess;" "\0" "\xE2\x89\xAA" "\0"
+    "NewLine;" "\0" "\x0A" "\0"
+    "Nfr;" "\0" "\xF0\x9D\x94\x91" "\0"
+    "NoBreak;" "\0" "\xE2\x81\xA0" "\0"
+    "NonBreakingSpace;" "\0" "\xC2\xA0" "\0"
+    "Nopf;" "\0" "\xE2\x84\x95" "\0"
+    "Not;" "\0" "\xE2\xAB\xAC" "\0"
+    "NotCongruent;" "\0" "\xE2\x89\xA2" "\0"
+    "NotCupCap;" "\0" "\xE2\x89\xAD" "\0"
+    "NotDoubleVerticalBar;" "\0" "\xE2\x88\xA6" "\0"
+    "NotElement;" "\0" "\xE2\x88\x89" "\0"
+    "NotEqual;" "\0" "\xE2\x89\xA0" "\0"
+    "NotEqualTilde;" "\0" "\xE2\x89\x82\xCC\xB8" "\0"
+    "NotExists;" "\0" "\xE2\x88\x84" "\0"
+    "NotGreater;" "\0" "\xE2\x89\xAF" "\0"
+    "NotGreaterEqual;" "\0" "\xE2\x89\xB1" "\0"
+    "NotGreaterFullEqual;" "\0" "\xE2\x89\xA7\xCC\xB8" "\0"
+    "NotGreaterGreater;" "\0" "\xE2\x89\xAB\xCC\xB8" "\0"
+    "NotGreaterLess;" "\0" "\xE2\x89\xB9" "\0"
+    "NotGreaterSlantEqual;" "\0" "\xE2\xA9\xBE\xCC\xB8" "\0"
+    "NotGreaterTilde;" "\0" "\xE2\x89\xB5" "\0"
+    "NotHumpDownHump;" "\0" "\xE2\x89\x8E\xCC\xB8" "\0"
+    "NotHumpEqual;" "\0" "\xE2\x89\x8F\xCC\xB8" "\0"
+    "NotLeftTriangle;" "\0" "\xE2\x8B\xAA" "\0"
+    "NotLeftTriangleBar;" "\0" "\xE2\xA7\x8F\xCC\xB8" "\0"
+    "NotLeftTriangleEqual;" "\0" "\xE2\x8B\xAC" "\0"
+    "NotLess;" "\0" "\xE2\x89\xAE" "\0"
+    "NotLessEqual;" "\0" "\xE2\x89\xB0" "\0"
+    "NotLessGreater;" "\0" "\xE2\x89\xB8" "\0"
+    "NotLessLess;" "\0" "\xE2\x89\xAA\xCC\xB8" "\0"
+    "NotLessSlantEqual;" "\0" "\xE2\xA9\xBD\xCC\xB8" "\0"
+    "NotLessTilde;" "\0" "\xE2\x89\xB4" "\0"
+    "NotNestedGreaterGreater;" "\0" "\xE2\xAA\xA2\xCC\xB8" "\0"
+    "NotNestedLessLess;" "\0" "\xE2\xAA\xA1\xCC\xB8" "\0"
+    "NotPrecedes;" "\0" "\xE2\x8A\x80" "\0"
+    "NotPrecedesEqual;" "\0" "\xE2\xAA\xAF\xCC\xB8" "\0"
+    "NotPrecedesSlantEqual;" "\0" "\xE2\x8B\xA0" "\0"
+    "NotReverseElement;" "\0" "\xE2\x88\x8C" "\0"
+    "NotRightTriangle;" "\0" "\xE2\x8B\xAB" "\0"
+    "NotRightTriangleBar;" "\0" "\xE2\xA7\x90\xCC\xB8" "\0"
+    "NotRightTriangleEqual;" "\0" "\xE2\x8B\xAD" "\0"
+    "NotSquareSubset;" "\0" "\xE2\x8A\x8F\xCC\xB8" "\0"
+    "NotSquareSubsetEqual;" "\0" "\xE2\x8B\xA2" "\0"
+    "NotSquareSuperset;" "\0" "\xE2\x8A\x90\xCC\xB8" "\0"
+    "NotSquareSupersetEqual;" "\0" "\xE2\x8B\xA3" "\0"
+    "NotSubset;" "\0" "\xE2\x8A\x82\xE2\x83\x92" "\0"
+    "NotSubsetEqual;" "\0" "\xE2\x8A\x88" "\0"
+    "NotSucceeds;" "\0" "\xE2\x8A\x81" "\0"
+    "NotSucceedsEqual;" "\0" "\xE2\xAA\xB0\xCC\xB8" "\0"
+    "NotSucceedsSlantEqual;" "\0" "\xE2\x8B\xA1" "\0"
+    "NotSucceedsTilde;" "\0" "\xE2\x89\xBF\xCC\xB8" "\0"
+    "NotSuperset;" "\0" "\xE2\x8A\x83\xE2\x83\x92" "\0"
+    "NotSupersetEqual;" "\0" "\xE2\x8A\x89" "\0"
+    "NotTilde;" "\0" "\xE2\x89\x81" "\0"
+    "NotTildeEqual;" "\0" "\xE2\x89\x84" "\0"
+    "NotTildeFullEqual;" "\0" "\xE2\x89\x87" "\0"
+    "NotTildeTilde;" "\0" "\xE2\x89\x89" "\0"
+    "NotVerticalBar;" "\0" "\xE2\x88\xA4" "\0"
+    "Nscr;" "\0" "\xF0\x9D\x92\xA9" "\0"
+    "Ntilde" "\0" "\xC3\x91" "\0"
+    "Ntilde;" "\0" "\xC3\x91" "\0"
+    "Nu;" "\0" "\xCE\x9D" "\0"
+    "OElig;" "\0" "\xC5\x92" "\0"
+    "Oacute" "\0" "\xC3\x93" "\0"
+    "Oacute;" "\0" "\xC3\x93" "\0"
+    "Ocirc" "\0" "\xC3\x94" "\0"
+    "Ocirc;" "\0" "\xC3\x94" "\0"
+    "Ocy;" "\0" "\xD0\x9E" "\0"
+    "Odblac;" "\0" "\xC5\x90" "\0"
+    "Ofr;" "\0" "\xF0\x9D\x94\x92" "\0"
+    "Ograve" "\0" "\xC3\x92" "\0"
+    "Ograve;" "\0" "\xC3\x92" "\0"
+    "Omacr;" "\0" "\xC5\x8C" "\0"
+    "Omega;" "\0" "\xCE\xA9" "\0"
+    "Omicron;" "\0" "\xCE\x9F" "\0"
+    "Oopf;" "\0" "\xF0\x9D\x95\x86" "\0"
+    "OpenCurlyDoubleQuote;" "\0" "\xE2\x80\x9C" "\0"
+    "OpenCurlyQuote;" "\0" "\xE2\x80\x98" "\0"
+    "Or;" "\0" "\xE2\xA9\x94" "\0"
+    "Oscr;" "\0" "\xF0\x9D\x92\xAA" "\0"
+    "Oslash" "\0" "\xC3\x98" "\0"
+    "Oslash;" "\0" "\xC3\x98" "\0"
+    "Otilde" "\0" "\xC3\x95" "\0"
+    "Otilde;" "\0" "\xC3\x95" "\0"
+    "Otimes;" "\0" "\xE2\xA8\xB7" "\0"
+    "Ouml" "\0" "\xC3\x96" "\0"
+    "Ouml;" "\0" "\xC3\x96" "\0"
+    "OverBar;" "\0" "\xE2\x80\xBE" "\0"
+    "OverBrace;" "\0" "\xE2\x8F\x9E" "\0"
+    "OverBracket;" "\0" "\xE2\x8E\xB4" "\0"
+    "OverParenthesis;" "\0" "\xE2\x8F\x9C" "\0"
+    "PartialD;" "\0" "\xE2\x88\x82" "\0"
+    "Pcy;" "\0" "\xD0\x9F" "\0"
+    "Pfr;" "\0" "\xF0\x9D\x94\x93" "\0"
+    "Phi;" "\0" "\xCE\xA6" "\0"
+    "Pi;" "\0" "\xCE\xA0" "\0"
+    "PlusMinus;" "\0" "\xC2\xB1" "\0"
+    "Poincareplane;" "\0" "\xE2\x84\x8C" "\0"
+    "Popf;" "\0" "\xE2\x84\x99" "\0"
+    "Pr;" "\0" "\xE2\xAA\xBB" "\0"
+    "Precedes;" "\0" "\xE2\x89\xBA" "\0"
+    "PrecedesEqual;" "\0" "\xE2\xAA\xAF" "\0"
+    "PrecedesSlantEqual;" "\0" "\xE2\x89\xBC" "\0"
+    "PrecedesTilde;" "\0" "\xE2\x89\xBE" "\0"
+    "Prime;" "\0" "\xE2\x80\xB3" "\0"
+    "Product;" "\0" "\xE2\x88\x8F" "\0"
+    "Proportion;" "\0" "\xE2\x88\xB7" "\0"
+    "Proportional;" "\0" "\xE2\x88\x9D" "\0"
+    "Pscr;" "\0" "\xF0\x9D\x92\xAB" "\0"
+    "Psi;" "\0" "\xCE\xA8" "\0"
+    "QUOT" "\0" "\x22" "\0"
+    "QUOT;" "\0" "\x22" "\0"
+    "Qfr;" "\0" "\xF0\x9D\x94\x94" "\0"
+    "Qopf;" "\0" "\xE2\x84\x9A" "\0"
+    "Qscr;" "\0" "\xF0\x9D\x92\xAC" "\0"
+    "RBarr;" "\0" "\xE2\xA4\x90" "\0"
+    "REG" "\0" "\xC2\xAE" "\0"
+    "REG;" "\0" "\xC2\xAE" "\0"
+    "Racute;" "\0" "\xC5\x94" "\0"
+    "Rang;" "\0" "\xE2\x9F\xAB" "\0"
+    "Rarr;" "\0" "\xE2\x86\xA0" "\0"
+    "Rarrtl;" "\0" "\xE2\xA4\x96" "\0"
+    "Rcaron;" "\0" "\xC5\x98" "\0"
+    "Rcedil;" "\0" "\xC5\x96" "\0"
+    "Rcy;" "\0" "\xD0\xA0" "\0"
+    "Re;" "\0" "\xE2\x84\x9C" "\0"
+    "ReverseElement;" "\0" "\xE2\x88\x8B" "\0"
+    "ReverseEquilibrium;" "\0" "\xE2\x87\x8B" "\0"
+    "ReverseUpEquilibrium;" "\0" "\xE2\xA5\xAF" "\0"
+    "Rfr;" "\0" "\xE2\x84\x9C" "\0"
+    "Rho;" "\0" "\xCE\xA1" "\0"
+    "RightAngleBracket;" "\0" "\xE2\x9F\xA9" "\0"
+    "RightArrow;" "\0" "\xE2\x86\x92" "\0"
+    "RightArrowBar;" "\0" "\xE2\x87\xA5" "\0"
+    "RightArrowLeftArrow;" "\0" "\xE2\x87\x84" "\0"
+    "RightCeiling;" "\0" "\xE2\x8C\x89" "\0"
+    "RightDoubleBracket;" "\0" "\xE2\x9F\xA7" "\0"
+    "RightDownTeeVector;" "\0" "\xE2\xA5\x9D" "\0"
+    "RightDownVector;" "\0" "\xE2\x87\x82" "\0"
+    "RightDownVectorBar;" "\0" "\xE2\xA5\x95" "\0"
+    "RightFloor;" "\0" "\xE2\x8C\x8B" "\0"
+    "RightTee;" "\0" "\xE2\x8A\xA2" "\0"
+    "RightTeeArrow;" "\0" "\xE2\x86\xA6" "\0"
+    "RightTeeVector;" "\0" "\xE2\xA5\x9B" "\0"
+    "RightTriangle;" "\0" "\xE2\x8A\xB3" "\0"
+    "RightTriangleBar;" "\0" "\xE2\xA7\x90" "\0"
+    "RightTriangleEqual;" "\0" "\xE2\x8A\xB5" "\0"
+    "RightUpDownVector;" "\0" "\xE2\xA5\x8F" "\0"
+    "RightUpTeeVector;" "\0" "\xE2\xA5\x9C" "\0"
+    "RightUpVector;" "\0" "\xE2\x86\xBE" "\0"
+    "RightUpVectorBar;" "\0" "\xE2\xA5\x94" "\0"
+    "RightVector;" "\0" "\xE2\x87\x80" "\0"
+    "RightVectorBar;" "\0" "\xE2\xA5\x93" "\0"
+    "Rightarrow;" "\0" "\xE2\x87\x92" "\0"
+    "Ropf;" "\0" "\xE2\x84\x9D" "\0"
+    "RoundImplies;" "\0" "\xE2\xA5\xB0" "\0"
+    "Rrightarrow;" "\0" "\xE2\x87\x9B" "\0"
+    "Rscr;" "\0" "\xE2\x84\x9B" "\0"
+    "Rsh;" "\0" "\xE2\x86\xB1" "\0"
+    "RuleDelayed;" "\0" "\xE2\xA7\xB4" "\0"
+    "SHCHcy;" "\0" "\xD0\xA9" "\0"
+    "SHcy;" "\0" "\xD0\xA8" "\0"
+    "SOFTcy;" "\0" "\xD0\xAC" "\0"
+    "Sacute;" "\0" "\xC5\x9A" "\0"
+    "Sc;" "\0" "\xE2\xAA\xBC" "\0"
+    "Scaron;" "\0" "\xC5\xA0" "\0"
+    "Scedil;" "\0" "\xC5\x9E" "\0"
+    "Scirc;" "\0" "\xC5\x9C" "\0"
+    "Scy;" "\0" "\xD0\xA1" "\0"
+    "Sfr;" "\0" "\xF0\x9D\x94\x96" "\0"
+    "ShortDownArrow;" "\0" "\xE2\x86\x93" "\0"
+    "ShortLeftArrow;" "\0" "\xE2\x86\x90" "\0"
+    "ShortRightArrow;" "\0" "\xE2\x86\x92" "\0"
+    "ShortUpArrow;" "\0" "\xE2\x86\x91" "\0"
+    "Sigma;" "\0" "\xCE\xA3" "\0"
+    "SmallCircle;" "\0" "\xE2\x88\x98" "\0"
+    "Sopf;" "\0" "\xF0\x9D\x95\x8A" "\0"
+    "Sqrt;" "\0" "\xE2\x88\x9A" "\0"
+    "Square;" "\0" "\xE2\x96\xA1" "\0"
+    "SquareIntersection;" "\0" "\xE2\x8A\x93" "\0"
+    "SquareSubset;" "\0" "\xE2\x8A\x8F" "\0"
+    "SquareSubsetEqual;" "\0" "\xE2\x8A\x91" "\0"
+    "SquareSuperset;" "\0" "\xE2\x8A\x90" "\0"
+    "SquareSupersetEqual;" "\0" "\xE2\x8A\x92" "\0"
+    "SquareUnion;" "\0" "\xE2\x8A\x94" "\0"
+    "Sscr;" "\0" "\xF0\x9D\x92\xAE" "\0"
+    "Star;" "\0" "\xE2\x8B\x86" "\0"
+    "Sub;" "\0" "\xE2\x8B\x90" "\0"
+    "Subset;" "\0" "\xE2\x8B\x90" "\0"
+    "SubsetEqual;" "\0" "\xE2\x8A\x86" "\0"
+    "Succeeds;" "\0" "\xE2\x89\xBB" "\0"
+    "SucceedsEqual;" "\0" "\xE2\xAA\xB0" "\0"
+    "SucceedsSlantEqual;" "\0" "\xE2\x89\xBD" "\0"
+    "SucceedsTilde;" "\0" "\xE2\x89\xBF" "\0"
+    "SuchThat;" "\0" "\xE2\x88\x8B" "\0"
+    "Sum;" "\0" "\xE2\x88\x91" "\0"
+    "Sup;" "\0" "\xE2\x8B\x91" "\0"
+    "Superset;" "\0" "\xE2\x8A\x83" "\0"
+    "SupersetEqual;" "\0" "\xE2\x8A\x87" "\0"
+    "Supset;" "\0" "\xE2\x8B\x91" "\0"
+    "THORN" "\0" "\xC3\x9E" "\0"
+    "THORN;" "\0" "\xC3\x9E" "\0"
+    "TRADE;" "\0" "\xE2\x84\xA2" "\0"
+    "TSHcy;" "\0" "\xD0\x8B" "\0"
+    "TScy;" "\0" "\xD0\xA6" "\0"
+    "Tab;" "\0" "\x09" "\0"
+    "Tau;" "\0" "\xCE\xA4" "\0"
+    "Tcaron;" "\0" "\xC5\xA4" "\0"
+    "Tcedil;" "\0" "\xC5\xA2" "\0"
+    "Tcy;" "\0" "\xD0\xA2" "\0"
+    "Tfr;" "\0" "\xF0\x9D\x94\x97" "\0"
+    "Therefore;" "\0" "\xE2\x88\xB4" "\0"
+    "Theta;" "\0" "\xCE\x98" "\0"
+    "ThickSpace;" "\0" "\xE2\x81\x9F\xE2\x80\x8A" "\0"
+    "ThinSpace;" "\0" "\xE2\x80\x89" "\0"
+    "Tilde;" "\0" "\xE2\x88\xBC" "\0"
+    "TildeEqual;" "\0" "\xE2\x89\x83" "\0"
+    "TildeFullEqual;" "\0" "\xE2\x89\x85" "\0"
+    "TildeTilde;" "\0" "\xE2\x89\x88" "\0"
+    "Topf;" "\0" "\xF0\x9D\x95\x8B" "\0"
+    "TripleDot;" "\0" "\xE2\x83\x9B" "\0"
+    "Tscr;" "\0" "\xF0\x9D\x92\xAF" "\0"
+    "Tstrok;" "\0" "\xC5\xA6" "\0"
+    "Uacute" "\0" "\xC3\x9A" "\0"
+    "Uacute;" "\0" "\xC3\x9A" "\0"
+    "Uarr;" "\0" "\xE2\x86\x9F" "\0"
+    "Uarrocir;" "\0" "\xE2\xA5\x89" "\0"
+    "Ubrcy;" "\0" "\xD0\x8E" "\0"
+    "Ubreve;" "\0" "\xC5\xAC" "\0"
+    "Ucirc" "\0" "\xC3\x9B" "\0"
+    "Ucirc;" "\0" "\xC3\x9B" "\0"
+    "Ucy;" "\0" "\xD0\xA3" "\0"
+    "Udblac;" "\0" "\xC5\xB0" "\0"
+    "Ufr;" "\0" "\xF0\x9D\x94\x98" "\0"
+    "Ugrave" "\0" "\xC3\x99" "\0"
+    "Ugrave;" "\0" "\xC3\x99" "\0"
+    "Umacr;" "\0" "\xC5\xAA" "\0"
+    "UnderBar;" "\0" "_" "\0"
+    "UnderBrace;" "\0" "\xE2\x8F\x9F" "\0"
+    "UnderBracket;" "\0" "\xE2\x8E\xB5" "\0"
+    "UnderParenthesis;" "\0" "\xE2\x8F\x9D" "\0"
+    "Union;" "\0" "\xE2\x8B\x83" "\0"
+    "UnionPlus;" "\0" "\xE2\x8A\x8E" "\0"
+    "Uogon;" "\0" "\xC5\xB2" "\0"
+    "Uopf;" "\0" "\xF0\x9D\x95\x8C" "\0"
+    "UpArrow;" "\0" "\xE2\x86\x91" "\0"
+    "UpArrowBar;" "\0" "\xE2\xA4\x92" "\0"
+    "UpArrowDownArrow;" "\0" "\xE2\x87\x85" "\0"
+    "UpDownArrow;" "\0" "\xE2\x86\x95" "\0"
+    "UpEquilibrium;" "\0" "\xE2\xA5\xAE" "\0"
+    "UpTee;" "\0" "\xE2\x8A\xA5" "\0"
+    "UpTeeArrow;" "\0" "\xE2\x86\xA5" "\0"
+    "Uparrow;" "\0" "\xE2\x87\x91" "\0"
+    "Updownarrow;" "\0" "\xE2\x87\x95" "\0"
+    "UpperLeftArrow;" "\0" "\xE2\x86\x96" "\0"
+    "UpperRightArrow;" "\0" "\xE2\x86\x97" "\0"
+    "Upsi;" "\0" "\xCF\x92" "\0"
+    "Upsilon;" "\0" "\xCE\xA5" "\0"
+    "Uring;" "\0" "\xC5\xAE" "\0"
+    "Uscr;" "\0" "\xF0\x9D\x92\xB0" "\0"
+    "Utilde;" "\0" "\xC5\xA8" "\0"
+    "Uuml" "\0" "\xC3\x9C" "\0"
+    "Uuml;" "\0" "\xC3\x9C" "\0"
+    "VDash;" "\0" "\xE2\x8A\xAB" "\0"
+    "Vbar;" "\0" "\xE2\xAB\xAB" "\0"
+    "Vcy;" "\0" "\xD0\x92" "\0"
+    "Vdash;" "\0" "\xE2\x8A\xA9" "\0"
+    "Vdashl;" "\0" "\xE2\xAB\xA6" "\0"
+    "Vee;" "\0" "\xE2\x8B\x81" "\0"
+    "Verbar;" "\0" "\xE2\x80\x96" "\0"
+    "Vert;" "\0" "\xE2\x80\x96" "\0"
+    "VerticalBar;" "\0" "\xE2\x88\xA3" "\0"
+    "VerticalLine;" "\0" "|" "\0"
+    "VerticalSeparator;" "\0" "\xE2\x9D\x98" "\0"
+    "VerticalTilde;" "\0" "\xE2\x89\x80" "\0"
+    "VeryThinSpace;" "\0" "\xE2\x80\x8A" "\0"
+    "Vfr;" "\0" "\xF0\x9D\x94\x99" "\0"
+    "Vopf;" "\0" "\xF0\x9D\x95\x8D" "\0"
+    "Vscr;" "\0" "\xF0\x9D\x92\xB1" "\0"
+    "Vvdash;" "\0" "\xE2\x8A\xAA" "\0"
+    "Wcirc;" "\0" "\xC5\xB4" "\0"
+    "Wedge;" "\0" "\xE2\x8B\x80" "\0"
+    "Wfr;" "\0" "\xF0\x9D\x94\x9A" "\0"
+    "Wopf;" "\0" "\xF0\x9D\x95\x8E" "\0"
+    "Wscr;" "\0" "\xF0\x9D\x92\xB2" "\0"
+    "Xfr;" "\0" "\xF0\x9D\x94\x9B" "\0"
+    "Xi;" "\0" "\xCE\x9E" "\0"
+    "Xopf;" "\0" "\xF0\x9D\x95\x8F" "\0"
+    "Xscr;" "\0" "\xF0\x9D\x92\xB3" "\0"
+    "YAcy;" "\0" "\xD0\xAF" "\0"
+    "YIcy;" "\0" "\xD0\x87" "\0"
+    "YUcy;" "\0" "\xD0\xAE" "\0"
+    "Yacute" "\0" "\xC3\x9D" "\0"
+    "Yacute;" "\0" "\xC3\x9D" "\0"
+    "Ycirc;" "\0" "\xC5\xB6" "\0"
+    "Ycy;" "\0" "\xD0\xAB" "\0"
+    "Yfr;" "\0" "\xF0\x9D\x94\x9C" "\0"
+    "Yopf;" "\0" "\xF0\x9D\x95\x90" "\0"
+    "Yscr;" "\0" "\xF0\x9D\x92\xB4" "\0"
+    "Yuml;" "\0" "\xC5\xB8" "\0"
+    "ZHcy;" "\0" "\xD0\x96" "\0"
+    "Zacute;" "\0" "\xC5\xB9" "\0"
+    "Zcaron;" "\0" "\xC5\xBD" "\0"
+    "Zcy;" "\0" "\xD0\x97" "\0"
+    "Zdot;" "\0" "\xC5\xBB" "\0"
+    "ZeroWidthSpace;" "\0" "\xE2\x80\x8B" "\0"
+    "Zeta;" "\0" "\xCE\x96" "\0"
+    "Zfr;" "\0" "\xE2\x84\xA8" "\0"
+    "Zopf;" "\0" "\xE2\x84\xA4" "\0"
+    "Zscr;" "\0" "\xF0\x9D\x92\xB5" "\0"
+    "aacute" "\0" "\xC3\xA1" "\0"
+    "aacute;" "\0" "\xC3\xA1" "\0"
+    "abreve;" "\0" "\xC4\x83" "\0"
+    "ac;" "\0" "\xE2\x88\xBE" "\0"
+    "acE;" "\0" "\xE2\x88\xBE\xCC\xB3" "\0"
+    "acd;" "\0" "\xE2\x88\xBF" "\0"
+    "acirc" "\0" "\xC3\xA2" "\0"
+    "acirc;" "\0" "\xC3\xA2" "\0"
+    "acute" "\0" "\xC2\xB4" "\0"
+    "acute;" "\0" "\xC2\xB4" "\0"
+    "acy;" "\0" "\xD0\xB0" "\0"
+    "aelig" "\0" "\xC3\xA6" "\0"
+    "aelig;" "\0" "\xC3\xA6" "\0"
+    "af;" "\0" "\xE2\x81\xA1" "\0"
+    "afr;" "\0" "\xF0\x9D\x94\x9E" "\0"
+    "agrave" "\0" "\xC3\xA0" "\0"
+    "agrave;" "\0" "\xC3\xA0" "\0"
+    "alefsym;" "\0" "\xE2\x84\xB5" "\0"
+    "aleph;" "\0" "\xE2\x84\xB5" "\0"
+    "alpha;" "\0" "\xCE\xB1" "\0"
+    "amacr;" "\0" "\xC4\x81" "\0"
+    "amalg;" "\0" "\xE2\xA8\xBF" "\0"
+    "amp" "\0" "&" "\0"
+    "amp;" "\0" "&" "\0"
+    "and;" "\0" "\xE2\x88\xA7" "\0"
+    "andand;" "\0" "\xE2\xA9\x95" "\0"
+    "andd;" "\0" "\xE2\xA9\x9C" "\0"
+    "andslope;" "\0" "\xE2\xA9\x98" "\0"
+    "andv;" "\0" "\xE2\xA9\x9A" "\0"
+    "ang;" "\0" "\xE2\x88\xA0" "\0"
+    "ange;" "\0" "\xE2\xA6\xA4" "\0"
+    "angle;" "\0" "\xE2\x88\xA0" "\0"
+    "angmsd;" "\0" "\xE2\x88\xA1" "\0"
+    "angmsdaa;" "\0" "\xE2\xA6\xA8" "\0"
+    "angmsdab;" "\0" "\xE2\xA6\xA9" "\0"
+    "angmsdac;" "\0" "\xE2\xA6\xAA" "\0"
+    "angmsdad;" "\0" "\xE2\xA6\xAB" "\0"
+    "angmsdae;" "\0" "\xE2\xA6\xAC" "\0"
+    "angmsdaf;" "\0" "\xE2\xA6\xAD" "\0"
+    "angmsdag;" "\0" "\xE2\xA6\xAE" "\0"
+    "angmsdah;" "\0" "\xE2\xA6\xAF" "\0"
+    "angrt;" "\0" "\xE2\x88\x9F" "\0"
+    "angrtvb;" "\0" "\xE2\x8A\xBE" "\0"
+    "angrtvbd;" "\0" "\xE2\xA6\x9D" "\0"
+    "angsph;" "\0" "\xE2\x88\xA2" "\0"
+    "angst;" "\0" "\xC3\x85" "\0"
+    "angzarr;" "\0" "\xE2\x8D\xBC" "\0"
+    "aogon;" "\0" "\xC4\x85" "\0"
+    "aopf;" "\0" "\xF0\x9D\x95\x92" "\0"
+    "ap;" "\0" "\xE2\x89\x88" "\0"
+    "apE;" "\0" "\xE2\xA9\xB0" "\0"
+    "apacir;" "\0" "\xE2\xA9\xAF" "\0"
+    "ape;" "\0" "\xE2\x89\x8A" "\0"
+    "apid;" "\0" "\xE2\x89\x8B" "\0"
+    "apos;" "\0" "'" "\0"
+    "approx;" "\0" "\xE2\x89\x88" "\0"
+    "approxeq;" "\0" "\xE2\x89\x8A" "\0"
+    "aring" "\0" "\xC3\xA5" "\0"
+    "aring;" "\0" "\xC3\xA5" "\0"
+    "ascr;" "\0" "\xF0\x9D\x92\xB6" "\0"
+    "ast;" "\0" "*" "\0"
+    "asymp;" "\0" "\xE2\x89\x88" "\0"
+    "asympeq;" "\0" "\xE2\x89\x8D" "\0"
+    "atilde" "\0" "\xC3\xA3" "\0"
+    "atilde;" "\0" "\xC3\xA3" "\0"
+    "auml" "\0" "\xC3\xA4" "\0"
+    "auml;" "\0" "\xC3\xA4" "\0"
+    "awconint;" "\0" "\xE2\x88\xB3" "\0"
+    "awint;" "\0" "\xE2\xA8\x91" "\0"
+    "bNot;" "\0" "\xE2\xAB\xAD" "\0"
+    "backcong;" "\0" "\xE2\x89\x8C" "\0"
+    "backepsilon;" "\0" "\xCF\xB6" "\0"
+    "backprime;" "\0" "\xE2\x80\xB5" "\0"
+    "backsim;" "\0" "\xE2\x88\xBD" "\0"
+    "backsimeq;" "\0" "\xE2\x8B\x8D" "\0"
+    "barvee;" "\0" "\xE2\x8A\xBD" "\0"
+    "barwed;" "\0" "\xE2\x8C\x85" "\0"
+    "barwedge;" "\0" "\xE2\x8C\x85" "\0"
+    "bbrk;" "\0" "\xE2\x8E\xB5" "\0"
+    "bbrktbrk;" "\0" "\xE2\x8E\xB6" "\0"
+    "bcong;" "\0" "\xE2\x89\x8C" "\0"
+    "bcy;" "\0" "\xD0\xB1" "\0"
+    "bdquo;" "\0" "\xE2\x80\x9E" "\0"
+    "becaus;" "\0" "\xE2\x88\xB5" "\0"
+    "because;" "\0" "\xE2\x88\xB5" "\0"
+    "bemptyv;" "\0" "\xE2\xA6\xB0" "\0"
+    "bepsi;" "\0" "\xCF\xB6" "\0"
+    "bernou;" "\0" "\xE2\x84\xAC" "\0"
+    "beta;" "\0" "\xCE\xB2" "\0"
+    "beth;" "\0" "\xE2\x84\xB6" "\0"
+    "between;" "\0" "\xE2\x89\xAC" "\0"
+    "bfr;" "\0" "\xF0\x9D\x94\x9F" "\0"
+    "bigcap;" "\0" "\xE2\x8B\x82" "\0"
+    "bigcirc;" "\0" "\xE2\x97\xAF" "\0"
+    "bigcup;" "\0" "\xE2\x8B\x83" "\0"
+    "bigodot;" "\0" "\xE2\xA8\x80" "\0"
+    "bigoplus;" "\0" "\xE2\xA8\x81" "\0"
+    "bigotimes;" "\0" "\xE2\xA8\x82" "\0"
+    "bigsqcup;" "\0" "\xE2\xA8\x86" "\0"
+    "bigstar;" "\0" "\xE2\x98\x85" "\0"
+    "bigtriangledown;" "\0" "\xE2\x96\xBD" "\0"
+    "bigtriangleup;" "\0" "\xE2\x96\xB3" "\0"
+    "biguplus;" "\0" "\xE2\xA8\x84" "\0"
+    "bigvee;" "\0" "\xE2\x8B\x81" "\0"
+    "bigwedge;" "\0" "\xE2\x8B\x80" "\0"
+    "bkarow;" "\0" "\xE2\xA4\x8D" "\0"
+    "blacklozenge;" "\0" "\xE2\xA7\xAB" "\0"
+    "blacksquare;" "\0" "\xE2\x96\xAA" "\0"
+    "blacktriangle;" "\0" "\xE2\x96\xB4" "\0"
+    "blacktriangledown;" "\0" "\xE2\x96\xBE" "\0"
+    "blacktriangleleft;" "\0" "\xE2\x97\x82" "\0"
+    "blacktriangleright;" "\0" "\xE2\x96\xB8" "\0"
+    "blank;" "\0" "\xE2\x90\xA3" "\0"
+    "blk12;" "\0" "\xE2\x96\x92" "\0"
+    "blk14;" "\0" "\xE2\x96\x91" "\0"
+    "blk34;" "\0" "\xE2\x96\x93" "\0"
+    "block;" "\0" "\xE2\x96\x88" "\0"
+    "bne;" "\0" "=\xE2\x83\xA5" "\0"
+    "bnequiv;" "\0" "\xE2\x89\xA1\xE2\x83\xA5" "\0"
+    "bnot;" "\0" "\xE2\x8C\x90" "\0"
+    "bopf;" "\0" "\xF0\x9D\x95\x93" "\0"
+    "bot;" "\0" "\xE2\x8A\xA5" "\0"
+    "bottom;" "\0" "\xE2\x8A\xA5" "\0"
+    "bowtie;" "\0" "\xE2\x8B\x88" "\0"
+    "boxDL;" "\0" "\xE2\x95\x97" "\0"
+    "boxDR;" "\0" "\xE2\x95\x94" "\0"
+    "boxDl;" "\0" "\xE2\x95\x96" "\0"
+    "boxDr;" "\0" "\xE2\x95\x93" "\0"
+    "boxH;" "\0" "\xE2\x95\x90" "\0"
+    "boxHD;" "\0" "\xE2\x95\xA6" "\0"
+    "boxHU;" "\0" "\xE2\x95\xA9" "\0"
+    "boxHd;" "\0" "\xE2\x95\xA4" "\0"
+    "boxHu;" "\0" "\xE2\x95\xA7" "\0"
+    "boxUL;" "\0" "\xE2\x95\x9D" "\0"
+    "boxUR;" "\0" "\xE2\x95\x9A" "\0"
+    "boxUl;" "\0" "\xE2\x95\x9C" "\0"
+    "boxUr;" "\0" "\xE2\x95\x99" "\0"
+    "boxV;" "\0" "\xE2\x95\x91" "\0"
+    "boxVH;" "\0" "\xE2\x95\xAC" "\0"
+    "boxVL;" "\0" "\xE2\x95\xA3" "\0"
+    "boxVR;" "\0" "\xE2\x95\xA0" "\0"
+    "boxVh;" "\0" "\xE2\x95\xAB" "\0"
+    "boxVl;" "\0" "\xE2\x95\xA2" "\0"
+    "boxVr;" "\0" "\xE2\x95\x9F" "\0"
+    "boxbox;" "\0" "\xE2\xA7\x89" "\0"
+    "boxdL;" "\0" "\xE2\x95\x95" "\0"
+    "boxdR;" "\0" "\xE2\x95\x92" "\0"
+    "boxdl;" "\0" "\xE2\x94\x90" "\0"
+    "boxdr;" "\0" "\xE2\x94\x8C" "\0"
+    "boxh;" "\0" "\xE2\x94\x80" "\0"
+    "boxhD;" "\0" "\xE2\x95\xA5" "\0"
+    "boxhU;" "\0" "\xE2\x95\xA8" "\0"
+    "boxhd;" "\0" "\xE2\x94\xAC" "\0"
+    "boxhu;" "\0" "\xE2\x94\xB4" "\0"
+    "boxminus;" "\0" "\xE2\x8A\x9F" "\0"
+    "boxplus;" "\0" "\xE2\x8A\x9E" "\0"
+    "boxtimes;" "\0" "\xE2\x8A\xA0" "\0"
+    "boxuL;" "\0" "\xE2\x95\x9B" "\0"
+    "boxuR;" "\0" "\xE2\x95\x98" "\0"
+    "boxul;" "\0" "\xE2\x94\x98" "\0"
+    "boxur;" "\0" "\xE2\x94\x94" "\0"
+    "boxv;" "\0" "\xE2\x94\x82" "\0"
+    "boxvH;" "\0" "\xE2\x95\xAA" "\0"
+    "boxvL;" "\0" "\xE2\x95\xA1" "\0"
+    "boxvR;" "\0" "\xE2\x95\x9E" "\0"
+    "boxvh;" "\0" "\xE2\x94\xBC" "\0"
+    "boxvl;" "\0" "\xE2\x94\xA4" "\0"
+    "boxvr;" "\0" "\xE2\x94\x9C" "\0"
+    "bprime;" "\0" "\xE2\x80\xB5" "\0"
+    "breve;" "\0" "\xCB\x98" "\0"
+    "brvbar" "\0" "\xC2\xA6" "\0"
+    "brvbar;" "\0" "\xC2\xA6" "\0"
+    "bscr;" "\0" "\xF0\x9D\x92\xB7" "\0"
+    "bsemi;" "\0" "\xE2\x81\x8F" "\0"
+    "bsim;" "\0" "\xE2\x88\xBD" "\0"
+    "bsime;" "\0" "\xE2\x8B\x8D" "\0"
+    "bsol;" "\0" "\x5C" "\0"
+    "bsolb;" "\0" "\xE2\xA7\x85" "\0"
+    "bsolhsub;" "\0" "\xE2\x9F\x88" "\0"
+    "bull;" "\0" "\xE2\x80\xA2" "\0"
+    "bullet;" "\0" "\xE2\x80\xA2" "\0"
+    "bump;" "\0" "\xE2\x89\x8E" "\0"
+    "bumpE;" "\0" "\xE2\xAA\xAE" "\0"
+    "bumpe;" "\0" "\xE2\x89\x8F" "\0"
+    "bumpeq;" "\0" "\xE2\x89\x8F" "\0"
+    "cacute;" "\0" "\xC4\x87" "\0"
+    "cap;" "\0" "\xE2\x88\xA9" "\0"
+    "capand;" "\0" "\xE2\xA9\x84" "\0"
+    "capbrcup;" "\0" "\xE2\xA9\x89" "\0"
+    "capcap;" "\0" "\xE2\xA9\x8B" "\0"
+    "capcup;" "\0" "\xE2\xA9\x87" "\0"
+    "capdot;" "\0" "\xE2\xA9\x80" "\0"
+    "caps;" "\0" "\xE2\x88\xA9\xEF\xB8\x80" "\0"
+    "caret;" "\0" "\xE2\x81\x81" "\0"
+    "caron;" "\0" "\xCB\x87" "\0"
+    "ccaps;" "\0" "\xE2\xA9\x8D" "\0"
+    "ccaron;" "\0" "\xC4\x8D" "\0"
+    "ccedil" "\0" "\xC3\xA7" "\0"
+    "ccedil;" "\0" "\xC3\xA7" "\0"
+    "ccirc;" "\0" "\xC4\x89" "\0"
+    "ccups;" "\0" "\xE2\xA9\x8C" "\0"
+    "ccupssm;" "\0" "\xE2\xA9\x90" "\0"
+    "cdot;" "\0" "\xC4\x8B" "\0"
+    "cedil" "\0" "\xC2\xB8" "\0"
+    "cedil;" "\0" "\xC2\xB8" "\0"
+    "cemptyv;" "\0" "\xE2\xA6\xB2" "\0"
+    "cent" "\0" "\xC2\xA2" "\0"
+    "cent;" "\0" "\xC2\xA2" "\0"
+    "centerdot;" "\0" "\xC2\xB7" "\0"
+    "cfr;" "\0" "\xF0\x9D\x94\xA0" "\0"
+    "chcy;" "\0" "\xD1\x87" "\0"
+    "check;" "\0" "\xE2\x9C\x93" "\0"
+    "checkmark;" "\0" "\xE2\x9C\x93" "\0"
+    "chi;" "\0" "\xCF\x87" "\0"
+    "cir;" "\0" "\xE2\x97\x8B" "\0"
+    "cirE;" "\0" "\xE2\xA7\x83" "\0"
+    "circ;" "\0" "\xCB\x86" "\0"
+    "circeq;" "\0" "\xE2\x89\x97" "\0"
+    "circlearrowleft;" "\0" "\xE2\x86\xBA" "\0"
+    "circlearrowright;" "\0" "\xE2\x86\xBB" "\0"
+    "circledR;" "\0" "\xC2\xAE" "\0"
+    "circledS;" "\0" "\xE2\x93\x88" "\0"
+    "circledast;" "\0" "\xE2\x8A\x9B" "\0"
+    "circledcirc;" "\0" "\xE2\x8A\x9A" "\0"
+    "circleddash;" "\0" "\xE2\x8A\x9D" "\0"
+    "cire;" "\0" "\xE2\x89\x97" "\0"
+    "cirfnint;" "\0" "\xE2\xA8\x90" "\0"
+    "cirmid;" "\0" "\xE2\xAB\xAF" "\0"
+    "cirscir;" "\0" "\xE2\xA7\x82" "\0"
+    "clubs;" "\0" "\xE2\x99\xA3" "\0"
+    "clubsuit;" "\0" "\xE2\x99\xA3" "\0"
+    "colon;" "\0" ":" "\0"
+    "colone;" "\0" "\xE2\x89\x94" "\0"
+    "coloneq;" "\0" "\xE2\x89\x94" "\0"
+    "comma;" "\0" "," "\0"
+    "commat;" "\0" "@" "\0"
+    "comp;" "\0" "\xE2\x88\x81" "\0"
+    "compfn;" "\0" "\xE2\x88\x98" "\0"
+    "complement;" "\0" "\xE2\x88\x81" "\0"
+    "complexes;" "\0" "\xE2\x84\x82" "\0"
+    "cong;" "\0" "\xE2\x89\x85" "\0"
+    "congdot;" "\0" "\xE2\xA9\xAD" "\0"
+    "conint;" "\0" "\xE2\x88\xAE" "\0"
+    "copf;" "\0" "\xF0\x9D\x95\x94" "\0"
+    "coprod;" "\0" "\xE2\x88\x90" "\0"
+    "copy" "\0" "\xC2\xA9" "\0"
+    "copy;" "\0" "\xC2\xA9" "\0"
+    "copysr;" "\0" "\xE2\x84\x97" "\0"
+    "crarr;" "\0" "\xE2\x86\xB5" "\0"
+    "cross;" "\0" "\xE2\x9C\x97" "\0"
+    "cscr;" "\0" "\xF0\x9D\x92\xB8" "\0"
+    "csub;" "\0" "\xE2\xAB\x8F" "\0"
+    "csube;" "\0" "\xE2\xAB\x91" "\0"
+    "csup;" "\0" "\xE2\xAB\x90" "\0"
+    "csupe;" "\0" "\xE2\xAB\x92" "\0"
+    "ctdot;" "\0" "\xE2\x8B\xAF" "\0"
+    "cudarrl;" "\0" "\xE2\xA4\xB8" "\0"
+    "cudarrr;" "\0" "\xE2\xA4\xB5" "\0"
+    "cuepr;" "\0" "\xE2\x8B\x9E" "\0"
+    "cuesc;" "\0" "\xE2\x8B\x9F" "\0"
+    "cularr;" "\0" "\xE2\x86\xB6" "\0"
+    "cularrp;" "\0" "\xE2\xA4\xBD" "\0"
+    "cup;" "\0" "\xE2\x88\xAA" "\0"
+    "cupbrcap;" "\0" "\xE2\xA9\x88" "\0"
+    "cupcap;" "\0" "\xE2\xA9\x86" "\0"
+    "cupcup;" "\0" "\xE2\xA9\x8A" "\0"
+    "cupdot;" "\0" "\xE2\x8A\x8D" "\0"
+    "cupor;" "\0" "\xE2\xA9\x85" "\0"
+    "cups;" "\0" "\xE2\x88\xAA\xEF\xB8\x80" "\0"
+    "curarr;" "\0" "\xE2\x86\xB7" "\0"
+    "curarrm;" "\0" "\xE2\xA4\xBC" "\0"
+    "curlyeqprec;" "\0" "\xE2\x8B\x9E" "\0"
+    "curlyeqsucc;" "\0" "\xE2\x8B\x9F" "\0"
+    "curlyvee;" "\0" "\xE2\x8B\x8E" "\0"
+    "curlywedge;" "\0" "\xE2\x8B\x8F" "\0"
+    "curren" "\0" "\xC2\xA4" "\0"
+    "curren;" "\0" "\xC2\xA4" "\0"
+    "curvearrowleft;" "\0" "\xE2\x86\xB6" "\0"
+    "curvearrowright;" "\0" "\xE2\x86\xB7" "\0"
+    "cuvee;" "\0" "\xE2\x8B\x8E" "\0"
+    "cuwed;" "\0" "\xE2\x8B\x8F" "\0"
+    "cwconint;" "\0" "\xE2\x88\xB2" "\0"
+    "cwint;" "\0" "\xE2\x88\xB1" "\0"
+    "cylcty;" "\0" "\xE2\x8C\xAD" "\0"
+    "dArr;" "\0" "\xE2\x87\x93" "\0"
+    "dHar;" "\0" "\xE2\xA5\xA5" "\0"
+    "dagger;" "\0" "\xE2\x80\xA0" "\0"
+    "daleth;" "\0" "\xE2\x84\xB8" "\0"
+    "darr;" "\0" "\xE2\x86\x93" "\0"
+    "dash;" "\0" "\xE2\x80\x90" "\0"
+    "dashv;" "\0" "\xE2\x8A\xA3" "\0"
+    "dbkarow;" "\0" "\xE2\xA4\x8F" "\0"
+    "dblac;" "\0" "\xCB\x9D" "\0"
+    "dcaron;" "\0" "\xC4\x8F" "\0"
+    "dcy;" "\0" "\xD0\xB4" "\0"
+    "dd;" "\0" "\xE2\x85\x86" "\0"
+    "ddagger;" "\0" "\xE2\x80\xA1" "\0"
+    "ddarr;" "\0" "\xE2\x87\x8A" "\0"
+    "ddotseq;" "\0" "\xE2\xA9\xB7" "\0"
+    "deg" "\0" "\xC2\xB0" "\0"
+    "deg;" "\0" "\xC2\xB0" "\0"
+    "delta;" "\0" "\xCE\xB4" "\0"
+    "demptyv;" "\0" "\xE2\xA6\xB1" "\0"
+    "dfisht;" "\0" "\xE2\xA5\xBF" "\0"
+    "dfr;" "\0" "\xF0\x9D\x94\xA1" "\0"
+    "dharl;" "\0" "\xE2\x87\x83" "\0"
+    "dharr;" "\0" "\xE2\x87\x82" "\0"
+    "diam;" "\0" "\xE2\x8B\x84" "\0"
+    "diamond;" "\0" "\xE2\x8B\x84" "\0"
+    "diamondsuit;" "\0" "\xE2\x99\xA6" "\0"
+    "diams;" "\0" "\xE2\x99\xA6" "\0"
+    "die;" "\0" "\xC2\xA8" "\0"
+    "digamma;" "\0" "\xCF\x9D" "\0"
+    "disin;" "\0" "\xE2\x8B\xB2" "\0"
+    "div;" "\0" "\xC3\xB7" "\0"
+    "divide" "\0" "\xC3\xB7" "\0"
+    "divide;" "\0" "\xC3\xB7" "\0"
+    "divideontimes;" "\0" "\xE2\x8B\x87" "\0"
+    "divonx;" "\0" "\xE2\x8B\x87" "\0"
+    "djcy;" "\0" "\xD1\x92" "\0"
+    "dlcorn;" "\0" "\xE2\x8C\x9E" "\0"
+    "dlcrop;" "\0" "\xE2\x8C\x8D" "\0"
+    "dollar;" "\0" "$" "\0"
+    "dopf;" "\0" "\xF0\x9D\x95\x95" "\0"
+    "dot;" "\0" "\xCB\x99" "\0"
+    "doteq;" "\0" "\xE2\x89\x90" "\0"
+    "doteqdot;" "\0" "\xE2\x89\x91" "\0"
+    "dotminus;" "\0" "\xE2\x88\xB8" "\0"
+    "dotplus;" "\0" "\xE2\x88\x94" "\0"
+    "dotsquare;" "\0" "\xE2\x8A\xA1" "\0"
+    "doublebarwedge;" "\0" "\xE2\x8C\x86" "\0"
+    "downarrow;" "\0" "\xE2\x86\x93" "\0"
+    "downdownarrows;" "\0" "\xE2\x87\x8A" "\0"
+    "downharpoonleft;" "\0" "\xE2\x87\x83" "\0"
+    "downharpoonright;" "\0" "\xE2\x87\x82" "\0"
+    "drbkarow;" "\0" "\xE2\xA4\x90" "\0"
+    "drcorn;" "\0" "\xE2\x8C\x9F" "\0"
+    "drcrop;" "\0" "\xE2\x8C\x8C" "\0"
+    "dscr;" "\0" "\xF0\x9D\x92\xB9" "\0"
+    "dscy;" "\0" "\xD1\x95" "\0"
+    "dsol;" "\0" "\xE2\xA7\xB6" "\0"
+    "dstrok;" "\0" "\xC4\x91" "\0"
+    "dtdot;" "\0" "\xE2\x8B\xB1" "\0"
+    "dtri;" "\0" "\xE2\x96\xBF" "\0"
+    "dtrif;" "\0" "\xE2\x96\xBE" "\0"
+    "duarr;" "\0" "\xE2\x87\xB5" "\0"
+    "duhar;" "\0" "\xE2\xA5\xAF" "\0"
+    "dwangle;" "\0" "\xE2\xA6\xA6" "\0"
+    "dzcy;" "\0" "\xD1\x9F" "\0"
+    "dzigrarr;" "\0" "\xE2\x9F\xBF" "\0"
+    "eDDot;" "\0" "\xE2\xA9\xB7" "\0"
+    "eDot;" "\0" "\xE2\x89\x91" "\0"
+    "eacute" "\0" "\xC3\xA9" "\0"
+    "eacute;" "\0" "\xC3\xA9" "\0"
+    "easter;" "\0" "\xE2\xA9\xAE" "\0"
+    "ecaron;" "\0" "\xC4\x9B" "\0"
+    "ecir;" "\0" "\xE2\x89\x96" "\0"
+    "ecirc" "\0" "\xC3\xAA" "\0"
+    "ecirc;" "\0" "\xC3\xAA" "\0"
+    "ecolon;" "\0" "\xE2\x89\x95" "\0"
+    "ecy;" "\0" "\xD1\x8D" "\0"
+    "edot;" "\0" "\xC4\x97" "\0"
+    "ee;" "\0" "\xE2\x85\x87" "\0"
+    "efDot;" "\0" "\xE2\x89\x92" "\0"
+    "efr;" "\0" "\xF0\x9D\x94\xA2" "\0"
+    "eg;" "\0" "\xE2\xAA\x9A" "\0"
+    "egrave" "\0" "\xC3\xA8" "\0"
+    "egrave;" "\0" "\xC3\xA8" "\0"
+    "egs;" "\0" "\xE2\xAA\x96" "\0"
+    "egsdot;" "\0" "\xE2\xAA\x98" "\0"
+    "el;" "\0" "\xE2\xAA\x99" "\0"
+    "elinters;" "\0" "\xE2\x8F\xA7" "\0"
+    "ell;" "\0" "\xE2\x84\x93" "\0"
+    "els;" "\0" "\xE2\xAA\x95" "\0"
+    "elsdot;" "\0" "\xE2\xAA\x97" "\0"
+    "emacr;" "\0" "\xC4\x93" "\0"
+    "empty;" "\0" "\xE2\x88\x85" "\0"
+    "emptyset;" "\0" "\xE2\x88\x85" "\0"
+    "emptyv;" "\0" "\xE2\x88\x85" "\0"
+    "emsp13;" "\0" "\xE2\x80\x84" "\0"
+    "emsp14;" "\0" "\xE2\x80\x85" "\0"
+    "emsp;" "\0" "\xE2\x80\x83" "\0"
+    "eng;" "\0" "\xC5\x8B" "\0"
+    "ensp;" "\0" "\xE2\x80\x82" "\0"
+    "eogon;" "\0" "\xC4\x99" "\0"
+    "eopf;" "\0" "\xF0\x9D\x95\x96" "\0"
+    "epar;" "\0" "\xE2\x8B\x95" "\0"
+    "eparsl;" "\0" "\xE2\xA7\xA3" "\0"
+    "eplus;" "\0" "\xE2\xA9\xB1" "\0"
+    "epsi;" "\0" "\xCE\xB5" "\0"
+    "epsilon;" "\0" "\xCE\xB5" "\0"
+    "epsiv;" "\0" "\xCF\xB5" "\0"
+    "eqcirc;" "\0" "\xE2\x89\x96" "\0"
+    "eqcolon;" "\0" "\xE2\x89\x95" "\0"
+    "eqsim;" "\0" "\xE2\x89\x82" "\0"
+    "eqslantgtr;" "\0" "\xE2\xAA\x96" "\0"
+    "eqslantless;" "\0" "\xE2\xAA\x95" "\0"
+    "equals;" "\0" "=" "\0"
+    "equest;" "\0" "\xE2\x89\x9F" "\0"
+    "equiv;" "\0" "\xE2\x89\xA1" "\0"
+    "equivDD;" "\0" "\xE2\xA9\xB8" "\0"
+    "eqvparsl;" "\0" "\xE2\xA7\xA5" "\0"
+    "erDot;" "\0" "\xE2\x89\x93" "\0"
+    "erarr;" "\0" "\xE2\xA5\xB1" "\0"
+    "escr;" "\0" "\xE2\x84\xAF" "\0"
+    "esdot;" "\0" "\xE2\x89\x90" "\0"
+    "esim;" "\0" "\xE2\x89\x82" "\0"
+    "eta;" "\0" "\xCE\xB7" "\0"
+    "eth" "\0" "\xC3\xB0" "\0"
+    "eth;" "\0" "\xC3\xB0" "\0"
+    "euml" "\0" "\xC3\xAB" "\0"
+    "euml;" "\0" "\xC3\xAB" "\0"
+    "euro;" "\0" "\xE2\x82\xAC" "\0"
+    "excl;" "\0" "!" "\0"
+    "exist;" "\0" "\xE2\x88\x83" "\0"
+    "expectation;" "\0" "\xE2\x84\xB0" "\0"
+    "exponentiale;" "\0" "\xE2\x85\x87" "\0"
+    "fallingdotseq;" "\0" "\xE2\x89\x92" "\0"
+    "fcy;" "\0" "\xD1\x84" "\0"
+    "female;" "\0" "\xE2\x99\x80" "\0"
+    "ffilig;" "\0" "\xEF\xAC\x83" "\0"
+    "fflig;" "\0" "\xEF\xAC\x80" "\0"
+    "ffllig;" "\0" "\xEF\xAC\x84" "\0"
+    "ffr;" "\0" "\xF0\x9D\x94\xA3" "\0"
+    "filig;" "\0" "\xEF\xAC\x81" "\0"
+    "fjlig;" "\0" "fj" "\0"
+    "flat;" "\0" "\xE2\x99\xAD" "\0"
+    "fllig;" "\0" "\xEF\xAC\x82" "\0"
+    "fltns;" "\0" "\xE2\x96\xB1" "\0"
+    "fnof;" "\0" "\xC6\x92" "\0"
+    "fopf;" "\0" "\xF0\x9D\x95\x97" "\0"
+    "forall;" "\0" "\xE2\x88\x80" "\0"
+    "fork;" "\0" "\xE2\x8B\x94" "\0"
+    "forkv;" "\0" "\xE2\xAB\x99" "\0"
+    "fpartint;" "\0" "\xE2\xA8\x8D" "\0"
+    "frac12" "\0" "\xC2\xBD" "\0"
+    "frac12;" "\0" "\xC2\xBD" "\0"
+    "frac13;" "\0" "\xE2\x85\x93" "\0"
+    "frac14" "\0" "\xC2\xBC" "\0"
+    "frac14;" "\0" "\xC2\xBC" "\0"
+    "frac15;" "\0" "\xE2\x85\x95" "\0"
+    "frac16;" "\0" "\xE2\x85\x99" "\0"
+    "frac18;" "\0" "\xE2\x85\x9B" "\0"
+    "frac23;" "\0" "\xE2\x85\x94" "\0"
+    "frac25;" "\0" "\xE2\x85\x96" "\0"
+    "frac34" "\0" "\xC2\xBE" "\0"
+    "frac34;" "\0" "\xC2\xBE" "\0"
+    "frac35;" "\0" "\xE2\x85\x97" "\0"
+    "frac38;" "\0" "\xE2\x85\x9C" "\0"
+    "frac45;" "\0" "\xE2\x85\x98" "\0"
+    "frac56;" "\0" "\xE2\x85\x9A" "\0"
+    "frac58;" "\0" "\xE2\x85\x9D" "\0"
+    "frac78;" "\0" "\xE2\x85\x9E" "\0"
+    "frasl;" "\0" "\xE2\x81\x84" "\0"
+    "frown;" "\0" "\xE2\x8C\xA2" "\0"
+    "fscr;" "\0" "\xF0\x9D\x92\xBB" "\0"
+    "gE;" "\0" "\xE2\x89\xA7" "\0"
+    "gEl;" "\0" "\xE2\xAA\x8C" "\0"
+    "gacute;" "\0" "\xC7\xB5" "\0"
+    "gamma;" "\0" "\xCE\xB3" "\0"
+    "gammad;" "\0" "\xCF\x9D" "\0"
+    "gap;" "\0" "\xE2\xAA\x86" "\0"
+    "gbreve;" "\0" "\xC4\x9F" "\0"
+    "gcirc;" "\0" "\xC4\x9D" "\0"
+    "gcy;" "\0" "\xD0\xB3" "\0"
+    "gdot;" "\0" "\xC4\xA1" "\0"
+    "ge;" "\0" "\xE2\x89\xA5" "\0"
+    "gel;" "\0" "\xE2\x8B\x9B" "\0"
+    "geq;" "\0" "\xE2\x89\xA5" "\0"
+    "geqq;" "\0" "\xE2\x89\xA7" "\0"
+    "geqslant;" "\0" "\xE2\xA9\xBE" "\0"
+    "ges;" "\0" "\xE2\xA9\xBE" "\0"
+    "gescc;" "\0" "\xE2\xAA\xA9" "\0"
+    "gesdot;" "\0" "\xE2\xAA\x80" "\0"
+    "gesdoto;" "\0" "\xE2\xAA\x82" "\0"
+    "gesdotol;" "\0" "\xE2\xAA\x84" "\0"
+    "gesl;" "\0" "\xE2\x8B\x9B\xEF\xB8\x80" "\0"
+    "gesles;" "\0" "\xE2\xAA\x94" "\0"
+    "gfr;" "\0" "\xF0\x9D\x94\xA4" "\0"
+    "gg;" "\0" "\xE2\x89\xAB" "\0"
+    "ggg;" "\0" "\xE2\x8B\x99" "\0"
+    "gimel;" "\0" "\xE2\x84\xB7" "\0"
+    "gjcy;" "\0" "\xD1\x93" "\0"
+    "gl;" "\0" "\xE2\x89\xB7" "\0"
+    "glE;" "\0" "\xE2\xAA\x92" "\0"
+    "gla;" "\0" "\xE2\xAA\xA5" "\0"
+    "glj;" "\0" "\xE2\xAA\xA4" "\0"
+    "gnE;" "\0" "\xE2\x89\xA9" "\0"
+    "gnap;" "\0" "\xE2\xAA\x8A" "\0"
+    "gnapprox;" "\0" "\xE2\xAA\x8A" "\0"
+    "gne;" "\0" "\xE2\xAA\x88" "\0"
+    "gneq;" "\0" "\xE2\xAA\x88" "\0"
+    "gneqq;" "\0" "\xE2\x89\xA9" "\0"
+    "gnsim;" "\0" "\xE2\x8B\xA7" "\0"
+    "gopf;" "\0" "\xF0\x9D\x95\x98" "\0"
+    "grave;" "\0" "`" "\0"
+    "gscr;" "\0" "\xE2\x84\x8A" "\0"
+    "gsim;" "\0" "\xE2\x89\xB3" "\0"
+    "gsime;" "\0" "\xE2\xAA\x8E" "\0"
+    "gsiml;" "\0" "\xE2\xAA\x90" "\0"
+    "gt" "\0" ">" "\0"
+    "gt;" "\0" ">" "\0"
+    "gtcc;" "\0" "\xE2\xAA\xA7" "\0"
+    "gtcir;" "\0" "\xE2\xA9\xBA" "\0"
+    "gtdot;" "\0" "\xE2\x8B\x97" "\0"
+    "gtlPar;" "\0" "\xE2\xA6\x95" "\0"
+    "gtquest;" "\0" "\xE2\xA9\xBC" "\0"
+    "gtrapprox;" "\0" "\xE2\xAA\x86" "\0"
+    "gtrarr;" "\0" "\xE2\xA5\xB8" "\0"
+    "gtrdot;" "\0" "\xE2\x8B\x97" "\0"
+    "gtreqless;" "\0" "\xE2\x8B\x9B" "\0"
+    "gtreqqless;" "\0" "\xE2\xAA\x8C" "\0"
+    "gtrless;" "\0" "\xE2\x89\xB7" "\0"
+    "gtrsim;" "\0" "\xE2\x89\xB3" "\0"
+    "gvertneqq;" "\0" "\xE2\x89\xA9\xEF\xB8\x80" "\0"
+    "gvnE;" "\0" "\xE2\x89\xA9\xEF\xB8\x80" "\0"
+    "hArr;" "\0" "\xE2\x87\x94" "\0"
+    "hairsp;" "\0" "\xE2\x80\x8A" "\0"
+    "half;" "\0" "\xC2\xBD" "\0"
+    "hamilt;" "\0" "\xE2\x84\x8B" "\0"
+    "hardcy;" "\0" "\xD1\x8A" "\0"
+    "harr;" "\0" "\xE2\x86\x94" "\0"
+    "harrcir;" "\0" "\xE2\xA5\x88" "\0"
+    "harrw;" "\0" "\xE2\x86\xAD" "\0"
+    "hbar;" "\0" "\xE2\x84\x8F" "\0"
+    "hcirc;" "\0" "\xC4\xA5" "\0"
+    "hearts;" "\0" "\xE2\x99\xA5" "\0"
+    "heartsuit;" "\0" "\xE2\x99\xA5" "\0"
+    "hellip;" "\0" "\xE2\x80\xA6" "\0"
+    "hercon;" "\0" "\xE2\x8A\xB9" "\0"
+    "hfr;" "\0" "\xF0\x9D\x94\xA5" "\0"
+    "hksearow;" "\0" "\xE2\xA4\xA5" "\0"
+    "hkswarow;" "\0" "\xE2\xA4\xA6" "\0"
+    "hoarr;" "\0" "\xE2\x87\xBF" "\0"
+    "homtht;" "\0" "\xE2\x88\xBB" "\0"
+    "hookleftarrow;" "\0" "\xE2\x86\xA9" "\0"
+    "hookrightarrow;" "\0" "\xE2\x86\xAA" "\0"
+    "hopf;" "\0" "\xF0\x9D\x95\x99" "\0"
+    "horbar;" "\0" "\xE2\x80\x95" "\0"
+    "hscr;" "\0" "\xF0\x9D\x92\xBD" "\0"
+    "hslash;" "\0" "\xE2\x84\x8F" "\0"
+    "hstrok;" "\0" "\xC4\xA7" "\0"
+    "hybull;" "\0" "\xE2\x81\x83" "\0"
+    "hyphen;" "\0" "\xE2\x80\x90" "\0"
+    "iacute" "\0" "\xC3\xAD" "\0"
+    "iacute;" "\0" "\xC3\xAD" "\0"
+    "ic;" "\0" "\xE2\x81\xA3" "\0"
+    "icirc" "\0" "\xC3\xAE" "\0"
+    "icirc;" "\0" "\xC3\xAE" "\0"
+    "icy;" "\0" "\xD0\xB8" "\0"
+    "iecy;" "\0" "\xD0\xB5" "\0"
+    "iexcl" "\0" "\xC2\xA1" "\0"
+    "iexcl;" "\0" "\xC2\xA1" "\0"
+    "iff;" "\0" "\xE2\x87\x94" "\0"
+    "ifr;" "\0" "\xF0\x9D\x94\xA6" "\0"
+    "igrave" "\0" "\xC3\xAC" "\0"
+    "igrave;" "\0" "\xC3\xAC" "\0"
+    "ii;" "\0" "\xE2\x85\x88" "\0"
+    "iiiint;" "\0" "\xE2\xA8\x8C" "\0"
+    "iiint;" "\0" "\xE2\x88\xAD" "\0"
+    "iinfin;" "\0" "\xE2\xA7\x9C" "\0"
+    "iiota;" "\0" "\xE2\x84\xA9" "\0"
+    "ijlig;" "\0" "\xC4\xB3" "\0"
+    "imacr;" "\0" "\xC4\xAB" "\0"
+    "image;" "\0" "\xE2\x84\x91" "\0"
+    "imagline;" "\0" "\xE2\x84\x90" "\0"
+    "imagpart;" "\0" "\xE2\x84\x91" "\0"
+    "imath;" "\0" "\xC4\xB1" "\0"
+    "imof;" "\0" "\xE2\x8A\xB7" "\0"
+    "imped;" "\0" "\xC6\xB5" "\0"
+    "in;" "\0" "\xE2\x88\x88" "\0"
+    "incare;" "\0" "\xE2\x84\x85" "\0"
+    "infin;" "\0" "\xE2\x88\x9E" "\0"
+    "infintie;" "\0" "\xE2\xA7\x9D" "\0"
+    "inodot;" "\0" "\xC4\xB1" "\0"
+    "int;" "\0" "\xE2\x88\xAB" "\0"
+    "intcal;" "\0" "\xE2\x8A\xBA" "\0"
+    "integers;" "\0" "\xE2\x84\xA4" "\0"
+    "intercal;" "\0" "\xE2\x8A\xBA" "\0"
+    "intlarhk;" "\0" "\xE2\xA8\x97" "\0"
+    "intprod;" "\0" "\xE2\xA8\xBC" "\0"
+    "iocy;" "\0" "\xD1\x91" "\0"
+    "iogon;" "\0" "\xC4\xAF" "\0"
+    "iopf;" "\0" "\xF0\x9D\x95\x9A" "\0"
+    "iota;" "\0" "\xCE\xB9" "\0"
+    "iprod;" "\0" "\xE2\xA8\xBC" "\0"
+    "iquest" "\0" "\xC2\xBF" "\0"
+    "iquest;" "\0" "\xC2\xBF" "\0"
+    "iscr;" "\0" "\xF0\x9D\x92\xBE" "\0"
+    "isin;" "\0" "\xE2\x88\x88" "\0"
+    "isinE;" "\0" "\xE2\x8B\xB9" "\0"
+    "isindot;" "\0" "\xE2\x8B\xB5" "\0"
+    "isins;" "\0" "\xE2\x8B\xB4" "\0"
+    "isinsv;" "\0" "\xE2\x8B\xB3" "\0"
+    "isinv;" "\0" "\xE2\x88\x88" "\0"
+    "it;" "\0" "\xE2\x81\xA2" "\0"
+    "itilde;" "\0" "\xC4\xA9" "\0"
+    "iukcy;" "\0" "\xD1\x96" "\0"
+    "iuml" "\0" "\xC3\xAF" "\0"
+    "iuml;" "\0" "\xC3\xAF" "\0"
+    "jcirc;" "\0" "\xC4\xB5" "\0"
+    "jcy;" "\0" "\xD0\xB9" "\0"
+    "jfr;" "\0" "\xF0\x9D\x94\xA7" "\0"
+    "jmath;" "\0" "\xC8\xB7" "\0"
+    "jopf;" "\0" "\xF0\x9D\x95\x9B" "\0"
+    "jscr;" "\0" "\xF0\x9D\x92\xBF" "\0"
+    "jsercy;" "\0" "\xD1\x98" "\0"
+    "jukcy;" "\0" "\xD1\x94" "\0"
+    "kappa;" "\0" "\xCE\xBA" "\0"
+    "kappav;" "\0" "\xCF\xB0" "\0"
+    "kcedil;" "\0" "\xC4\xB7" "\0"
+    "kcy;" "\0" "\xD0\xBA" "\0"
+    "kfr;" "\0" "\xF0\x9D\x94\xA8" "\0"
+    "kgreen;" "\0" "\xC4\xB8" "\0"
+    "khcy;" "\0" "\xD1\x85" "\0"
+    "kjcy;" "\0" "\xD1\x9C" "\0"
+    "kopf;" "\0" "\xF0\x9D\x95\x9C" "\0"
+    "kscr;" "\0" "\xF0\x9D\x93\x80" "\0"
+    "lAarr;" "\0" "\xE2\x87\x9A" "\0"
+    "lArr;" "\0" "\xE2\x87\x90" "\0"
+    "lAtail;" "\0" "\xE2\xA4\x9B" "\0"
+    "lBarr;" "\0" "\xE2\xA4\x8E" "\0"
+    "lE;" "\0" "\xE2\x89\xA6" "\0"
+    "lEg;" "\0" "\xE2\xAA\x8B" "\0"
+    "lHar;" "\0" "\xE2\xA5\xA2" "\0"
+    "lacute;" "\0" "\xC4\xBA" "\0"
+    "laemptyv;" "\0" "\xE2\xA6\xB4" "\0"
+    "lagran;" "\0" "\xE2\x84\x92" "\0"
+    "lambda;" "\0" "\xCE\xBB" "\0"
+    "lang;" "\0" "\xE2\x9F\xA8" "\0"
+    "langd;" "\0" "\xE2\xA6\x91" "\0"
+    "langle;" "\0" "\xE2\x9F\xA8" "\0"
+    "lap;" "\0" "\xE2\xAA\x85" "\0"
+    "laquo" "\0" "\xC2\xAB" "\0"
+    "laquo;" "\0" "\xC2\xAB" "\0"
+    "larr;" "\0" "\xE2\x86\x90" "\0"
+    "larrb;" "\0" "\xE2\x87\xA4" "\0"
+    "larrbfs;" "\0" "\xE2\xA4\x9F" "\0"
+    "larrfs;" "\0" "\xE2\xA4\x9D" "\0"
+    "larrhk;" "\0" "\xE2\x86\xA9" "\0"
+    "larrlp;" "\0" "\xE2\x86\xAB" "\0"
+    "larrpl;" "\0" "\xE2\xA4\xB9" "\0"
+    "larrsim;" "\0" "\xE2\xA5\xB3" "\0"
+    "larrtl;" "\0" "\xE2\x86\xA2" "\0"
+    "lat;" "\0" "\xE2\xAA\xAB" "\0"
+    "latail;" "\0" "\xE2\xA4\x99" "\0"
+    "late;" "\0" "\xE2\xAA\xAD" "\0"
+    "lates;" "\0" "\xE2\xAA\xAD\xEF\xB8\x80" "\0"
+    "lbarr;" "\0" "\xE2\xA4\x8C" "\0"
+    "lbbrk;" "\0" "\xE2\x9D\xB2" "\0"
+    "lbrace;" "\0" "{" "\0"
+    "lbrack;" "\0" "[" "\0"
+    "lbrke;" "\0" "\xE2\xA6\x8B" "\0"
+    "lbrksld;" "\0" "\xE2\xA6\x8F" "\0"
+    "lbrkslu;" "\0" "\xE2\xA6\x8D" "\0"
+    "lcaron;" "\0" "\xC4\xBE" "\0"
+    "lcedil;" "\0" "\xC4\xBC" "\0"
+    "lceil;" "\0" "\xE2\x8C\x88" "\0"
+    "lcub;" "\0" "{" "\0"
+    "lcy;" "\0" "\xD0\xBB" "\0"
+    "ldca;" "\0" "\xE2\xA4\xB6" "\0"
+    "ldquo;" "\0" "\xE2\x80\x9C" "\0"
+    "ldquor;" "\0" "\xE2\x80\x9E" "\0"
+    "ldrdhar;" "\0" "\xE2\xA5\xA7" "\0"
+    "ldrushar;" "\0" "\xE2\xA5\x8B" "\0"
+    "ldsh;" "\0" "\xE2\x86\xB2" "\0"
+    "le;" "\0" "\xE2\x89\xA4" "\0"
+    "leftarrow;" "\0" "\xE2\x86\x90" "\0"
+    "leftarrowtail;" "\0" "\xE2\x86\xA2" "\0"
+    "leftharpoondown;" "\0" "\xE2\x86\xBD" "\0"
+    "leftharpoonup;" "\0" "\xE2\x86\xBC" "\0"
+    "leftleftarrows;" "\0" "\xE2\x87\x87" "\0"
+    "leftrightarrow;" "\0" "\xE2\x86\x94" "\0"
+    "leftrightarrows;" "\0" "\xE2\x87\x86" "\0"
+    "leftrightharpoons;" "\0" "\xE2\x87\x8B" "\0"
+    "leftrightsquigarrow;" "\0" "\xE2\x86\xAD" "\0"
+    "leftthreetimes;" "\0" "\xE2\x8B\x8B" "\0"
+    "leg;" "\0" "\xE2\x8B\x9A" "\0"
+    "leq;" "\0" "\xE2\x89\xA4" "\0"
+    "leqq;" "\0" "\xE2\x89\xA6" "\0"
+    "leqslant;" "\0" "\xE2\xA9\xBD" "\0"
+    "les;" "\0" "\xE2\xA9\xBD" "\0"
+    "lescc;" "\0" "\xE2\xAA\xA8" "\0"
+    "lesdot;" "\0" "\xE2\xA9\xBF" "\0"
+    "lesdoto;" "\0" "\xE2\xAA\x81" "\0"
+    "lesdotor;" "\0" "\xE2\xAA\x83" "\0"
+    "lesg;" "\0" "\xE2\x8B\x9A\xEF\xB8\x80" "\0"
+    "lesges;" "\0" "\xE2\xAA\x93" "\0"
+    "lessapprox;" "\0" "\xE2\xAA\x85" "\0"
+    "lessdot;" "\0" "\xE2\x8B\x96" "\0"
+    "lesseqgtr;" "\0" "\xE2\x8B\x9A" "\0"
+    "lesseqqgtr;" "\0" "\xE2\xAA\x8B" "\0"
+    "lessgtr;" "\0" "\xE2\x89\xB6" "\0"
+    "lesssim;" "\0" "\xE2\x89\xB2" "\0"
+    "lfisht;" "\0" "\xE2\xA5\xBC" "\0"
+    "lfloor;" "\0" "\xE2\x8C\x8A" "\0"
+    "lfr;" "\0" "\xF0\x9D\x94\xA9" "\0"
+    "lg;" "\0" "\xE2\x89\xB6" "\0"
+    "lgE;" "\0" "\xE2\xAA\x91" "\0"
+    "lhard;" "\0" "\xE2\x86\xBD" "\0"
+    "lharu;" "\0" "\xE2\x86\xBC" "\0"
+    "lharul;" "\0" "\xE2\xA5\xAA" "\0"
+    "lhblk;" "\0" "\xE2\x96\x84" "\0"
+    "ljcy;" "\0" "\xD1\x99" "\0"
+    "ll;" "\0" "\xE2\x89\xAA" "\0"
+    "llarr;" "\0" "\xE2\x87\x87" "\0"
+    "llcorner;" "\0" "\xE2\x8C\x9E" "\0"
+    "llhard;" "\0" "\xE2\xA5\xAB" "\0"
+    "lltri;" "\0" "\xE2\x97\xBA" "\0"
+    "lmidot;" "\0" "\xC5\x80" "\0"
+    "lmoust;" "\0" "\xE2\x8E\xB0" "\0"
+    "lmoustache;" "\0" "\xE2\x8E\xB0" "\0"
+    "lnE;" "\0" "\xE2\x89\xA8" "\0"
+    "lnap;" "\0" "\xE2\xAA\x89" "\0"
+    "lnapprox;" "\0" "\xE2\xAA\x89" "\0"
+    "lne;" "\0" "\xE2\xAA\x87" "\0"
+    "lneq;" "\0" "\xE2\xAA\x87" "\0"
+    "lneqq;" "\0" "\xE2\x89\xA8" "\0"
+    "lnsim;" "\0" "\xE2\x8B\xA6" "\0"
+    "loang;" "\0" "\xE2\x9F\xAC" "\0"
+    "loarr;" "\0" "\xE2\x87\xBD" "\0"
+    "lobrk;" "\0" "\xE2\x9F\xA6" "\0"
+    "longleftarrow;" "\0" "\xE2\x9F\xB5" "\0"
+    "longleftrightarrow;" "\0" "\xE2\x9F\xB7" "\0"
+    "longmapsto;" "\0" "\xE2\x9F\xBC" "\0"
+    "longrightarrow;" "\0" "\xE2\x9F\xB6" "\0"
+    "looparrowleft;" "\0" "\xE2\x86\xAB" "\0"
+    "looparrowright;" "\0" "\xE2\x86\xAC" "\0"
+    "lopar;" "\0" "\xE2\xA6\x85" "\0"
+    "lopf;" "\0" "\xF0\x9D\x95\x9D" "\0"
+    "loplus;" "\0" "\xE2\xA8\xAD" "\0"
+    "lotimes;" "\0" "\xE2\xA8\xB4" "\0"
+    "lowast;" "\0" "\xE2\x88\x97" "\0"
+    "lowbar;" "\0" "_" "\0"
+    "loz;" "\0" "\xE2\x97\x8A" "\0"
+    "lozenge;" "\0" "\xE2\x97\x8A" "\0"
+    "lozf;" "\0" "\xE2\xA7\xAB" "\0"
+    "lpar;" "\0" "(" "\0"
+    "lparlt;" "\0" "\xE2\xA6\x93" "\0"
+    "lrarr;" "\0" "\xE2\x87\x86" "\0"
+    "lrcorner;" "\0" "\xE2\x8C\x9F" "\0"
+    "lrhar;" "\0" "\xE2\x87\x8B" "\0"
+    "lrhard;" "\0" "\xE2\xA5\xAD" "\0"
+    "lrm;" "\0" "\xE2\x80\x8E" "\0"
+    "lrtri;" "\0" "\xE2\x8A\xBF" "\0"
+    "lsaquo;" "\0" "\xE2\x80\xB9" "\0"
+    "lscr;" "\0" "\xF0\x9D\x93\x81" "\0"
+    "lsh;" "\0" "\xE2\x86\xB0" "\0"
+    "lsim;" "\0" "\xE2\x89\xB2" "\0"
+    "lsime;" "\0" "\xE2\xAA\x8D" "\0"
+    "lsimg;" "\0" "\xE2\xAA\x8F" "\0"
+    "lsqb;" "\0" "[" "\0"
+    "lsquo;" "\0" "\xE2\x80\x98" "\0"
+    "lsquor;" "\0" "\xE2\x80\x9A" "\0"
+    "lstrok;" "\0" "\xC5\x82" "\0"
+    "lt" "\0" "<" "\0"
+    "lt;" "\0" "<" "\0"
+    "ltcc;" "\0" "\xE2\xAA\xA6" "\0"
+    "ltcir;" "\0" "\xE2\xA9\xB9" "\0"
+    "ltdot;" "\0" "\xE2\x8B\x96" "\0"
+    "lthree;" "\0" "\xE2\x8B\x8B" "\0"
+    "ltimes;" "\0" "\xE2\x8B\x89" "\0"
+    "ltlarr;" "\0" "\xE2\xA5\xB6" "\0"
+    "ltquest;" "\0" "\xE2\xA9\xBB" "\0"
+    "ltrPar;" "\0" "\xE2\xA6\x96" "\0"
+    "ltri;" "\0" "\xE2\x97\x83" "\0"
+    "ltrie;" "\0" "\xE2\x8A\xB4" "\0"
+    "ltrif;" "\0" "\xE2\x97\x82" "\0"
+    "lurdshar;" "\0" "\xE2\xA5\x8A" "\0"
+    "luruhar;" "\0" "\xE2\xA5\xA6" "\0"
+    "lvertneqq;" "\0" "\xE2\x89\xA8\xEF\xB8\x80" "\0"
+    "lvnE;" "\0" "\xE2\x89\xA8\xEF\xB8\x80" "\0"
+    "mDDot;" "\0" "\xE2\x88\xBA" "\0"
+    "macr" "\0" "\xC2\xAF" "\0"
+    "macr;" "\0" "\xC2\xAF" "\0"
+    "male;" "\0" "\xE2\x99\x82" "\0"
+    "malt;" "\0" "\xE2\x9C\xA0" "\0"
+    "maltese;" "\0" "\xE2\x9C\xA0" "\0"
+    "map;" "\0" "\xE2\x86\xA6" "\0"
+    "mapsto;" "\0" "\xE2\x86\xA6" "\0"
+    "mapstodown;" "\0" "\xE2\x86\xA7" "\0"
+    "mapstoleft;" "\0" "\xE2\x86\xA4" "\0"
+    "mapstoup;" "\0" "\xE2\x86\xA5" "\0"
+    "marker;" "\0" "\xE2\x96\xAE" "\0"
+    "mcomma;" "\0" "\xE2\xA8\xA9" "\0"
+    "mcy;" "\0" "\xD0\xBC" "\0"
+    "mdash;" "\0" "\xE2\x80\x94" "\0"
+    "measuredangle;" "\0" "\xE2\x88\xA1" "\0"
+    "mfr;" "\0" "\xF0\x9D\x94\xAA" "\0"
+    "mho;" "\0" "\xE2\x84\xA7" "\0"
+    "micro" "\0" "\xC2\xB5" "\0"
+    "micro;" "\0" "\xC2\xB5" "\0"
+    "mid;" "\0" "\xE2\x88\xA3" "\0"
+    "midast;" "\0" "*" "\0"
+    "midcir;" "\0" "\xE2\xAB\xB0" "\0"
+    "middot" "\0" "\xC2\xB7" "\0"
+    "middot;" "\0" "\xC2\xB7" "\0"
+    "minus;" "\0" "\xE2\x88\x92" "\0"
+    "minusb;" "\0" "\xE2\x8A\x9F" "\0"
+    "minusd;" "\0" "\xE2\x88\xB8" "\0"
+    "minusdu;" "\0" "\xE2\xA8\xAA" "\0"
+    "mlcp;" "\0" "\xE2\xAB\x9B" "\0"
+    "mldr;" "\0" "\xE2\x80\xA6" "\0"
+    "mnplus;" "\0" "\xE2\x88\x93" "\0"
+    "models;" "\0" "\xE2\x8A\xA7" "\0"
+    "mopf;" "\0" "\xF0\x9D\x95\x9E" "\0"
+    "mp;" "\0" "\xE2\x88\x93" "\0"
+    "mscr;" "\0" "\xF0\x9D\x93\x82" "\0"
+    "mstpos;" "\0" "\xE2\x88\xBE" "\0"
+    "mu;" "\0" "\xCE\xBC" "\0"
+    "multimap;" "\0" "\xE2\x8A\xB8" "\0"
+    "mumap;" "\0" "\xE2\x8A\xB8" "\0"
+    "nGg;" "\0" "\xE2\x8B\x99\xCC\xB8" "\0"
+    "nGt;" "\0" "\xE2\x89\xAB\xE2\x83\x92" "\0"
+    "nGtv;" "\0" "\xE2\x89\xAB\xCC\xB8" "\0"
+    "nLeftarrow;" "\0" "\xE2\x87\x8D" "\0"
+    "nLeftrightarrow;" "\0" "\xE2\x87\x8E" "\0"
+    "nLl;" "\0" "\xE2\x8B\x98\xCC\xB8" "\0"
+    "nLt;" "\0" "\xE2\x89\xAA\xE2\x83\x92" "\0"
+    "nLtv;" "\0" "\xE2\x89\xAA\xCC\xB8" "\0"
+    "nRightarrow;" "\0" "\xE2\x87\x8F" "\0"
+    "nVDash;" "\0" "\xE2\x8A\xAF" "\0"
+    "nVdash;" "\0" "\xE2\x8A\xAE" "\0"
+    "nabla;" "\0" "\xE2\x88\x87" "\0"
+    "nacute;" "\0" "\xC5\x84" "\0"
+    "nang;" "\0" "\xE2\x88\xA0\xE2\x83\x92" "\0"
+    "nap;" "\0" "\xE2\x89\x89" "\0"
+    "napE;" "\0" "\xE2\xA9\xB0\xCC\xB8" "\0"
+    "napid;" "\0" "\xE2\x89\x8B\xCC\xB8" "\0"
+    "napos;" "\0" "\xC5\x89" "\0"
+    "napprox;" "\0" "\xE2\x89\x89" "\0"
+    "natur;" "\0" "\xE2\x99\xAE" "\0"
+    "natural;" "\0" "\xE2\x99\xAE" "\0"
+    "naturals;" "\0" "\xE2\x84\x95" "\0"
+    "nbsp" "\0" "\xC2\xA0" "\0"
+    "nbsp;" "\0" "\xC2\xA0" "\0"
+    "nbump;" "\0" "\xE2\x89\x8E\xCC\xB8" "\0"
+    "nbumpe;" "\0" "\xE2\x89\x8F\xCC\xB8" "\0"
+    "ncap;" "\0" "\xE2\xA9\x83" "\0"
+    "ncaron;" "\0" "\xC5\x88" "\0"
+    "ncedil;" "\0" "\xC5\x86" "\0"
+    "ncong;" "\0" "\xE2\x89\x87" "\0"
+    "ncongdot;" "\0" "\xE2\xA9\xAD\xCC\xB8" "\0"
+    "ncup;" "\0" "\xE2\xA9\x82" "\0"
+    "ncy;" "\0" "\xD0\xBD" "\0"
+    "ndash;" "\0" "\xE2\x80\x93" "\0"
+    "ne;" "\0" "\xE2\x89\xA0" "\0"
+    "neArr;" "\0" "\xE2\x87\x97" "\0"
+    "nearhk;" "\0" "\xE2\xA4\xA4" "\0"
+    "nearr;" "\0" "\xE2\x86\x97" "\0"
+    "nearrow;" "\0" "\xE2\x86\x97" "\0"
+    "nedot;" "\0" "\xE2\x89\x90\xCC\xB8" "\0"
+    "nequiv;" "\0" "\xE2\x89\xA2" "\0"
+    "nesear;" "\0" "\xE2\xA4\xA8" "\0"
+    "nesim;" "\0" "\xE2\x89\x82\xCC\xB8" "\0"
+    "nexist;" "\0" "\xE2\x88\x84" "\0"
+    "nexists;" "\0" "\xE2\x88\x84" "\0"
+    "nfr;" "\0" "\xF0\x9D\x94\xAB" "\0"
+    "ngE;" "\0" "\xE2\x89\xA7\xCC\xB8" "\0"
+    "nge;" "\0" "\xE2\x89\xB1" "\0"
+    "ngeq;" "\0" "\xE2\x89\xB1" "\0"
+    "ngeqq;" "\0" "\xE2\x89\xA7\xCC\xB8" "\0"
+    "ngeqslant;" "\0" "\xE2\xA9\xBE\xCC\xB8" "\0"
+    "nges;" "\0" "\xE2\xA9\xBE\xCC\xB8" "\0"
+    "ngsim;" "\0" "\xE2\x89\xB5" "\0"
+    "ngt;" "\0" "\xE2\x89\xAF" "\0"
+    "ngtr;" "\0" "\xE2\x89\xAF" "\0"
+    "nhArr;" "\0" "\xE2\x87\x8E" "\0"
+    "nharr;" "\0" "\xE2\x86\xAE" "\0"
+    "nhpar;" "\0" "\xE2\xAB\xB2" "\0"
+    "ni;" "\0" "\xE2\x88\x8B" "\0"
+    "nis;" "\0" "\xE2\x8B\xBC" "\0"
+    "nisd;" "\0" "\xE2\x8B\xBA" "\0"
+    "niv;" "\0" "\xE2\x88\x8B" "\0"
+    "njcy;" "\0" "\xD1\x9A" "\0"
+    "nlArr;" "\0" "\xE2\x87\x8D" "\0"
+    "nlE;" "\0" "\xE2\x89\xA6\xCC\xB8" "\0"
+    "nlarr;" "\0" "\xE2\x86\x9A" "\0"
+    "nldr;" "\0" "\xE2\x80\xA5" "\0"
+    "nle;" "\0" "\xE2\x89\xB0" "\0"
+    "nleftarrow;" "\0" "\xE2\x86\x9A" "\0"
+    "nleftrightarrow;" "\0" "\xE2\x86\xAE" "\0"
+    "nleq;" "\0" "\xE2\x89\xB0" "\0"
+    "nleqq;" "\0" "\xE2\x89\xA6\xCC\xB8" "\0"
+    "nleqslant;" "\0" "\xE2\xA9\xBD\xCC\xB8" "\0"
+    "nles;" "\0" "\xE2\xA9\xBD\xCC\xB8" "\0"
+    "nless;" "\0" "\xE2\x89\xAE" "\0"
+    "nlsim;" "\0" "\xE2\x89\xB4" "\0"
+    "nlt;" "\0" "\xE2\x89\xAE" "\0"
+    "nltri;" "\0" "\xE2\x8B\xAA" "\0"
+    "nltrie;" "\0" "\xE2\x8B\xAC" "\0"
+    "nmid;" "\0" "\xE2\x88\xA4" "\0"
+    "nopf;" "\0" "\xF0\x9D\x95\x9F" "\0"
+    "not" "\0" "\xC2\xAC" "\0"
+    "not;" "\0" "\xC2\xAC" "\0"
+    "notin;" "\0" "\xE2\x88\x89" "\0"
+    "notinE;" "\0" "\xE2\x8B\xB9\xCC\xB8" "\0"
+    "notindot;" "\0" "\xE2\x8B\xB5\xCC\xB8" "\0"
+    "notinva;" "\0" "\xE2\x88\x89" "\0"
+    "notinvb;" "\0" "\xE2\x8B\xB7" "\0"
+    "notinvc;" "\0" "\xE2\x8B\xB6" "\0"
+    "notni;" "\0" "\xE2\x88\x8C" "\0"
+    "notniva;" "\0" "\xE2\x88\x8C" "\0"
+    "notnivb;" "\0" "\xE2\x8B\xBE" "\0"
+    "notnivc;" "\0" "\xE2\x8B\xBD" "\0"
+    "npar;" "\0" "\xE2\x88\xA6" "\0"
+    "nparallel;" "\0" "\xE2\x88\xA6" "\0"
+    "nparsl;" "\0" "\xE2\xAB\xBD\xE2\x83\xA5" "\0"
+    "npart;" "\0" "\xE2\x88\x82\xCC\xB8" "\0"
+    "npolint;" "\0" "\xE2\xA8\x94" "\0"
+    "npr;" "\0" "\xE2\x8A\x80" "\0"
+    "nprcue;" "\0" "\xE2\x8B\xA0" "\0"
+    "npre;" "\0" "\xE2\xAA\xAF\xCC\xB8" "\0"
+    "nprec;" "\0" "\xE2\x8A\x80" "\0"
+    "npreceq;" "\0" "\xE2\xAA\xAF\xCC\xB8" "\0"
+    "nrArr;" "\0" "\xE2\x87\x8F" "\0"
+    "nrarr;" "\0" "\xE2\x86\x9B" "\0"
+    "nrarrc;" "\0" "\xE2\xA4\xB3\xCC\xB8" "\0"
+    "nrarrw;" "\0" "\xE2\x86\x9D\xCC\xB8" "\0"
+    "nrightarrow;" "\0" "\xE2\x86\x9B" "\0"
+    "nrtri;" "\0" "\xE2\x8B\xAB" "\0"
+    "nrtrie;" "\0" "\xE2\x8B\xAD" "\0"
+    "nsc;" "\0" "\xE2\x8A\x81" "\0"
+    "nsccue;" "\0" "\xE2\x8B\xA1" "\0"
+    "nsce;" "\0" "\xE2\xAA\xB0\xCC\xB8" "\0"
+    "nscr;" "\0" "\xF0\x9D\x93\x83" "\0"
+    "nshortmid;" "\0" "\xE2\x88\xA4" "\0"
+    "nshortparallel;" "\0" "\xE2\x88\xA6" "\0"
+    "nsim;" "\0" "\xE2\x89\x81" "\0"
+    "nsime;" "\0" "\xE2\x89\x84" "\0"
+    "nsimeq;" "\0" "\xE2\x89\x84" "\0"
+    "nsmid;" "\0" "\xE2\x88\xA4" "\0"
+    "nspar;" "\0" "\xE2\x88\xA6" "\0"
+    "nsqsube;" "\0" "\xE2\x8B\xA2" "\0"
+    "nsqsupe;" "\0" "\xE2\x8B\xA3" "\0"
+    "nsub;" "\0" "\xE2\x8A\x84" "\0"
+    "nsubE;" "\0" "\xE2\xAB\x85\xCC\xB8" "\0"
+    "nsube;" "\0" "\xE2\x8A\x88" "\0"
+    "nsubset;" "\0" "\xE2\x8A\x82\xE2\x83\x92" "\0"
+    "nsubseteq;" "\0" "\xE2\x8A\x88" "\0"
+    "nsubseteqq;" "\0" "\xE2\xAB\x85\xCC\xB8" "\0"
+    "nsucc;" "\0" "\xE2\x8A\x81" "\0"
+    "nsucceq;" "\0" "\xE2\xAA\xB0\xCC\xB8" "\0"
+    "nsup;" "\0" "\xE2\x8A\x85" "\0"
+    "nsupE;" "\0" "\xE2\xAB\x86\xCC\xB8" "\0"
+    "nsupe;" "\0" "\xE2\x8A\x89" "\0"
+    "nsupset;" "\0" "\xE2\x8A\x83\xE2\x83\x92" "\0"
+    "nsupseteq;" "\0" "\xE2\x8A\x89" "\0"
+    "nsupseteqq;" "\0" "\xE2\xAB\x86\xCC\xB8" "\0"
+    "ntgl;" "\0" "\xE2\x89\xB9" "\0"
+    "ntilde" "\0" "\xC3\xB1" "\0"
+    "ntilde;" "\0" "\xC3\xB1" "\0"
+    "ntlg;" "\0" "\xE2\x89\xB8" "\0"
+    "ntriangleleft;" "\0" "\xE2\x8B\xAA" "\0"
+    "ntrianglelefteq;" "\0" "\xE2\x8B\xAC" "\0"
+    "ntriangleright;" "\0" "\xE2\x8B\xAB" "\0"
+    "ntrianglerighteq;" "\0" "\xE2\x8B\xAD" "\0"
+    "nu;" "\0" "\xCE\xBD" "\0"
+    "num;" "\0" "#" "\0"
+    "numero;" "\0" "\xE2\x84\x96" "\0"
+    "numsp;" "\0" "\xE2\x80\x87" "\0"
+    "nvDash;" "\0" "\xE2\x8A\xAD" "\0"
+    "nvHarr;" "\0" "\xE2\xA4\x84" "\0"
+    "nvap;" "\0" "\xE2\x89\x8D\xE2\x83\x92" "\0"
+    "nvdash;" "\0" "\xE2\x8A\xAC" "\0"
+    "nvge;" "\0" "\xE2\x89\xA5\xE2\x83\x92" "\0"
+    "nvgt;" "\0" ">\xE2\x83\x92" "\0"
+    "nvinfin;" "\0" "\xE2\xA7\x9E" "\0"
+    "nvlArr;" "\0" "\xE2\xA4\x82" "\0"
+    "nvle;" "\0" "\xE2\x89\xA4\xE2\x83\x92" "\0"
+    "nvlt;" "\0" "<\xE2\x83\x92" "\0"
+    "nvltrie;" "\0" "\xE2\x8A\xB4\xE2\x83\x92" "\0"
+    "nvrArr;" "\0" "\xE2\xA4\x83" "\0"
+    "nvrtrie;" "\0" "\xE2\x8A\xB5\xE2\x83\x92" "\0"
+    "nvsim;" "\0" "\xE2\x88\xBC\xE2\x83\x92" "\0"
+    "nwArr;" "\0" "\xE2\x87\x96" "\0"
+    "nwarhk;" "\0" "\xE2\xA4\xA3" "\0"
+    "nwarr;" "\0" "\xE2\x86\x96" "\0"
+    "nwarrow;" "\0" "\xE2\x86\x96" "\0"
+    "nwnear;" "\0" "\xE2\xA4\xA7" "\0"
+    "oS;" "\0" "\xE2\x93\x88" "\0"
+    "oacute" "\0" "\xC3\xB3" "\0"
+    "oacute;" "\0" "\xC3\xB3" "\0"
+    "oast;" "\0" "\xE2\x8A\x9B" "\0"
+    "ocir;" "\0" "\xE2\x8A\x9A" "\0"
+    "ocirc" "\0" "\xC3\xB4" "\0"
+    "ocirc;" "\0" "\xC3\xB4" "\0"
+    "ocy;" "\0" "\xD0\xBE" "\0"
+    "odash;" "\0" "\xE2\x8A\x9D" "\0"
+    "odblac;" "\0" "\xC5\x91" "\0"
+    "odiv;" "\0" "\xE2\xA8\xB8" "\0"
+    "odot;" "\0" "\xE2\x8A\x99" "\0"
+    "odsold;" "\0" "\xE2\xA6\xBC" "\0"
+    "oelig;" "\0" "\xC5\x93" "\0"
+    "ofcir;" "\0" "\xE2\xA6\xBF" "\0"
+    "ofr;" "\0" "\xF0\x9D\x94\xAC" "\0"
+    "ogon;" "\0" "\xCB\x9B" "\0"
+    "ograve" "\0" "\xC3\xB2" "\0"
+    "ograve;" "\0" "\xC3\xB2" "\0"
+    "ogt;" "\0" "\xE2\xA7\x81" "\0"
+    "ohbar;" "\0" "\xE2\xA6\xB5" "\0"
+    "ohm;" "\0" "\xCE\xA9" "\0"
+    "oint;" "\0" "\xE2\x88\xAE" "\0"
+    "olarr;" "\0" "\xE2\x86\xBA" "\0"
+    "olcir;" "\0" "\xE2\xA6\xBE" "\0"
+    "olcross;" "\0" "\xE2\xA6\xBB" "\0"
+    "oline;" "\0" "\xE2\x80\xBE" "\0"
+    "olt;" "\0" "\xE2\xA7\x80" "\0"
+    "omacr;" "\0" "\xC5\x8D" "\0"
+    "omega;" "\0" "\xCF\x89" "\0"
+    "omicron;" "\0" "\xCE\xBF" "\0"
+    "omid;" "\0" "\xE2\xA6\xB6" "\0"
+    "ominus;" "\0" "\xE2\x8A\x96" "\0"
+    "oopf;" "\0" "\xF0\x9D\x95\xA0" "\0"
+    "opar;" "\0" "\xE2\xA6\xB7" "\0"
+    "operp;" "\0" "\xE2\xA6\xB9" "\0"
+    "oplus;" "\0" "\xE2\x8A\x95" "\0"
+    "or;" "\0" "\xE2\x88\xA8" "\0"
+    "orarr;" "\0" "\xE2\x86\xBB" "\0"
+    "ord;" "\0" "\xE2\xA9\x9D" "\0"
+    "order;" "\0" "\xE2\x84\xB4" "\0"
+    "orderof;" "\0" "\xE2\x84\xB4" "\0"
+    "ordf" "\0" "\xC2\xAA" "\0"
+    "ordf;" "\0" "\xC2\xAA" "\0"
+    "ordm" "\0" "\xC2\xBA" "\0"
+    "ordm;" "\0" "\xC2\xBA" "\0"
+    "origof;" "\0" "\xE2\x8A\xB6" "\0"
+    "oror;" "\0" "\xE2\xA9\x96" "\0"
+    "orslope;" "\0" "\xE2\xA9\x97" "\0"
+    "orv;" "\0" "\xE2\xA9\x9B" "\0"
+    "oscr;" "\0" "\xE2\x84\xB4" "\0"
+    "oslash" "\0" "\xC3\xB8" "\0"
+    "oslash;" "\0" "\xC3\xB8" "\0"
+    "osol;" "\0" "\xE2\x8A\x98" "\0"
+    "otilde" "\0" "\xC3\xB5" "\0"
+    "otilde;" "\0" "\xC3\xB5" "\0"
+    "otimes;" "\0" "\xE2\x8A\x97" "\0"
+    "otimesas;" "\0" "\xE2\xA8\xB6" "\0"
+    "ouml" "\0" "\xC3\xB6" "\0"
+    "ouml;" "\0" "\xC3\xB6" "\0"
+    "ovbar;" "\0" "\xE2\x8C\xBD" "\0"
+    "par;" "\0" "\xE2\x88\xA5" "\0"
+    "para" "\0" "\xC2\xB6" "\0"
+    "para;" "\0" "\xC2\xB6" "\0"
+    "parallel;" "\0" "\xE2\x88\xA5" "\0"
+    "parsim;" "\0" "\xE2\xAB\xB3" "\0"
+    "parsl;" "\0" "\xE2\xAB\xBD" "\0"
+    "part;" "\0" "\xE2\x88\x82" "\0"
+    "pcy;" "\0" "\xD0\xBF" "\0"
+    "percnt;" "\0" "%" "\0"
+    "period;" "\0" "." "\0"
+    "permil;" "\0" "\xE2\x80\xB0" "\0"
+    "perp;" "\0" "\xE2\x8A\xA5" "\0"
+    "pertenk;" "\0" "\xE2\x80\xB1" "\0"
+    "pfr;" "\0" "\xF0\x9D\x94\xAD" "\0"
+    "phi;" "\0" "\xCF\x86" "\0"
+    "phiv;" "\0" "\xCF\x95" "\0"
+    "phmmat;" "\0" "\xE2\x84\xB3" "\0"
+    "phone;" "\0" "\xE2\x98\x8E" "\0"
+    "pi;" "\0" "\xCF\x80" "\0"
+    "pitchfork;" "\0" "\xE2\x8B\x94" "\0"
+    "piv;" "\0" "\xCF\x96" "\0"
+    "planck;" "\0" "\xE2\x84\x8F" "\0"
+    "planckh;" "\0" "\xE2\x84\x8E" "\0"
+    "plankv;" "\0" "\xE2\x84\x8F" "\0"
+    "plus;" "\0" "+" "\0"
+    "plusacir;" "\0" "\xE2\xA8\xA3" "\0"
+    "plusb;" "\0" "\xE2\x8A\x9E" "\0"
+    "pluscir;" "\0" "\xE2\xA8\xA2" "\0"
+    "plusdo;" "\0" "\xE2\x88\x94" "\0"
+    "plusdu;" "\0" "\xE2\xA8\xA5" "\0"
+    "pluse;" "\0" "\xE2\xA9\xB2" "\0"
+    "plusmn" "\0" "\xC2\xB1" "\0"
+    "plusmn;" "\0" "\xC2\xB1" "\0"
+    "plussim;" "\0" "\xE2\xA8\xA6" "\0"
+    "plustwo;" "\0" "\xE2\xA8\xA7" "\0"
+    "pm;" "\0" "\xC2\xB1" "\0"
+    "pointint;" "\0" "\xE2\xA8\x95" "\0"
+    "popf;" "\0" "\xF0\x9D\x95\xA1" "\0"
+    "pound" "\0" "\xC2\xA3" "\0"
+    "pound;" "\0" "\xC2\xA3" "\0"
+    "pr;" "\0" "\xE2\x89\xBA" "\0"
+    "prE;" "\0" "\xE2\xAA\xB3" "\0"
+    "prap;" "\0" "\xE2\xAA\xB7" "\0"
+    "prcue;" "\0" "\xE2\x89\xBC" "\0"
+    "pre;" "\0" "\xE2\xAA\xAF" "\0"
+    "prec;" "\0" "\xE2\x89\xBA" "\0"
+    "precapprox;" "\0" "\xE2\xAA\xB7" "\0"
+    "preccurlyeq;" "\0" "\xE2\x89\xBC" "\0"
+    "preceq;" "\0" "\xE2\xAA\xAF" "\0"
+    "precnapprox;" "\0" "\xE2\xAA\xB9" "\0"
+    "precneqq;" "\0" "\xE2\xAA\xB5" "\0"
+    "precnsim;" "\0" "\xE2\x8B\xA8" "\0"
+    "precsim;" "\0" "\xE2\x89\xBE" "\0"
+    "prime;" "\0" "\xE2\x80\xB2" "\0"
+    "primes;" "\0" "\xE2\x84\x99" "\0"
+    "prnE;" "\0" "\xE2\xAA\xB5" "\0"
+    "prnap;" "\0" "\xE2\xAA\xB9" "\0"
+    "prnsim;" "\0" "\xE2\x8B\xA8" "\0"
+    "prod;" "\0" "\xE2\x88\x8F" "\0"
+    "profalar;" "\0" "\xE2\x8C\xAE" "\0"
+    "profline;" "\0" "\xE2\x8C\x92" "\0"
+    "profsurf;" "\0" "\xE2\x8C\x93" "\0"
+    "prop;" "\0" "\xE2\x88\x9D" "\0"
+    "propto;" "\0" "\xE2\x88\x9D" "\0"
+    "prsim;" "\0" "\xE2\x89\xBE" "\0"
+    "prurel;" "\0" "\xE2\x8A\xB0" "\0"
+    "pscr;" "\0" "\xF0\x9D\x93\x85" "\0"
+    "psi;" "\0" "\xCF\x88" "\0"
+    "puncsp;" "\0" "\xE2\x80\x88" "\0"
+    "qfr;" "\0" "\xF0\x9D\x94\xAE" "\0"
+    "qint;" "\0" "\xE2\xA8\x8C" "\0"
+    "qopf;" "\0" "\xF0\x9D\x95\xA2" "\0"
+    "qprime;" "\0" "\xE2\x81\x97" "\0"
+    "qscr;" "\0" "\xF0\x9D\x93\x86" "\0"
+    "quaternions;" "\0" "\xE2\x84\x8D" "\0"
+    "quatint;" "\0" "\xE2\xA8\x96" "\0"
+    "quest;" "\0" "\x3F" "\0"
+    "questeq;" "\0" "\xE2\x89\x9F" "\0"
+    "quot" "\0" "\x22" "\0"
+    "quot;" "\0" "\x22" "\0"
+    "rAarr;" "\0" "\xE2\x87\x9B" "\0"
+    "rArr;" "\0" "\xE2\x87\x92" "\0"
+    "rAtail;" "\0" "\xE2\xA4\x9C" "\0"
+    "rBarr;" "\0" "\xE2\xA4\x8F" "\0"
+    "rHar;" "\0" "\xE2\xA5\xA4" "\0"
+    "race;" "\0" "\xE2\x88\xBD\xCC\xB1" "\0"
+    "racute;" "\0" "\xC5\x95" "\0"
+    "radic;" "\0" "\xE2\x88\x9A" "\0"
+    "raemptyv;" "\0" "\xE2\xA6\xB3" "\0"
+    "rang;" "\0" "\xE2\x9F\xA9" "\0"
+    "rangd;" "\0" "\xE2\xA6\x92" "\0"
+    "range;" "\0" "\xE2\xA6\xA5" "\0"
+    "rangle;" "\0" "\xE2\x9F\xA9" "\0"
+    "raquo" "\0" "\xC2\xBB" "\0"
+    "raquo;" "\0" "\xC2\xBB" "\0"
+    "rarr;" "\0" "\xE2\x86\x92" "\0"
+    "rarrap;" "\0" "\xE2\xA5\xB5" "\0"
+    "rarrb;" "\0" "\xE2\x87\xA5" "\0"
+    "rarrbfs;" "\0" "\xE2\xA4\xA0" "\0"
+    "rarrc;" "\0" "\xE2\xA4\xB3" "\0"
+    "rarrfs;" "\0" "\xE2\xA4\x9E" "\0"
+    "rarrhk;" "\0" "\xE2\x86\xAA" "\0"
+    "rarrlp;" "\0" "\xE2\x86\xAC" "\0"
+    "rarrpl;" "\0" "\xE2\xA5\x85" "\0"
+    "rarrsim;" "\0" "\xE2\xA5\xB4" "\0"
+    "rarrtl;" "\0" "\xE2\x86\xA3" "\0"
+    "rarrw;" "\0" "\xE2\x86\x9D" "\0"
+    "ratail;" "\0" "\xE2\xA4\x9A" "\0"
+    "ratio;" "\0" "\xE2\x88\xB6" "\0"
+    "rationals;" "\0" "\xE2\x84\x9A" "\0"
+    "rbarr;" "\0" "\xE2\xA4\x8D" "\0"
+    "rbbrk;" "\0" "\xE2\x9D\xB3" "\0"
+    "rbrace;" "\0" "}" "\0"
+    "rbrack;" "\0" "]" "\0"
+    "rbrke;" "\0" "\xE2\xA6\x8C" "\0"
+    "rbrksld;" "\0" "\xE2\xA6\x8E" "\0"
+    "rbrkslu;" "\0" "\xE2\xA6\x90" "\0"
+    "rcaron;" "\0" "\xC5\x99" "\0"
+    "rcedil;" "\0" "\xC5\x97" "\0"
+    "rceil;" "\0" "\xE2\x8C\x89" "\0"
+    "rcub;" "\0" "}" "\0"
+    "rcy;" "\0" "\xD1\x80" "\0"
+    "rdca;" "\0" "\xE2\xA4\xB7" "\0"
+    "rdldhar;" "\0" "\xE2\xA5\xA9" "\0"
+    "rdquo;" "\0" "\xE2\x80\x9D" "\0"
+    "rdquor;" "\0" "\xE2\x80\x9D" "\0"
+    "rdsh;" "\0" "\xE2\x86\xB3" "\0"
+    "real;" "\0" "\xE2\x84\x9C" "\0"
+    "realine;" "\0" "\xE2\x84\x9B" "\0"
+    "realpart;" "\0" "\xE2\x84\x9C" "\0"
+    "reals;" "\0" "\xE2\x84\x9D" "\0"
+    "rect;" "\0" "\xE2\x96\xAD" "\0"
+    "reg" "\0" "\xC2\xAE" "\0"
+    "reg;" "\0" "\xC2\xAE" "\0"
+    "rfisht;" "\0" "\xE2\xA5\xBD" "\0"
+    "rfloor;" "\0" "\xE2\x8C\x8B" "\0"
+    "rfr;" "\0" "\xF0\x9D\x94\xAF" "\0"
+    "rhard;" "\0" "\xE2\x87\x81" "\0"
+    "rharu;" "\0" "\xE2\x87\x80" "\0"
+    "rharul;" "\0" "\xE2\xA5\xAC" "\0"
+    "rho;" "\0" "\xCF\x81" "\0"
+    "rhov;" "\0" "\xCF\xB1" "\0"
+    "rightarrow;" "\0" "\xE2\x86\x92" "\0"
+    "rightarrowtail;" "\0" "\xE2\x86\xA3" "\0"
+    "rightharpoondown;" "\0" "\xE2\x87\x81" "\0"
+    "rightharpoonup;" "\0" "\xE2\x87\x80" "\0"
+    "rightleftarrows;" "\0" "\xE2\x87\x84" "\0"
+    "rightleftharpoons;" "\0" "\xE2\x87\x8C" "\0"
+    "rightrightarrows;" "\0" "\xE2\x87\x89" "\0"
+    "rightsquigarrow;" "\0" "\xE2\x86\x9D" "\0"
+    "rightthreetimes;" "\0" "\xE2\x8B\x8C" "\0"
+    "ring;" "\0" "\xCB\x9A" "\0"
+    "risingdotseq;" "\0" "\xE2\x89\x93" "\0"
+    "rlarr;" "\0" "\xE2\x87\x84" "\0"
+    "rlhar;" "\0" "\xE2\x87\x8C" "\0"
+    "rlm;" "\0" "\xE2\x80\x8F" "\0"
+    "rmoust;" "\0" "\xE2\x8E\xB1" "\0"
+    "rmoustache;" "\0" "\xE2\x8E\xB1" "\0"
+    "rnmid;" "\0" "\xE2\xAB\xAE" "\0"
+    "roang;" "\0" "\xE2\x9F\xAD" "\0"
+    "roarr;" "\0" "\xE2\x87\xBE" "\0"
+    "robrk;" "\0" "\xE2\x9F\xA7" "\0"
+    "ropar;" "\0" "\xE2\xA6\x86" "\0"
+    "ropf;" "\0" "\xF0\x9D\x95\xA3" "\0"
+    "roplus;" "\0" "\xE2\xA8\xAE" "\0"
+    "rotimes;" "\0" "\xE2\xA8\xB5" "\0"
+    "rpar;" "\0" ")" "\0"
+    "rpargt;" "\0" "\xE2\xA6\x94" "\0"
+    "rppolint;" "\0" "\xE2\xA8\x92" "\0"
+    "rrarr;" "\0" "\xE2\x87\x89" "\0"
+    "rsaquo;" "\0" "\xE2\x80\xBA" "\0"
+    "rscr;" "\0" "\xF0\x9D\x93\x87" "\0"
+    "rsh;" "\0" "\xE2\x86\xB1" "\0"
+    "rsqb;" "\0" "]" "\0"
+    "rsquo;" "\0" "\xE2\x80\x99" "\0"
+    "rsquor;" "\0" "\xE2\x80\x99" "\0"
+    "rthree;" "\0" "\xE2\x8B\x8C" "\0"
+    "rtimes;" "\0" "\xE2\x8B\x8A" "\0"
+    "rtri;" "\0" "\xE2\x96\xB9" "\0"
+    "rtrie;" "\0" "\xE2\x8A\xB5" "\0"
+    "rtrif;" "\0" "\xE2\x96\xB8" "\0"
+    "rtriltri;" "\0" "\xE2\xA7\x8E" "\0"
+    "ruluhar;" "\0" "\xE2\xA5\xA8" "\0"
+    "rx;" "\0" "\xE2\x84\x9E" "\0"
+    "sacute;" "\0" "\xC5\x9B" "\0"
+    "sbquo;" "\0" "\xE2\x80\x9A" "\0"
+    "sc;" "\0" "\xE2\x89\xBB" "\0"
+    "scE;" "\0" "\xE2\xAA\xB4" "\0"
+    "scap;" "\0" "\xE2\xAA\xB8" "\0"
+    "scaron;" "\0" "\xC5\xA1" "\0"
+    "sccue;" "\0" "\xE2\x89\xBD" "\0"
+    "sce;" "\0" "\xE2\xAA\xB0" "\0"
+    "scedil;" "\0" "\xC5\x9F" "\0"
+    "scirc;" "\0" "\xC5\x9D" "\0"
+    "scnE;" "\0" "\xE2\xAA\xB6" "\0"
+    "scnap;" "\0" "\xE2\xAA\xBA" "\0"
+    "scnsim;" "\0" "\xE2\x8B\xA9" "\0"
+    "scpolint;" "\0" "\xE2\xA8\x93" "\0"
+    "scsim;" "\0" "\xE2\x89\xBF" "\0"
+    "scy;" "\0" "\xD1\x81" "\0"
+    "sdot;" "\0" "\xE2\x8B\x85" "\0"
+    "sdotb;" "\0" "\xE2\x8A\xA1" "\0"
+    "sdote;" "\0" "\xE2\xA9\xA6" "\0"
+    "seArr;" "\0" "\xE2\x87\x98" "\0"
+    "searhk;" "\0" "\xE2\xA4\xA5" "\0"
+    "searr;" "\0" "\xE2\x86\x98" "\0"
+    "searrow;" "\0" "\xE2\x86\x98" "\0"
+    "sect" "\0" "\xC2\xA7" "\0"
+    "sect;" "\0" "\xC2\xA7" "\0"
+    "semi;" "\0" ";" "\0"
+    "seswar;" "\0" "\xE2\xA4\xA9" "\0"
+    "setminus;" "\0" "\xE2\x88\x96" "\0"
+    "setmn;" "\0" "\xE2\x88\x96" "\0"
+    "sext;" "\0" "\xE2\x9C\xB6" "\0"
+    "sfr;" "\0" "\xF0\x9D\x94\xB0" "\0"
+    "sfrown;" "\0" "\xE2\x8C\xA2" "\0"
+    "sharp;" "\0" "\xE2\x99\xAF" "\0"
+    "shchcy;" "\0" "\xD1\x89" "\0"
+    "shcy;" "\0" "\xD1\x88" "\0"
+    "shortmid;" "\0" "\xE2\x88\xA3" "\0"
+    "shortparallel;" "\0" "\xE2\x88\xA5" "\0"
+    "shy" "\0" "\xC2\xAD" "\0"
+    "shy;" "\0" "\xC2\xAD" "\0"
+    "sigma;" "\0" "\xCF\x83" "\0"
+    "sigmaf;" "\0" "\xCF\x82" "\0"
+    "sigmav;" "\0" "\xCF\x82" "\0"
+    "sim;" "\0" "\xE2\x88\xBC" "\0"
+    "simdot;" "\0" "\xE2\xA9\xAA" "\0"
+    "sime;" "\0" "\xE2\x89\x83" "\0"
+    "simeq;" "\0" "\xE2\x89\x83" "\0"
+    "simg;" "\0" "\xE2\xAA\x9E" "\0"
+    "simgE;" "\0" "\xE2\xAA\xA0" "\0"
+    "siml;" "\0" "\xE2\xAA\x9D" "\0"
+    "simlE;" "\0" "\xE2\xAA\x9F" "\0"
+    "simne;" "\0" "\xE2\x89\x86" "\0"
+    "simplus;" "\0" "\xE2\xA8\xA4" "\0"
+    "simrarr;" "\0" "\xE2\xA5\xB2" "\0"
+    "slarr;" "\0" "\xE2\x86\x90" "\0"
+    "smallsetminus;" "\0" "\xE2\x88\x96" "\0"
+    "smashp;" "\0" "\xE2\xA8\xB3" "\0"
+    "smeparsl;" "\0" "\xE2\xA7\xA4" "\0"
+    "smid;" "\0" "\xE2\x88\xA3" "\0"
+    "smile;" "\0" "\xE2\x8C\xA3" "\0"
+    "smt;" "\0" "\xE2\xAA\xAA" "\0"
+    "smte;" "\0" "\xE2\xAA\xAC" "\0"
+    "smtes;" "\0" "\xE2\xAA\xAC\xEF\xB8\x80" "\0"
+    "softcy;" "\0" "\xD1\x8C" "\0"
+    "sol;" "\0" "/" "\0"
+    "solb;" "\0" "\xE2\xA7\x84" "\0"
+    "solbar;" "\0" "\xE2\x8C\xBF" "\0"
+    "sopf;" "\0" "\xF0\x9D\x95\xA4" "\0"
+    "spades;" "\0" "\xE2\x99\xA0" "\0"
+    "spadesuit;" "\0" "\xE2\x99\xA0" "\0"
+    "spar;" "\0" "\xE2\x88\xA5" "\0"
+    "sqcap;" "\0" "\xE2\x8A\x93" "\0"
+    "sqcaps;" "\0" "\xE2\x8A\x93\xEF\xB8\x80" "\0"
+    "sqcup;" "\0" "\xE2\x8A\x94" "\0"
+    "sqcups;" "\0" "\xE2\x8A\x94\xEF\xB8\x80" "\0"
+    "sqsub;" "\0" "\xE2\x8A\x8F" "\0"
+    "sqsube;" "\0" "\xE2\x8A\x91" "\0"
+    "sqsubset;" "\0" "\xE2\x8A\x8F" "\0"
+    "sqsubseteq;" "\0" "\xE2\x8A\x91" "\0"
+    "sqsup;" "\0" "\xE2\x8A\x90" "\0"
+    "sqsupe;" "\0" "\xE2\x8A\x92" "\0"
+    "sqsupset;" "\0" "\xE2\x8A\x90" "\0"
+    "sqsupseteq;" "\0" "\xE2\x8A\x92" "\0"
+    "squ;" "\0" "\xE2\x96\xA1" "\0"
+    "square;" "\0" "\xE2\x96\xA1" "\0"
+    "squarf;" "\0" "\xE2\x96\xAA" "\0"
+    "squf;" "\0" "\xE2\x96\xAA" "\0"
+    "srarr;" "\0" "\xE2\x86\x92" "\0"
+    "sscr;" "\0" "\xF0\x9D\x93\x88" "\0"
+    "ssetmn;" "\0" "\xE2\x88\x96" "\0"
+    "ssmile;" "\0" "\xE2\x8C\xA3" "\0"
+    "sstarf;" "\0" "\xE2\x8B\x86" "\0"
+    "star;" "\0" "\xE2\x98\x86" "\0"
+    "starf;" "\0" "\xE2\x98\x85" "\0"
+    "straightepsilon;" "\0" "\xCF\xB5" "\0"
+    "straightphi;" "\0" "\xCF\x95" "\0"
+    "strns;" "\0" "\xC2\xAF" "\0"
+    "sub;" "\0" "\xE2\x8A\x82" "\0"
+    "subE;" "\0" "\xE2\xAB\x85" "\0"
+    "subdot;" "\0" "\xE2\xAA\xBD" "\0"
+    "sube;" "\0" "\xE2\x8A\x86" "\0"
+    "subedot;" "\0" "\xE2\xAB\x83" "\0"
+    "submult;" "\0" "\xE2\xAB\x81" "\0"
+    "subnE;" "\0" "\xE2\xAB\x8B" "\0"
+    "subne;" "\0" "\xE2\x8A\x8A" "\0"
+    "subplus;" "\0" "\xE2\xAA\xBF" "\0"
+    "subrarr;" "\0" "\xE2\xA5\xB9" "\0"
+    "subset;" "\0" "\xE2\x8A\x82" "\0"
+    "subseteq;" "\0" "\xE2\x8A\x86" "\0"
+    "subseteqq;" "\0" "\xE2\xAB\x85" "\0"
+    "subsetneq;" "\0" "\xE2\x8A\x8A" "\0"
+    "subsetneqq;" "\0" "\xE2\xAB\x8B" "\0"
+    "subsim;" "\0" "\xE2\xAB\x87" "\0"
+    "subsub;" "\0" "\xE2\xAB\x95" "\0"
+    "subsup;" "\0" "\xE2\xAB\x93" "\0"
+    "succ;" "\0" "\xE2\x89\xBB" "\0"
+    "succapprox;" "\0" "\xE2\xAA\xB8" "\0"
+    "succcurlyeq;" "\0" "\xE2\x89\xBD" "\0"
+    "succeq;" "\0" "\xE2\xAA\xB0" "\0"
+    "succnapprox;" "\0" "\xE2\xAA\xBA" "\0"
+    "succneqq;" "\0" "\xE2\xAA\xB6" "\0"
+    "succnsim;" "\0" "\xE2\x8B\xA9" "\0"
+    "succsim;" "\0" "\xE2\x89\xBF" "\0"
+    "sum;" "\0" "\xE2\x88\x91" "\0"
+    "sung;" "\0" "\xE2\x99\xAA" "\0"
+    "sup1" "\0" "\xC2\xB9" "\0"
+    "sup1;" "\0" "\xC2\xB9" "\0"
+    "sup2" "\0" "\xC2\xB2" "\0"
+    "sup2;" "\0" "\xC2\xB2" "\0"
+    "sup3" "\0" "\xC2\xB3" "\0"
+    "sup3;" "\0" "\xC2\xB3" "\0"
+    "sup;" "\0" "\xE2\x8A\x83" "\0"
+    "supE;" "\0" "\xE2\xAB\x86" "\0"
+    "supdot;" "\0" "\xE2\xAA\xBE" "\0"
+    "supdsub;" "\0" "\xE2\xAB\x98" "\0"
+    "supe;" "\0" "\xE2\x8A\x87" "\0"
+    "supedot;" "\0" "\xE2\xAB\x84" "\0"
+    "suphsol;" "\0" "\xE2\x9F\x89" "\0"
+    "suphsub;" "\0" "\xE2\xAB\x97" "\0"
+    "suplarr;" "\0" "\xE2\xA5\xBB" "\0"
+    "supmult;" "\0" "\xE2\xAB\x82" "\0"
+    "supnE;" "\0" "\xE2\xAB\x8C" "\0"
+    "supne;" "\0" "\xE2\x8A\x8B" "\0"
+    "supplus;" "\0" "\xE2\xAB\x80" "\0"
+    "supset;" "\0" "\xE2\x8A\x83" "\0"
+    "supseteq;" "\0" "\xE2\x8A\x87" "\0"
+    "supseteqq;" "\0" "\xE2\xAB\x86" "\0"
+    "supsetneq;" "\0" "\xE2\x8A\x8B" "\0"
+    "supsetneqq;" "\0" "\xE2\xAB\x8C" "\0"
+    "supsim;" "\0" "\xE2\xAB\x88" "\0"
+    "supsub;" "\0" "\xE2\xAB\x94" "\0"
+    "supsup;" "\0" "\xE2\xAB\x96" "\0"
+    "swArr;" "\0" "\xE2\x87\x99" "\0"
+    "swarhk;" "\0" "\xE2\xA4\xA6" "\0"
+    "swarr;" "\0" "\xE2\x86\x99" "\0"
+    "swarrow;" "\0" "\xE2\x86\x99" "\0"
+    "swnwar;" "\0" "\xE2\xA4\xAA" "\0"
+    "szlig" "\0" "\xC3\x9F" "\0"
+    "szlig;" "\0" "\xC3\x9F" "\0"
+    "target;" "\0" "\xE2\x8C\x96" "\0"
+    "tau;" "\0" "\xCF\x84" "\0"
+    "tbrk;" "\0" "\xE2\x8E\xB4" "\0"
+    "tcaron;" "\0" "\xC5\xA5" "\0"
+    "tcedil;" "\0" "\xC5\xA3" "\0"
+    "tcy;" "\0" "\xD1\x82" "\0"
+    "tdot;" "\0" "\xE2\x83\x9B" "\0"
+    "telrec;" "\0" "\xE2\x8C\x95" "\0"
+    "tfr;" "\0" "\xF0\x9D\x94\xB1" "\0"
+    "there4;" "\0" "\xE2\x88\xB4" "\0"
+    "therefore;" "\0" "\xE2\x88\xB4" "\0"
+    "theta;" "\0" "\xCE\xB8" "\0"
+    "thetasym;" "\0" "\xCF\x91" "\0"
+    "thetav;" "\0" "\xCF\x91" "\0"
+    "thickapprox;" "\0" "\xE2\x89\x88" "\0"
+    "thicksim;" "\0" "\xE2\x88\xBC" "\0"
+    "thinsp;" "\0" "\xE2\x80\x89" "\0"
+    "thkap;" "\0" "\xE2\x89\x88" "\0"
+    "thksim;" "\0" "\xE2\x88\xBC" "\0"
+    "thorn" "\0" "\xC3\xBE" "\0"
+    "thorn;" "\0" "\xC3\xBE" "\0"
+    "tilde;" "\0" "\xCB\x9C" "\0"
+    "times" "\0" "\xC3\x97" "\0"
+    "times;" "\0" "\xC3\x97" "\0"
+    "timesb;" "\0" "\xE2\x8A\xA0" "\0"
+    "timesbar;" "\0" "\xE2\xA8\xB1" "\0"
+    "timesd;" "\0" "\xE2\xA8\xB0" "\0"
+    "tint;" "\0" "\xE2\x88\xAD" "\0"
+    "toea;" "\0" "\xE2\xA4\xA8" "\0"
+    "top;" "\0" "\xE2\x8A\xA4" "\0"
+    "topbot;" "\0" "\xE2\x8C\xB6" "\0"
+    "topcir;" "\0" "\xE2\xAB\xB1" "\0"
+    "topf;" "\0" "\xF0\x9D\x95\xA5" "\0"
+    "topfork;" "\0" "\xE2\xAB\x9A" "\0"
+    "tosa;" "\0" "\xE2\xA4\xA9" "\0"
+    "tprime;" "\0" "\xE2\x80\xB4" "\0"
+    "trade;" "\0" "\xE2\x84\xA2" "\0"
+    "triangle;" "\0" "\xE2\x96\xB5" "\0"
+    "triangledown;" "\0" "\xE2\x96\xBF" "\0"
+    "triangleleft;" "\0" "\xE2\x97\x83" "\0"
+    "trianglelefteq;" "\0" "\xE2\x8A\xB4" "\0"
+    "triangleq;" "\0" "\xE2\x89\x9C" "\0"
+    "triangleright;" "\0" "\xE2\x96\xB9" "\0"
+    "trianglerighteq;" "\0" "\xE2\x8A\xB5" "\0"
+    "tridot;" "\0" "\xE2\x97\xAC" "\0"
+    "trie;" "\0" "\xE2\x89\x9C" "\0"
+    "triminus;" "\0" "\xE2\xA8\xBA" "\0"
+    "triplus;" "\0" "\xE2\xA8\xB9" "\0"
+    "trisb;" "\0" "\xE2\xA7\x8D" "\0"
+    "tritime;" "\0" "\xE2\xA8\xBB" "\0"
+    "trpezium;" "\0" "\xE2\x8F\xA2" "\0"
+    "tscr;" "\0" "\xF0\x9D\x93\x89" "\0"
+    "tscy;" "\0" "\xD1\x86" "\0"
+    "tshcy;" "\0" "\xD1\x9B" "\0"
+    "tstrok;" "\0" "\xC5\xA7" "\0"
+    "twixt;" "\0" "\xE2\x89\xAC" "\0"
+    "twoheadleftarrow;" "\0" "\xE2\x86\x9E" "\0"
+    "twoheadrightarrow;" "\0" "\xE2\x86\xA0" "\0"
+    "uArr;" "\0" "\xE2\x87\x91" "\0"
+    "uHar;" "\0" "\xE2\xA5\xA3" "\0"
+    "uacute" "\0" "\xC3\xBA" "\0"
+    "uacute;" "\0" "\xC3\xBA" "\0"
+    "uarr;" "\0" "\xE2\x86\x91" "\0"
+    "ubrcy;" "\0" "\xD1\x9E" "\0"
+    "ubreve;" "\0" "\xC5\xAD" "\0"
+    "ucirc" "\0" "\xC3\xBB" "\0"
+    "ucirc;" "\0" "\xC3\xBB" "\0"
+    "ucy;" "\0" "\xD1\x83" "\0"
+    "udarr;" "\0" "\xE2\x87\x85" "\0"
+    "udblac;" "\0" "\xC5\xB1" "\0"
+    "udhar;" "\0" "\xE2\xA5\xAE" "\0"
+    "ufisht;" "\0" "\xE2\xA5\xBE" "\0"
+    "ufr;" "\0" "\xF0\x9D\x94\xB2" "\0"
+    "ugrave" "\0" "\xC3\xB9" "\0"
+    "ugrave;" "\0" "\xC3\xB9" "\0"
+    "uharl;" "\0" "\xE2\x86\xBF" "\0"
+    "uharr;" "\0" "\xE2\x86\xBE" "\0"
+    "uhblk;" "\0" "\xE2\x96\x80" "\0"
+    "ulcorn;" "\0" "\xE2\x8C\x9C" "\0"
+    "ulcorner;" "\0" "\xE2\x8C\x9C" "\0"
+    "ulcrop;" "\0" "\xE2\x8C\x8F" "\0"
+    "ultri;" "\0" "\xE2\x97\xB8" "\0"
+    "umacr;" "\0" "\xC5\xAB" "\0"
+    "uml" "\0" "\xC2\xA8" "\0"
+    "uml;" "\0" "\xC2\xA8" "\0"
+    "uogon;" "\0" "\xC5\xB3" "\0"
+    "uopf;" "\0" "\xF0\x9D\x95\xA6" "\0"
+    "uparrow;" "\0" "\xE2\x86\x91" "\0"
+    "updownarrow;" "\0" "\xE2\x86\x95" "\0"
+    "upharpoonleft;" "\0" "\xE2\x86\xBF" "\0"
+    "upharpoonright;" "\0" "\xE2\x86\xBE" "\0"
+    "uplus;" "\0" "\xE2\x8A\x8E" "\0"
+    "upsi;" "\0" "\xCF\x85" "\0"
+    "upsih;" "\0" "\xCF\x92" "\0"
+    "upsilon;" "\0" "\xCF\x85" "\0"
+    "upuparrows;" "\0" "\xE2\x87\x88" "\0"
+    "urcorn;" "\0" "\xE2\x8C\x9D" "\0"
+    "urcorner;" "\0" "\xE2\x8C\x9D" "\0"
+    "urcrop;" "\0" "\xE2\x8C\x8E" "\0"
+    "uring;" "\0" "\xC5\xAF" "\0"
+    "urtri;" "\0" "\xE2\x97\xB9" "\0"
+    "uscr;" "\0" "\xF0\x9D\x93\x8A" "\0"
+    "utdot;" "\0" "\xE2\x8B\xB0" "\0"
+    "utilde;" "\0" "\xC5\xA9" "\0"
+    "utri;" "\0" "\xE2\x96\xB5" "\0"
+    "utrif;" "\0" "\xE2\x96\xB4" "\0"
+    "uuarr;" "\0" "\xE2\x87\x88" "\0"
+    "uuml" "\0" "\xC3\xBC" "\0"
+    "uuml;" "\0" "\xC3\xBC" "\0"
+    "uwangle;" "\0" "\xE2\xA6\xA7" "\0"
+    "vArr;" "\0" "\xE2\x87\x95" "\0"
+    "vBar;" "\0" "\xE2\xAB\xA8" "\0"
+    "vBarv;" "\0" "\xE2\xAB\xA9" "\0"
+    "vDash;" "\0" "\xE2\x8A\xA8" "\0"
+    "vangrt;" "\0" "\xE2\xA6\x9C" "\0"
+    "varepsilon;" "\0" "\xCF\xB5" "\0"
+    "varkappa;" "\0" "\xCF\xB0" "\0"
+    "varnothing;" "\0" "\xE2\x88\x85" "\0"
+    "varphi;" "\0" "\xCF\x95" "\0"
+    "varpi;" "\0" "\xCF\x96" "\0"
+    "varpropto;" "\0" "\xE2\x88\x9D" "\0"
+    "varr;" "\0" "\xE2\x86\x95" "\0"
+    "varrho;" "\0" "\xCF\xB1" "\0"
+    "varsigma;" "\0" "\xCF\x82" "\0"
+    "varsubsetneq;" "\0" "\xE2\x8A\x8A\xEF\xB8\x80" "\0"
+    "varsubsetneqq;" "\0" "\xE2\xAB\x8B\xEF\xB8\x80" "\0"
+    "varsupsetneq;" "\0" "\xE2\x8A\x8B\xEF\xB8\x80" "\0"
+    "varsupsetneqq;" "\0" "\xE2\xAB\x8C\xEF\xB8\x80" "\0"
+    "vartheta;" "\0" "\xCF\x91" "\0"
+    "vartriangleleft;" "\0" "\xE2\x8A\xB2" "\0"
+    "vartriangleright;" "\0" "\xE2\x8A\xB3" "\0"
+    "vcy;" "\0" "\xD0\xB2" "\0"
+    "vdash;" "\0" "\xE2\x8A\xA2" "\0"
+    "vee;" "\0" "\xE2\x88\xA8" "\0"
+    "veebar;" "\0" "\xE2\x8A\xBB" "\0"
+    "veeeq;" "\0" "\xE2\x89\x9A" "\0"
+    "vellip;" "\0" "\xE2\x8B\xAE" "\0"
+    "verbar;" "\0" "|" "\0"
+    "vert;" "\0" "|" "\0"
+    "vfr;" "\0" "\xF0\x9D\x94\xB3" "\0"
+    "vltri;" "\0" "\xE2\x8A\xB2" "\0"
+    "vnsub;" "\0" "\xE2\x8A\x82\xE2\x83\x92" "\0"
+    "vnsup;" "\0" "\xE2\x8A\x83\xE2\x83\x92" "\0"
+    "vopf;" "\0" "\xF0\x9D\x95\xA7" "\0"
+    "vprop;" "\0" "\xE2\x88\x9D" "\0"
+    "vrtri;" "\0" "\xE2\x8A\xB3" "\0"
+    "vscr;" "\0" "\xF0\x9D\x93\x8B" "\0"
+    "vsubnE;" "\0" "\xE2\xAB\x8B\xEF\xB8\x80" "\0"
+    "vsubne;" "\0" "\xE2\x8A\x8A\xEF\xB8\x80" "\0"
+    "vsupnE;" "\0" "\xE2\xAB\x8C\xEF\xB8\x80" "\0"
+    "vsupne;" "\0" "\xE2\x8A\x8B\xEF\xB8\x80" "\0"
+    "vzigzag;" "\0" "\xE2\xA6\x9A" "\0"
+    "wcirc;" "\0" "\xC5\xB5" "\0"
+    "wedbar;" "\0" "\xE2\xA9\x9F" "\0"
+    "wedge;" "\0" "\xE2\x88\xA7" "\0"
+    "wedgeq;" "\0" "\xE2\x89\x99" "\0"
+    "weierp;" "\0" "\xE2\x84\x98" "\0"
+    "wfr;" "\0" "\xF0\x9D\x94\xB4" "\0"
+    "wopf;" "\0" "\xF0\x9D\x95\xA8" "\0"
+    "wp;" "\0" "\xE2\x84\x98" "\0"
+    "wr;" "\0" "\xE2\x89\x80" "\0"
+    "wreath;" "\0" "\xE2\x89\x80" "\0"
+    "wscr;" "\0" "\xF0\x9D\x93\x8C" "\0"
+    "xcap;" "\0" "\xE2\x8B\x82" "\0"
+    "xcirc;" "\0" "\xE2\x97\xAF" "\0"
+    "xcup;" "\0" "\xE2\x8B\x83" "\0"
+    "xdtri;" "\0" "\xE2\x96\xBD" "\0"
+    "xfr;" "\0" "\xF0\x9D\x94\xB5" "\0"
+    "xhArr;" "\0" "\xE2\x9F\xBA" "\0"
+    "xharr;" "\0" "\xE2\x9F\xB7" "\0"
+    "xi;" "\0" "\xCE\xBE" "\0"
+    "xlArr;" "\0" "\xE2\x9F\xB8" "\0"
+    "xlarr;" "\0" "\xE2\x9F\xB5" "\0"
+    "xmap;" "\0" "\xE2\x9F\xBC" "\0"
+    "xnis;" "\0" "\xE2\x8B\xBB" "\0"
+    "xodot;" "\0" "\xE2\xA8\x80" "\0"
+    "xopf;" "\0" "\xF0\x9D\x95\xA9" "\0"
+    "xoplus;" "\0" "\xE2\xA8\x81" "\0"
+    "xotime;" "\0" "\xE2\xA8\x82" "\0"
+    "xrArr;" "\0" "\xE2\x9F\xB9" "\0"
+    "xrarr;" "\0" "\xE2\x9F\xB6" "\0"
+    "xscr;" "\0" "\xF0\x9D\x93\x8D" "\0"
+    "xsqcup;" "\0" "\xE2\xA8\x86" "\0"
+    "xuplus;" "\0" "\xE2\xA8\x84" "\0"
+    "xutri;" "\0" "\xE2\x96\xB3" "\0"
+    "xvee;" "\0" "\xE2\x8B\x81" "\0"
+    "xwedge;" "\0" "\xE2\x8B\x80" "\0"
+    "yacute" "\0" "\xC3\xBD" "\0"
+    "yacute;" "\0" "\xC3\xBD" "\0"
+    "yacy;" "\0" "\xD1\x8F" "\0"
+    "ycirc;" "\0" "\xC5\xB7" "\0"
+    "ycy;" "\0" "\xD1\x8B" "\0"
+    "yen" "\0" "\xC2\xA5" "\0"
+    "yen;" "\0" "\xC2\xA5" "\0"
+    "yfr;" "\0" "\xF0\x9D\x94\xB6" "\0"
+    "yicy;" "\0" "\xD1\x97" "\0"
+    "yopf;" "\0" "\xF0\x9D\x95\xAA" "\0"
+    "yscr;" "\0" "\xF0\x9D\x93\x8E" "\0"
+    "yucy;" "\0" "\xD1\x8E" "\0"
+    "yuml" "\0" "\xC3\xBF" "\0"
+    "yuml;" "\0" "\xC3\xBF" "\0"
+    "zacute;" "\0" "\xC5\xBA" "\0"
+    "zcaron;" "\0" "\xC5\xBE" "\0"
+    "zcy;" "\0" "\xD0\xB7" "\0"
+    "zdot;" "\0" "\xC5\xBC" "\0"
+    "zeetrf;" "\0" "\xE2\x84\xA8" "\0"
+    "zeta;" "\0" "\xCE\xB6" "\0"
+    "zfr;" "\0" "\xF0\x9D\x94\xB7" "\0"
+    "zhcy;" "\0" "\xD0\xB6" "\0"
+    "zigrarr;" "\0" "\xE2\x87\x9D" "\0"
+    "zopf;" "\0" "\xF0\x9D\x95\xAB" "\0"
+    "zscr;" "\0" "\xF0\x9D\x93\x8F" "\0"
+    "zwj;" "\0" "\xE2\x80\x8D" "\0"
+    "zwnj;" "\0" "\xE2\x80\x8C" "\0";
+
+const std::uint16_t kNamedReferenceOffsets[] = {
+    0, 9, 19, 25, 32, 42, 53, 64, 73, 83, 91, 101,
+    111, 122, 132, 142, 151, 161, 172, 191, 200, 210, 221, 233,
+    243, 254, 262, 271, 286, 296, 308, 316, 329, 345, 354, 364,
+    375, 385, 395, 407, 416, 424, 433, 444, 453, 479, 492, 503,
+    513, 524, 534, 547, 556, 568, 582, 591, 599, 614, 631, 647,
+    664, 694, 721, 742, 753, 765, 780, 792, 813, 823, 838, 875,
+    886, 897, 906, 918, 926, 940, 949, 958, 967, 979, 989, 1000,
+    1011, 1019, 1028, 1038, 1048, 1069, 1088, 1115, 1135, 1156, 1169, 1188,
+    1199, 1207, 1219, 1233, 1260, 1274, 1295, 1316, 1342, 1361, 1386, 1416,
+    1442, 1464, 1484, 1503, 1526, 1549, 1564, 1582, 1604, 1618, 1643, 1666,
+    1686, 1709, 1733, 1754, 1778, 1791, 1809, 1824, 1835, 1846, 1854, 1861,
+    1869, 1879, 1890, 1901, 1910, 1920, 1928, 1937, 1947, 1957, 1968, 1981,
+    1991, 2013, 2039, 2049, 2060, 2072, 2083, 2099, 2116, 2126, 2136, 2144,
+    2152, 2161, 2173, 2191, 2199, 2209, 2232, 2259, 2270, 2282, 2298, 2308,
+    2317, 2322, 2328, 2338, 2349, 2360, 2371, 2381, 2389, 2398, 2408, 2416,
+    2427, 2445, 2467, 2489, 2509, 2526, 2549, 2567, 2578, 2586, 2597, 2607,
+    2614, 2624, 2633, 2651, 2661, 2681, 2691, 2702, 2720, 2735, 2744, 2754,
+    2763, 2773, 2784, 2793, 2803, 2811, 2820, 2829, 2839, 2850, 2858, 2868,
+    2884, 2897, 2906, 2920, 2938, 2958, 2978, 2988, 2999, 3008, 3018, 3029,
+    3039, 3047, 3056, 3066, 3074, 3084, 3095, 3106, 3117, 3127, 3136, 3145,
+    3155, 3166, 3174, 3184, 3195, 3206, 3215, 3220, 3226, 3237, 3248, 3258,
+    3274, 3284, 3295, 3306, 3314, 3336, 3351, 3369, 3394, 3411, 3434, 3457,
+    3477, 3500, 3515, 3535, 3556, 3569, 3587, 3606, 3624, 3645, 3668, 3690,
+    3711, 3729, 3750, 3766, 3785, 3800, 3820, 3842, 3861, 3878, 3892, 3912,
+    3927, 3937, 3945, 3961, 3972, 3991, 4015, 4035, 4054, 4078, 4098, 4109,
+    4129, 4150, 4160, 4169, 4180, 4188, 4197, 4205, 4222, 4237, 4247, 4262,
+    4273, 4283, 4290, 4299, 4310, 4321, 4332, 4340, 4365, 4389, 4412, 4439,
+    4465, 4485, 4496, 4506, 4519, 4540, 4550, 4559, 4577, 4592, 4618, 4634,
+    4648, 4669, 4684, 4700, 4721, 4748, 4773, 4793, 4821, 4842, 4865, 4885,
+    4906, 4932, 4958, 4971, 4989, 5009, 5028, 5053, 5071, 5102, 5127, 5144,
+    5168, 5195, 5218, 5240, 5267, 5294, 5317, 5343, 5368, 5396, 5414, 5434,
+    5451, 5475, 5502, 5526, 5546, 5568, 5582, 5601, 5624, 5643, 5663, 5674,
+    5684, 5695, 5702, 5712, 5722, 5733, 5742, 5752, 5760, 5771, 5781, 5791,
+    5802, 5812, 5822, 5834, 5845, 5871, 5891, 5899, 5910, 5920, 5931, 5941,
+    5952, 5964, 5972, 5981, 5994, 6009, 6026, 6047, 6061, 6069, 6079, 6087,
+    6094, 6108, 6127, 6137, 6145, 6159, 6178, 6202, 6221, 6232, 6245, 6261,
+    6279, 6290, 6298, 6305, 6313, 6323, 6333, 6344, 6355, 6362, 6370, 6381,
+    6391, 6401, 6413, 6424, 6435, 6443, 6451, 6471, 6495, 6521, 6530, 6538,
+    6561, 6577, 6596, 6621, 6639, 6663, 6687, 6708, 6732, 6748, 6762, 6781,
+    6801, 6820, 6842, 6866, 6889, 6911, 6930, 6952, 6969, 6989, 7005, 7015,
+    7033, 7050, 7060, 7069, 7086, 7097, 7106, 7117, 7128, 7136, 7147, 7158,
+    7168, 7176, 7186, 7206, 7226, 7247, 7265, 7275, 7292, 7303, 7313, 7325,
+    7349, 7367, 7390, 7410, 7435, 7452, 7463, 7473, 7482, 7494, 7511, 7525,
+    7544, 7568, 7587, 7601, 7610, 7619, 7633, 7652, 7664, 7673, 7683, 7694,
+    7704, 7713, 7720, 7728, 7739, 7750, 7758, 7768, 7783, 7793, 7812, 7827,
+    7838, 7854, 7874, 7890, 7901, 7916, 7927, 7938, 7948, 7959, 7969, 7983,
+    7993, 8004, 8013, 8023, 8031, 8042, 8052, 8062, 8073, 8083, 8095, 8111,
+    8129, 8151, 8162, 8177, 8187, 8198, 8211, 8227, 8249, 8266, 8285, 8296,
+    8312, 8325, 8342, 8362, 8383, 8392, 8404, 8414, 8425, 8436, 8444, 8453,
+    8464, 8474, 8482, 8493, 8505, 8514, 8526, 8536, 8553, 8569, 8592, 8611,
+    8630, 8640, 8651, 8662, 8674, 8684, 8695, 8705, 8716, 8727, 8737, 8744,
+    8755, 8766, 8775, 8784, 8793, 8803, 8814, 8824, 8832, 8842, 8853, 8864,
+    8873, 8882, 8893, 8904, 8912, 8921, 8941, 8950, 8959, 8969, 8980, 8990,
+    9001, 9012, 9020, 9031, 9040, 9049, 9059, 9068, 9078, 9086, 9095, 9105,
+    9113, 9123, 9133, 9144, 9157, 9168, 9178, 9188, 9199, 9205, 9212, 9221,
+    9233, 9243, 9257, 9267, 9276, 9286, 9297, 9309, 9323, 9337, 9351, 9365,
+    9379, 9393, 9407, 9421, 9432, 9445, 9459, 9471, 9481, 9494, 9504, 9515,
+    9523, 9532, 9544, 9553, 9563, 9571, 9583, 9597, 9606, 9616, 9627, 9634,
+    9645, 9658, 9668, 9679, 9687, 9696, 9710, 9721, 9731, 9745, 9761, 9776,
+    9789, 9804, 9816, 9828, 9842, 9852, 9866, 9877, 9885, 9896, 9908, 9921,
+    9934, 9944, 9956, 9965, 9975, 9988, 9998, 10010, 10023, 10035, 10048, 10062,
+    10077, 10091, 10104, 10125, 10144, 10158, 10170, 10184, 10196, 10214, 10231, 10250,
+    10273, 10296, 10320, 10331, 10342, 10353, 10364, 10375, 10385, 10401, 10411, 10422,
+    10431, 10443, 10455, 10466, 10477, 10488, 10499, 10509, 10520, 10531, 10542, 10553,
+    10564, 10575, 10586, 10597, 10607, 10618, 10629, 10640, 10651, 10662, 10673, 10685,
+    10696, 10707, 10718, 10729, 10739, 10750, 10761, 10772, 10783, 10797, 10810, 10824,
+    10835, 10846, 10857, 10868, 10878, 10889, 10900, 10911, 10922, 10933, 10944, 10956,
+    10966, 10976, 10987, 10998, 11009, 11019, 11030, 11038, 11049, 11063, 11073, 11085,
+    11095, 11106, 11117, 11129, 11140, 11149, 11161, 11175, 11187, 11199, 11211, 11224,
+    11235, 11245, 11256, 11267, 11277, 11288, 11298, 11309, 11322, 11331, 11340, 11350,
+    11363, 11371, 11380, 11394, 11404, 11413, 11424, 11439, 11447, 11456, 11466, 11475,
+    11487, 11508, 11530, 11543, 11557, 11573, 11590, 11607, 11617, 11631, 11643, 11656,
+    11667, 11681, 11690, 11702, 11715, 11724, 11734, 11744, 11756, 11772, 11787, 11797,
+    11810, 11822, 11833, 11845, 11853, 11862, 11874, 11885, 11896, 11907, 11917, 11928,
+    11938, 11949, 11960, 11973, 11986, 11997, 12008, 12020, 12033, 12042, 12056, 12068,
+    12080, 12092, 12103, 12116, 12128, 12141, 12158, 12175, 12189, 12205, 12215, 12226,
+    12246, 12267, 12278, 12289, 12303, 12314, 12326, 12336, 12346, 12358, 12370, 12380,
+    12390, 12401, 12414, 12424, 12435, 12443, 12451, 12464, 12475, 12488, 12495, 12503,
+    12513, 12526, 12538, 12548, 12559, 12570, 12580, 12593, 12610, 12621, 12629, 12641,
+    12652, 12660, 12670, 12681, 12700, 12712, 12721, 12733, 12745, 12755, 12766, 12774,
+    12785, 12799, 12813, 12826, 12841, 12861, 12876, 12896, 12917, 12939, 12953, 12965,
+    12977, 12988, 12997, 13007, 13018, 13029, 13039, 13050, 13061, 13072, 13085, 13094,
+    13108, 13119, 13129, 13139, 13150, 13162, 13173, 13183, 13192, 13202, 13214, 13222,
+    13231, 13239, 13250, 13260, 13268, 13278, 13289, 13298, 13310, 13318, 13332, 13341,
+    13350, 13362, 13372, 13383, 13397, 13409, 13421, 13433, 13443, 13451, 13461, 13471,
+    13482, 13492, 13504, 13515, 13524, 13536, 13546, 13558, 13571, 13582, 13598, 13615,
+    13625, 13637, 13648, 13661, 13675, 13686, 13697, 13707, 13718, 13728, 13736, 13743,
+    13751, 13759, 13768, 13778, 13786, 13797, 13814, 13832, 13851, 13859, 13871, 13883,
+    13894, 13906, 13916, 13927, 13937, 13947, 13958, 13969, 13978, 13989, 14001, 14011,
+    14022, 14036, 14046, 14057, 14069, 14079, 14090, 14102, 14114, 14126, 14138, 14150,
+    14160, 14171, 14183, 14195, 14207, 14219, 14231, 14243, 14254, 14265, 14276, 14284,
+    14293, 14304, 14314, 14325, 14334, 14345, 14355, 14363, 14372, 14380, 14389, 14398,
+    14408, 14422, 14431, 14442, 14454, 14467, 14481, 14494, 14506, 14516, 14524, 14533,
+    14544, 14553, 14561, 14570, 14579, 14588, 14597, 14607, 14621, 14630, 14640, 14651,
+    14662, 14673, 14682, 14692, 14702, 14713, 14724, 14729, 14735, 14745, 14756, 14767,
+    14779, 14792, 14807, 14819, 14831, 14846, 14862, 14875, 14887, 14905, 14918, 14928,
+    14940, 14949, 14961, 14972, 14982, 14995, 15006, 15016, 15026, 15038, 15053, 15065,
+    15077, 15087, 15101, 15115, 15126, 15138, 15157, 15177, 15188, 15200, 15211, 15223,
+    15234, 15246, 15258, 15268, 15279, 15287, 15296, 15306, 15314, 15323, 15332, 15342,
+    15351, 15361, 15371, 15382, 15390, 15402, 15413, 15425, 15436, 15446, 15456, 15467,
+    15481, 15495, 15505, 15515, 15525, 15533, 15545, 15556, 15570, 15581, 15590, 15602,
+    15616, 15630, 15644, 15657, 15666, 15676, 15687, 15696, 15707, 15717, 15728, 15739,
+    15749, 15760, 15773, 15784, 15796, 15807, 15815, 15826, 15836, 15844, 15853, 15863,
+    15871, 15881, 15891, 15902, 15913, 15924, 15934, 15944, 15955, 15966, 15974, 15984,
+    15995, 16004, 16013, 16024, 16035, 16046, 16056, 16068, 16079, 16087, 16096, 16106,
+    16117, 16131, 16143, 16154, 16164, 16175, 16187, 16196, 16205, 16215, 16225, 16236,
+    16249, 16261, 16273, 16285, 16297, 16310, 16322, 16331, 16343, 16353, 16367, 16378,
+    16389, 16399, 16409, 16420, 16433, 16446, 16457, 16468, 16479, 16487, 16495, 16505,
+    16516, 16528, 16541, 16555, 16565, 16573, 16588, 16607, 16628, 16647, 16667, 16687,
+    16708, 16731, 16756, 16776, 16785, 16794, 16804, 16818, 16827, 16838, 16850, 16863,
+    16877, 16890, 16902, 16918, 16931, 16946, 16962, 16975, 16988, 17000, 17012, 17022,
+    17030, 17039, 17050, 17061, 17073, 17084, 17093, 17101, 17112, 17126, 17138, 17149,
+    17160, 17172, 17188, 17197, 17207, 17221, 17230, 17240, 17251, 17262, 17273, 17284,
+    17295, 17314, 17338, 17354, 17374, 17393, 17413, 17424, 17435, 17447, 17460, 17472,
+    17482, 17491, 17504, 17514, 17522, 17534, 17545, 17559, 17570, 17582, 17591, 17602,
+    17614, 17625, 17634, 17644, 17655, 17666, 17674, 17685, 17697, 17708, 17713, 17719,
+    17729, 17740, 17751, 17763, 17775, 17787, 17800, 17812, 17822, 17833, 17844, 17858,
+    17871, 17889, 17902, 17913, 17921, 17930, 17940, 17950, 17963, 17972, 17984, 18000,
+    18016, 18030, 18042, 18054, 18062, 18073, 18092, 18102, 18111, 18120, 18130, 18139,
+    18149, 18161, 18171, 18182, 18193, 18205, 18217, 18230, 18240, 18250, 18262, 18274,
+    18285, 18293, 18304, 18316, 18323, 18337, 18348, 18359, 18371, 18383, 18399, 18420,
+    18431, 18443, 18455, 18472, 18484, 18496, 18507, 18518, 18531, 18540, 18552, 18565,
+    18575, 18588, 18599, 18612, 18626, 18634, 18643, 18656, 18670, 18680, 18691, 18702,
+    18713, 18729, 18739, 18747, 18758, 18766, 18777, 18789, 18800, 18813, 18826, 18838,
+    18850, 18863, 18875, 18888, 18898, 18909, 18918, 18928, 18941, 18958, 18970, 18981,
+    18990, 19000, 19011, 19022, 19033, 19041, 19050, 19060, 19069, 19078, 19089, 19100,
+    19111, 19121, 19130, 19146, 19167, 19177, 19190, 19207, 19219, 19230, 19241, 19250,
+    19261, 19273, 19283, 19294, 19301, 19309, 19320, 19334, 19350, 19363, 19376, 19389,
+    19400, 19413, 19426, 19439, 19449, 19464, 19479, 19492, 19505, 19514, 19526, 19538,
+    19549, 19564, 19575, 19586, 19600, 19614, 19631, 19642, 19654, 19663, 19675, 19687,
+    19698, 19713, 19733, 19743, 19754, 19766, 19777, 19788, 19801, 19814, 19824, 19837,
+    19848, 19864, 19879, 19897, 19908, 19923, 19933, 19946, 19957, 19973, 19988, 20006,
+    20016, 20026, 20037, 20047, 20066, 20087, 20107, 20129, 20136, 20143, 20155, 20166,
+    20178, 20190, 20203, 20215, 20228, 20239, 20252, 20264, 20277, 20288, 20304, 20316,
+    20332, 20346, 20357, 20369, 20380, 20393, 20405, 20413, 20423, 20434, 20444, 20454,
+    20463, 20473, 20481, 20492, 20503, 20513, 20523, 20535, 20545, 20556, 20566, 20575,
+    20585, 20596, 20605, 20616, 20624, 20634, 20645, 20656, 20669, 20680, 20689, 20699,
+    20709, 20721, 20731, 20743, 20754, 20764, 20775, 20786, 20794, 20805, 20814, 20825,
+    20838, 20846, 20855, 20863, 20872, 20884, 20894, 20907, 20916, 20926, 20936, 20947,
+    20957, 20967, 20978, 20990, 21004, 21012, 21021, 21032, 21041, 21049, 21058, 21072,
+    21084, 21095, 21105, 21113, 21123, 21133, 21145, 21155, 21168, 21178, 21186, 21195,
+    21207, 21218, 21225, 21240, 21248, 21260, 21273, 21285, 21293, 21307, 21318, 21331,
+    21343, 21355, 21366, 21376, 21387, 21400, 21413, 21420, 21434, 21445, 21454, 21464,
+    21472, 21481, 21491, 21502, 21511, 21521, 21537, 21554, 21566, 21583, 21597, 21611,
+    21624, 21635, 21647, 21657, 21668, 21680, 21690, 21704, 21718, 21732, 21742, 21754,
+    21765, 21777, 21788, 21796, 21808, 21818, 21828, 21839, 21851, 21862, 21879, 21892,
+    21901, 21914, 21921, 21929, 21940, 21950, 21962, 21973, 21983, 21995, 22006, 22017,
+    22031, 22041, 22052, 22063, 22075, 22084, 22094, 22104, 22116, 22127, 22140, 22151,
+    22163, 22175, 22187, 22199, 22212, 22224, 22235, 22247, 22258, 22273, 22284, 22295,
+    22305, 22315, 22326, 22339, 22352, 22363, 22374, 22385, 22393, 22401, 22411, 22424,
+    22435, 22447, 22457, 22467, 22480, 22494, 22505, 22515, 22522, 22530, 22542, 22554,
+    22564, 22575, 22586, 22598, 22606, 22615, 22631, 22651, 22673, 22693, 22714, 22737,
+    22759, 22780, 22801, 22810, 22828, 22839, 22850, 22859, 22871, 22887, 22898, 22909,
+    22920, 22931, 22942, 22953, 22965, 22978, 22986, 22998, 23012, 23023, 23035, 23046,
+    23055, 23063, 23074, 23086, 23098, 23110, 23120, 23131, 23142, 23156, 23169, 23177,
+    23188, 23199, 23207, 23216, 23226, 23237, 23248, 23257, 23268, 23278, 23288, 23299,
+    23311, 23325, 23336, 23344, 23354, 23365, 23376, 23387, 23399, 23410, 23423, 23431,
+    23440, 23448, 23460, 23474, 23485, 23495, 23505, 23517, 23528, 23539, 23548, 23562,
+    23581, 23588, 23596, 23606, 23617, 23628, 23637, 23649, 23659, 23670, 23680, 23691,
+    23701, 23712, 23723, 23736, 23749, 23760, 23779, 23791, 23805, 23815, 23826, 23835,
+    23845, 23859, 23870, 23877, 23887, 23899, 23910, 23922, 23937, 23947, 23958, 23973,
+    23984, 23999, 24010, 24022, 24036, 24052, 24063, 24075, 24089, 24105, 24114, 24126,
+    24138, 24148, 24159, 24170, 24182, 24194, 24206, 24216, 24227, 24247, 24263, 24273,
+    24282, 24292, 24304, 24314, 24327, 24340, 24351, 24362, 24375, 24388, 24400, 24414,
+    24429, 24444, 24460, 24472, 24484, 24496, 24506, 24522, 24539, 24551, 24568, 24582,
+    24596, 24609, 24618, 24628, 24636, 24645, 24653, 24662, 24670, 24679, 24688, 24698,
+    24710, 24723, 24733, 24746, 24759, 24772, 24785, 24798, 24809, 24820, 24833, 24845,
+    24859, 24874, 24889, 24905, 24917, 24929, 24941, 24952, 24964, 24975, 24988, 25000,
+    25009, 25019, 25031, 25039, 25049, 25060, 25071, 25079, 25089, 25101, 25111, 25123,
+    25138, 25148, 25161, 25172, 25189, 25203, 25215, 25226, 25238, 25247, 25257, 25267,
+    25276, 25286, 25298, 25312, 25324, 25334, 25344, 25353, 25365, 25377, 25388, 25401,
+    25411, 25423, 25434, 25448, 25466, 25484, 25504, 25519, 25538, 25559, 25571, 25581,
+    25595, 25608, 25619, 25632, 25646, 25657, 25666, 25676, 25687, 25698, 25720, 25743,
+    25753, 25763, 25773, 25784, 25794, 25804, 25815, 25824, 25834, 25842, 25853, 25864,
+    25875, 25887, 25897, 25907, 25918, 25929, 25940, 25951, 25963, 25977, 25989, 26000,
+    26010, 26017, 26025, 26035, 26046, 26059, 26076, 26095, 26115, 26126, 26135, 26145,
+    26157, 26173, 26185, 26199, 26211, 26221, 26232, 26243, 26254, 26265, 26275, 26286,
+    26297, 26305, 26314, 26327, 26337, 26347, 26358, 26369, 26381, 26396, 26409, 26425,
+    26436, 26446, 26461, 26471, 26482, 26495, 26516, 26538, 26559, 26581, 26594, 26615,
+    26637, 26645, 26656, 26665, 26677, 26688, 26700, 26710, 26718, 26728, 26739, 26753,
+    26767, 26778, 26789, 26800, 26811, 26826, 26841, 26856, 26871, 26884, 26894, 26906,
+    26917, 26929, 26941, 26951, 26962, 26970, 26978, 26990, 27001, 27011, 27022, 27032,
+    27043, 27053, 27064, 27075, 27082, 27093, 27104, 27114, 27124, 27135, 27146, 27158,
+    27170, 27181, 27192, 27203, 27215, 27227, 27238, 27248, 27260, 27270, 27281, 27290,
+    27300, 27308, 27315, 27323, 27333, 27342, 27353, 27364, 27373, 27381, 27390, 27401,
+    27412, 27420, 27429, 27441, 27450, 27460, 27469, 27482, 27493, 27504, 27513,
 };
 
-const std::size_t kNamedReferenceCount = sizeof(kNamedReferences) / sizeof(kNamedReferences[0]);
+const std::size_t kNamedReferenceCount = sizeof(kNamedReferenceOffsets) / sizeof(kNamedReferenceOffsets[0]);
 
 // Code points that numeric references 0x80-0x9F stand for (WHATWG tokenizer, Windows-1252);
 // 0 where the reference keeps its own code point.
