@@ -370,7 +370,6 @@ Features features_of(const Block& block, std::string normalised,
   const std::string_view text = block.text;
   f.normalised = std::move(normalised);
   f.words = word_count(f.normalised);
-  f.unspaced_words = count_unspaced_words(f.normalised);
   // Characters: quotation state, wide characters, the last visible character but quotes.
   char32_t last_but_quote = 0;
   bool in_quote = false;
@@ -424,6 +423,7 @@ Features features_of(const Block& block, std::string normalised,
     }
   }
   end_word();
+  if (f.wide_chars > 0) f.unspaced_words = count_unspaced_words(f.normalised);
   f.sentence_end = last_but_quote == U'.' || last_but_quote == U'!' || last_but_quote == U'?' ||
                    last_but_quote == 0x2026 || last_but_quote == 0x3002 ||
                    last_but_quote == 0xFF01 || last_but_quote == 0xFF1F ||
@@ -459,9 +459,12 @@ Features features_of(const Block& block, std::string normalised,
       text.substr(open_paren).find('/') != std::string_view::npos &&
       std::count(text.begin() + static_cast<std::ptrdiff_t>(open_paren), text.end(), ' ') <= 8;
   const bool agency_slash = text.find(" / ") != std::string_view::npos && effective_words(f) <= 30;
-  f.agency_credit =
-      effective_words(f) <= 60 && (is_agency_credit(credit_after_caption(text), false) ||
-                                   (effective_words(f) <= 10 && is_agency_credit(text, true)));
+  // Every credit form has a slash, a label's colon, "by" or a camera: most blocks have none.
+  const bool may_be_credit = text.find_first_of("/:\xF0") != std::string_view::npos ||
+                             unicode::ascii_icontains(text, " by ");
+  f.agency_credit = may_be_credit && effective_words(f) <= 60 &&
+                    (is_agency_credit(credit_after_caption(text), false) ||
+                     (effective_words(f) <= 10 && is_agency_credit(text, true)));
   f.credit_tail = domain_tail || bracket_tail || paren_tail || (agency_slash && !f.sentence_end) ||
                   f.agency_credit;
   f.date_only = only_date(f.normalised);

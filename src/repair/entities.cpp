@@ -25,15 +25,22 @@ unsigned hex_value(char c) {
 }  // namespace
 
 std::optional<std::string_view> find_named_reference(std::string_view name) {
-  auto name_at = [](std::uint16_t offset) {
-    return std::string_view(kNamedReferenceData + offset);
+  // The name at `offset` against `name`, bytewise, reading no further than they agree
+  // (the tokenizer looks up every reference of a page).
+  auto compare = [&](std::uint16_t offset) {
+    const char* entry = kNamedReferenceData + offset;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      const auto a = static_cast<unsigned char>(entry[i]), b = static_cast<unsigned char>(name[i]);
+      if (a != b) return a < b ? -1 : 1;  // a NUL (the entry's end) is below every name byte
+    }
+    return entry[name.size()] == '\0' ? 0 : 1;
   };
   const std::uint16_t* first = kNamedReferenceOffsets;
   const std::uint16_t* last = kNamedReferenceOffsets + kNamedReferenceCount;
-  const std::uint16_t* it = std::lower_bound(
-      first, last, name,
-      [&](std::uint16_t offset, std::string_view n) { return name_at(offset) < n; });
-  if (it == last || name_at(*it) != name) return std::nullopt;
+  const std::uint16_t* it =
+      std::lower_bound(first, last, name,
+                       [&](std::uint16_t offset, std::string_view) { return compare(offset) < 0; });
+  if (it == last || compare(*it) != 0) return std::nullopt;
   return std::string_view(kNamedReferenceData + *it + name.size() + 1);
 }
 
