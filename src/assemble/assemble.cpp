@@ -49,25 +49,6 @@ std::string strip_site_suffix(std::string_view title, std::string& site) {
   return std::string(title.substr(0, bar));
 }
 
-// The title without what follows a dash when the page repeats the headline before it on its
-// own ("Storm Ciarán: Thousands without power - BBC News", then "Storm Ciarán: Thousands
-// without power"): the rest is the site's name. Without that evidence the dash is the
-// headline's.
-void strip_repeated_headline_suffix(std::string& title, const std::vector<Block>& blocks,
-                                    std::size_t title_index, std::string& site) {
-  for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
-    const std::size_t at = std::string_view(title).rfind(dash);
-    if (at == std::string_view::npos || at == 0) continue;
-    const std::string_view headline = std::string_view(title).substr(0, at);
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      if (i == title_index || blocks[i].text != headline) continue;
-      if (site.empty()) site = title.substr(at + dash.size());
-      title.resize(at);
-      return;
-    }
-  }
-}
-
 // "© 2023 Al Jazeera Media Network" -> "Al Jazeera Media Network".
 std::string site_from_copyright(std::string_view text) {
   std::size_t at = text.find("\xC2\xA9");
@@ -85,6 +66,19 @@ std::string site_from_copyright(std::string_view text) {
 }
 
 }  // namespace
+
+bool cut_repeated_headline(std::string& title, std::string& site,
+                           const std::function<bool(std::string_view)>& is_repeated) {
+  for (const std::string_view separator : kTitleSeparators) {
+    const std::size_t at = std::string_view(title).rfind(separator);
+    if (at == std::string_view::npos || at == 0) continue;
+    if (!is_repeated(std::string_view(title).substr(0, at))) continue;
+    if (site.empty()) site = title.substr(at + separator.size());
+    title.resize(at);
+    return true;
+  }
+  return false;
+}
 
 Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts, RepairLog repairs,
                  const AssembleOptions& options) {
@@ -104,7 +98,12 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
   }
   if (title_index != blocks.size()) {
     article.title = strip_site_suffix(blocks[title_index].text, article.metadata.site);
-    strip_repeated_headline_suffix(article.title, blocks, title_index, article.metadata.site);
+    cut_repeated_headline(article.title, article.metadata.site, [&](std::string_view headline) {
+      for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (i != title_index && blocks[i].text == headline) return true;
+      }
+      return false;
+    });
   }
   std::size_t last_kept = blocks.size();  // the block the last paragraph ends with
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -120,9 +119,8 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
     }
     if (v.keep) {
       // A sentence of a flattened line right after the kept one before it: one paragraph.
-      const bool joins = blocks[i].sentence && i > 0 && blocks[i - 1].sentence &&
-                         blocks[i - 1].line == blocks[i].line && verdict(i - 1).keep &&
-                         i - 1 != title_index && !article.paragraphs.empty() && last_kept == i - 1;
+      const bool joins = blocks[i].sentence && i > 0 && last_kept == i - 1 &&
+                         blocks[i - 1].sentence && blocks[i - 1].line == blocks[i].line;
       if (joins) {
         // Sentences after a full-width stop ("。", "！」", "。”") were not spaced apart.
         std::string& paragraph = article.paragraphs.back();

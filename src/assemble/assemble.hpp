@@ -5,7 +5,9 @@
 // and carries every repair and removal along.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "classify/classify.hpp"
@@ -31,6 +33,17 @@ struct Article {
 
 // The body as one string: paragraphs separated by a blank line.
 std::string article_text(const Article& article);
+
+// What separates a headline from the site's name in a title line or a page's <title>.
+inline constexpr std::string_view kTitleSeparators[] = {
+    " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
+
+// Cuts the site's name off `title` ("Storm Ciarán: Thousands without power - BBC News")
+// when `is_repeated` says the text holds the part before the last separator on its own (a
+// line of a paste, a heading of a page); the name goes to `site` if that is empty. Without
+// that evidence a dash may be the headline's own ("... With Hamas – Kremlin"): false.
+bool cut_repeated_headline(std::string& title, std::string& site,
+                           const std::function<bool(std::string_view)>& is_repeated);
 
 // The article as one line of JSON, the wire form of the CLI and the JS API:
 // {"title","text","paragraphs","removed":[{"text","reason","at"}],"repairs":[{"from","to","reason","count"}],

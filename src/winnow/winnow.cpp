@@ -18,10 +18,6 @@ struct Prepared {
   Metadata metadata;
 };
 
-// What separates a page's headline from its site's name in a <title>.
-constexpr std::string_view kTitleSeparators[] = {
-    " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
-
 // "Headline | Site", "Headline - Site" -> "Headline" when the suffix is the site's name,
 // or, after " | ", short: a headline keeps its own dashes and bars otherwise.
 std::string without_site_suffix(std::string title, std::string_view site) {
@@ -96,19 +92,14 @@ Prepared prepare_page(std::string_view decoded_text, RepairLog decode_log,
     title = m.document_title;
     // The <title> "Headline - Site" of a page whose headline is a lower heading (a blog's
     // h2): the page's own heading says where the headline ends.
-    for (std::string_view separator : kTitleSeparators) {
-      const std::size_t at = title.rfind(separator);
-      if (at == std::string::npos || at == 0) continue;
-      const std::string_view headline = std::string_view(title).substr(0, at);
-      const bool repeated = std::any_of(
-          page.blocks.begin(), page.blocks.end(),
-          [&](const PageBlock& b) { return b.kind == BlockKind::kHeading && b.text == headline; });
-      if (!repeated) continue;
-      if (prepared.metadata.site.empty())
-        prepared.metadata.site = repaired_line(title.substr(at + separator.size()), metadata_log);
-      title.resize(at);
-      break;
-    }
+    std::string site;
+    const bool cut = cut_repeated_headline(title, site, [&](std::string_view headline) {
+      return std::any_of(page.blocks.begin(), page.blocks.end(), [&](const PageBlock& b) {
+        return b.kind == BlockKind::kHeading && b.text == headline;
+      });
+    });
+    if (cut && prepared.metadata.site.empty())
+      prepared.metadata.site = repaired_line(site, metadata_log);
   }
   prepared.title = without_site_suffix(repaired_line(title, metadata_log), prepared.metadata.site);
   prepared.repairs.merge(metadata_log);
