@@ -267,7 +267,7 @@ PairTraits compute_pair_traits(char32_t c) {
       c == 0xAB || c == 0xBF || c == 0xA1 || c == 0x201C || c == 0x2018 || c == 0x201E);
   set(kTrailRangeLetter, is_trail_range_letter(c));
   set(kSuffixSign, is_word_suffix_sign(c));
-  set(kOldSymbol, is_code_page_symbol(c));
+  set(kOldSymbol, p.kind == Kind::kSymbol && is_code_page_symbol(c));  // read for symbols only
   set(kReplacement, c == kReplacementChar);
   set(kOtherNumber, unicode::category(c) == Category::No);
   return p;
