@@ -2,6 +2,7 @@
 // (../shared/seeds) show each kind in the wild.
 #include <catch2/catch.hpp>
 
+#include "repair/codepages.hpp"
 #include "repair/repair.hpp"
 #include "unicode/unicode.hpp"
 
@@ -118,19 +119,11 @@ TEST_CASE("mojibake: a replaced byte where one common letter is all it can have 
       "\xE3\x81\x93\xE3\x82\x8C\xE3\x81\x8C\xE9\x9D\x9E\xE5\xB8\xB8\xE3\x81\xAB\xE5\x9B\xB0"
       "\xE3\x81\xA3\xE3\x81\x9F\xE3\x82\x82\xE3\x81\xAE\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82";
   std::string garbled;  // as Windows-1252 with replacement reads it
-  for (std::size_t i = 0; i < japanese.size(); ++i) {
-    const auto b = static_cast<unsigned char>(japanese[i]);
-    if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
-      garbled += "\xEF\xBF\xBD";
-    } else if (b < 0x80) {
-      garbled += static_cast<char>(b);
-    } else {
-      static const char32_t k1252[32] = {
-          0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-          0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-          0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-      winnow::unicode::append_utf8(garbled, b < 0xA0 ? k1252[b - 0x80] : b);
-    }
+  for (const char c : japanese) {
+    const auto b = static_cast<unsigned char>(c);
+    const char32_t read = winnow::detail::decode_byte(winnow::detail::CodePage::kWindows1252, b);
+    // The bytes Windows-1252 leaves undefined (read as C1 controls here) are replaced.
+    winnow::unicode::append_utf8(garbled, winnow::detail::is_c1(read) ? 0xFFFD : read);
   }
   REQUIRE(garbled.find("\xC3\xA3\xEF\xBF\xBD") != std::string::npos);  // "ã\uFFFD"
   const auto r = repair(garbled);
