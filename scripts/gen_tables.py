@@ -389,9 +389,10 @@ def lexicon_source() -> str:
         for lang, words in read_tsv(name):
             lines.append("    {%s, %s}," % (cxx_string(lang.encode()), cxx_string((" " + words.lower() + " ").encode("utf-8"))))
         lines += ["};", "const std::size_t %sCount = sizeof(%s) / sizeof(%s[0]);" % (table, table, table), ""]
-    # Columns after the language, each its own table: months and the other words of a
-    # dateline; the words that begin a byline and the labels that name one.
-    for name, tables in (("dateline_words.tsv", ("kMonthWords", "kDatelineWords")),
+    # Columns after the language, each its own table: months, the other words of a
+    # dateline and the units of a relative one; the words that begin a byline and the
+    # labels that name one.
+    for name, tables in (("dateline_words.tsv", ("kMonthWords", "kDatelineWords", "kTimeUnitWords")),
                          ("byline_words.tsv", ("kBylineLeads", "kBylineLabels"))):
         rows = read_tsv(name)
         for column, table in enumerate(tables, start=1):

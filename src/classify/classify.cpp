@@ -133,6 +133,9 @@ const Lexicon& lexicon() {
             [&](std::string_view w) { l.words[w].month = true; });
     add_all(detail::kDatelineWords, detail::kDatelineWordsCount,
             [&](std::string_view w) { l.words[w].dateline = true; });
+    // "2 hours ago" is a date as "2 March" is: the unit stands where the month would.
+    add_all(detail::kTimeUnitWords, detail::kTimeUnitWordsCount,
+            [&](std::string_view w) { l.words[w].month = true; });
     add_all(detail::kBylineLeads, detail::kBylineLeadsCount,
             [&](std::string_view w) { l.words[w].byline_lead = true; });
     add_all(detail::kBylineLabels, detail::kBylineLabelsCount,
@@ -271,8 +274,9 @@ bool only_date(std::string_view normalised) {
   bool date_shaped = false;  // a year, or digits joined the way dates and times join them
   for (std::size_t i = 1; i < normalised.size();) {
     const std::size_t end = normalised.find(' ', i);
-    const std::string_view word = normalised.substr(i, end - i);
+    std::string_view word = normalised.substr(i, end - i);
     i = end + 1;
+    if (word.ends_with(':')) word.remove_suffix(1);  // "Güncelleme: 22.11.2026"
     if (word.empty()) continue;
     if (is_date_number(word)) {
       ++numbers;
@@ -574,8 +578,12 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
     // A one-word phrase ("Home", "Related", "Twitter") is a label only when it is nearly the
     // whole block, or a short line that speaks to the reader ("Suscríbete a nuestra
     // newsletter"); a longer one ("Sign up for our newsletter") in any short block.
+    // A phrase of five words or more is a widget's own wording ("Your email address will
+    // not be published"), which a sentence of the article does not repeat: a longer block
+    // holding it is that widget too.
     const bool label =
-        f.phrase_words >= 2
+        f.phrase_words >= 5 ? words <= t.label_words + 10
+        : f.phrase_words >= 2
             ? words <= t.label_words && (!f.sentence_end || f.address > 0 || words <= 4)
             : words <= 3 || (words <= 6 && !f.sentence_end && f.address > 0);
     // A label that opens the block ("Auch lesen: Wie teuer wird das Heizen?") introduces
@@ -764,6 +772,16 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
 
   // The title, if the page has one: the longest headline-like block before the prose
   // (menu labels are short). Found again below, once the edges are settled.
+  // Whether block `dek` reads as the standfirst of the headline `above` it. Both are worded
+  // as sentences are, with function words, where a menu ("Política Economia Mundo
+  // Tecnologia") is a list of names.
+  auto is_dek_under = [&](std::size_t above, std::size_t dek) {
+    const Features& h = features[above];
+    return dek == above + 1 && j[above].kind == Kind::kUncertain && headline_like(h) &&
+           !h.sentence_end && !h.phrase && effective_words(h) >= 4 && h.function_words > 0 &&
+           features[dek].function_words > 0 && effective_words(features[dek]) >= 8 &&
+           !features[dek].phrase && effective_words(h) < effective_words(features[dek]);
+  };
   auto find_title = [&] {
     std::size_t first_prose = 0;
     while (first_prose < n && j[first_prose].kind != Kind::kGood) ++first_prose;
@@ -776,6 +794,10 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       if (k == 0 && blocks[0].text.find(" | ") != std::string::npos) return k;
       if (title == n || effective_words(features[k]) > effective_words(features[title])) title = k;
     }
+    // A standfirst without a full stop is longer than the headline right above it ("Центробанк
+    // сохранил ключевую ставку" / "Регулятор указал на замедление инфляции, но..."): a dek
+    // follows a headline of four words or more, where a menu label or a site's name is shorter.
+    if (title != n && title > 0 && is_dek_under(title - 1, title)) return title - 1;
     return title;
   };
 
@@ -941,7 +963,9 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
         }
         continue;
       }
-      const bool standfirst = top && f.sentence_end && effective_words(f) >= 8;
+      const bool standfirst =
+          top && effective_words(f) >= 8 &&
+          (f.sentence_end || (title_index != n && k == title_index + 1 && is_dek_under(k - 1, k)));
       const bool closing =
           bottom && (k < closing_end || (k == i && f.sentence_end && effective_words(f) >= 3));
       if ((top || bottom) && !standfirst && !closing) {
@@ -968,6 +992,19 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     }
     i = end;
   }
+  // Under the title, and under its standfirst, the story's stamps: a byline, a dateline, the
+  // lead photo's credit, even alone ("22.11.2026 14:05 Güncelleme: 22.11.2026 14:30" between
+  // the standfirst and the first paragraph, where a run needs two stamps to show itself).
+  if (title_index != n) {
+    auto stamp = [&](std::size_t k) {
+      return k < n && j[k].kind == Kind::kCandidate &&
+             (j[k].reason == RemovalReason::kBylineDateline ||
+              j[k].reason == RemovalReason::kCaptionCredit);
+    };
+    std::size_t k = title_index + 1;
+    if (k < n && j[k].kind == Kind::kGood && k == first_good && stamp(k + 1)) ++k;
+    for (; stamp(k); ++k) j[k].kind = Kind::kChrome;
+  }
   // A short paragraph between two chrome blocks is their blurb ("Newsletter abonnieren" /
   // "Die wichtigsten Nachrichten ... per E-Mail." / "Mehr zum Thema"). A blurb is a line, or
   // speaks to the reader, or names its box: a longer paragraph that does none of these is the
@@ -984,11 +1021,19 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       j[i] = {Kind::kChrome, j[i - 1].reason};
     }
   }
-  // Prose at the edges that addresses the reader, next to chrome, is part of it.
+  // Prose at the edges that addresses the reader, next to an appeal, a newsletter or a
+  // subscription box, is part of it. Next to other chrome it is the article's own last word
+  // ("If you are dealing with flood damage yourself, be patient." above a share bar).
+  auto appeal_box = [&](std::size_t k) {
+    const RemovalReason r = j[k].reason;
+    return j[k].kind == Kind::kChrome &&
+           (r == RemovalReason::kDonationAppeal || r == RemovalReason::kNewsletter ||
+            r == RemovalReason::kSubscription);
+  };
   if (has_prose) {
     for (std::size_t i = last_good + 1; i-- > first_good;) {
       if (j[i].kind == Kind::kGood && features[i].address >= t.address_phrase && i + 1 < n &&
-          j[i + 1].kind == Kind::kChrome) {
+          appeal_box(i + 1)) {
         j[i] = {Kind::kChrome, RemovalReason::kDonationAppeal};
       } else if (j[i].kind == Kind::kGood) {
         break;
@@ -996,7 +1041,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     }
     for (std::size_t i = first_good; i <= last_good; ++i) {
       if (j[i].kind == Kind::kGood && features[i].address >= t.address_phrase && i > 0 &&
-          j[i - 1].kind == Kind::kChrome) {
+          appeal_box(i - 1)) {
         j[i] = {Kind::kChrome, RemovalReason::kDonationAppeal};
       } else if (j[i].kind == Kind::kGood) {
         break;

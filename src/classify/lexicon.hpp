@@ -27,6 +27,9 @@ extern const LanguageWords kMonthWords[];
 extern const std::size_t kMonthWordsCount;
 extern const LanguageWords kDatelineWords[];
 extern const std::size_t kDatelineWordsCount;
+// The units of a relative dateline ("2 hours ago"), which count as a month does.
+extern const LanguageWords kTimeUnitWords[];
+extern const std::size_t kTimeUnitWordsCount;
 // Byline words (byline_words.tsv): what begins one ("by"), and labels ("автор:").
 extern const LanguageWords kBylineLeads[];
 extern const std::size_t kBylineLeadsCount;

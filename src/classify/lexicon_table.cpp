@@ -247,7 +247,8 @@ const ChromePhraseList kChromePhraseLists[] = {
      "bagikan\x0A"
      "ikuti kami\x0A"
      "chia s\xE1\xBA\xBB\x0A"
-     "\xE0\xA4\xB6\xE0\xA5\x87\xE0\xA4\xAF\xE0\xA4\xB0 \xE0\xA4\x95\xE0\xA4\xB0\xE0\xA5\x87\xE0\xA4\x82\x0A"},
+     "\xE0\xA4\xB6\xE0\xA5\x87\xE0\xA4\xAF\xE0\xA4\xB0 \xE0\xA4\x95\xE0\xA4\xB0\xE0\xA5\x87\xE0\xA4\x82\x0A"
+     "like loading\x0A"},
     {"navigation",
      "skip to content\x0A"
      "skip to main content\x0A"
@@ -349,7 +350,9 @@ const ChromePhraseList kChromePhraseLists[] = {
      "\xEB\xAC\xB4\xEB\x8B\xA8\xEC\xA0\x84\xEC\x9E\xAC \xEB\xB0\x8F \xEC\x9E\xAC\xEB\xB0\xB0\xED\x8F\xAC \xEA\xB8\x88\xEC\xA7\x80\x0A"
      "\xEB\xAC\xB4\xEB\x8B\xA8 \xEC\xA0\x84\xEC\x9E\xAC \xEB\xB0\x8F \xEC\x9E\xAC\xEB\xB0\xB0\xED\x8F\xAC \xEA\xB8\x88\xEC\xA7\x80\x0A"
      "hak cipta\x0A"
-     "b\xE1\xBA\xA3n quy\xE1\xBB\x81n\x0A"},
+     "b\xE1\xBA\xA3n quy\xE1\xBB\x81n\x0A"
+     "proudly powered by\x0A"
+     "powered by wordpress\x0A"},
     {"comments",
      "comments\x0A"
      "leave a comment\x0A"
@@ -362,7 +365,37 @@ const ChromePhraseList kChromePhraseLists[] = {
      "komentarze\x0A"
      "kommentarer\x0A"
      "\xE3\x82\xB3\xE3\x83\xA1\xE3\x83\xB3\xE3\x83\x88\x0A"
-     "\xEB\x8C\x93\xEA\xB8\x80\x0A"},
+     "\xEB\x8C\x93\xEA\xB8\x80\x0A"
+     "leave a reply\x0A"
+     "cancel reply\x0A"
+     "post comment\x0A"
+     "reply\x0A"
+     "your email address will not be published\x0A"
+     "required fields are marked\x0A"
+     "save my name email and website in this browser\x0A"
+     "comments are closed\x0A"
+     "log in to reply\x0A"
+     "add a comment\x0A"
+     "kommentar schreiben\x0A"
+     "antworten\x0A"
+     "wird nicht ver\xC3\xB6""ffentlicht\x0A"
+     "laisser un commentaire\x0A"
+     "r\xC3\xA9pondre\x0A"
+     "ne sera pas publi\xC3\xA9""e\x0A"
+     "deja una respuesta\x0A"
+     "deja un comentario\x0A"
+     "responder\x0A"
+     "no ser\xC3\xA1 publicada\x0A"
+     "lascia un commento\x0A"
+     "rispondi\x0A"
+     "non sar\xC3\xA0 pubblicato\x0A"
+     "deixe um coment\xC3\xA1rio\x0A"
+     "deixe uma resposta\x0A"
+     "n\xC3\xA3o ser\xC3\xA1 publicado\x0A"
+     "\xD0\xBE\xD1\x81\xD1\x82\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x82\xD1\x8C \xD0\xBA\xD0\xBE\xD0\xBC\xD0\xBC\xD0\xB5\xD0\xBD\xD1\x82\xD0\xB0\xD1\x80\xD0\xB8\xD0\xB9\x0A"
+     "\xD0\xBE\xD1\x82\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB8\xD1\x82\xD1\x8C\x0A"
+     "laat een reactie achter\x0A"
+     "dodaj komentarz\x0A"},
     {"caption-credit",
      "photo:\x0A"
      "photo by\x0A"
@@ -402,7 +435,12 @@ const ChromePhraseList kChromePhraseLists[] = {
      "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80:\x0A"
      "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A\x0A"
      "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91\x0A"
-     "\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A\x0A"},
+     "\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A\x0A"
+     "temps de lecture\x0A"
+     "lesezeit\x0A"
+     "tiempo de lectura\x0A"
+     "tempo di lettura\x0A"
+     "tempo de leitura\x0A"},
     {"social-embed",
      "view this post on instagram\x0A"
      "a post shared by\x0A"
@@ -463,20 +501,36 @@ const LanguageWords kMonthWords[] = {
 const std::size_t kMonthWordsCount = sizeof(kMonthWords) / sizeof(kMonthWords[0]);
 
 const LanguageWords kDatelineWords[] = {
-    {"en", " published updated posted last on at the of am pm est edt cst cdt pst pdt gmt utc bst et pt mon tue tues wed thu thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "},
-    {"es", " publicado actualizado el a las los de del h lunes martes mi\xC3\xA9rcoles jueves viernes s\xC3\xA1""bado domingo "},
-    {"fr", " publi\xC3\xA9 publi\xC3\xA9""e le mis \xC3\xA0 jour h cet cest lundi mardi mercredi jeudi vendredi samedi dimanche "},
-    {"de", " ver\xC3\xB6""ffentlicht aktualisiert am um uhr cet cest montag dienstag mittwoch donnerstag freitag samstag sonntag "},
-    {"it", " pubblicato aggiornato modifica modificato il alle ore "},
-    {"pt", " atualizado publicado em \xC3\xA0s de h "},
-    {"ru", " \xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE \xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE \xD0\xB2 \xD0\xB3 \xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0 \xD0\xBC\xD1\x81\xD0\xBA "},
-    {"tr", " g\xC3\xBCncelleme yay\xC4\xB1nlanma tarihi "},
-    {"ar", " \xD9\x86\xD8\xB4\xD8\xB1 \xD9\x81\xD9\x8A \xD8\xAA\xD8\xAD\xD8\xAF\xD9\x8A\xD8\xAB "},
-    {"nl", " gepubliceerd bijgewerkt aangepast om op uur maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "},
-    {"pl", " opublikowano aktualizacja zaktualizowano godz r poniedzia\xC5\x82""ek wtorek \xC5\x9Broda czwartek pi\xC4\x85tek sobota niedziela "},
-    {"sv", " publicerad uppdaterad kl den m\xC3\xA5ndag tisdag onsdag torsdag fredag l\xC3\xB6rdag s\xC3\xB6ndag "},
+    {"en", " published updated posted last on at the of am pm est edt cst cdt pst pdt gmt utc bst et pt mon tue tues wed thu thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday ago just now "},
+    {"es", " publicado actualizado el a las los de del h lunes martes mi\xC3\xA9rcoles jueves viernes s\xC3\xA1""bado domingo hace "},
+    {"fr", " publi\xC3\xA9 publi\xC3\xA9""e le mis \xC3\xA0 jour h cet cest lundi mardi mercredi jeudi vendredi samedi dimanche il y a "},
+    {"de", " ver\xC3\xB6""ffentlicht aktualisiert am um uhr cet cest montag dienstag mittwoch donnerstag freitag samstag sonntag vor "},
+    {"it", " pubblicato aggiornato modifica modificato il alle ore fa "},
+    {"pt", " atualizado publicado em \xC3\xA0s de h h\xC3\xA1 "},
+    {"ru", " \xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE \xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE \xD0\xB2 \xD0\xB3 \xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0 \xD0\xBC\xD1\x81\xD0\xBA \xD0\xBD\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xB4 "},
+    {"tr", " g\xC3\xBCncelleme yay\xC4\xB1nlanma tarihi \xC3\xB6nce "},
+    {"ar", " \xD9\x86\xD8\xB4\xD8\xB1 \xD9\x81\xD9\x8A \xD8\xAA\xD8\xAD\xD8\xAF\xD9\x8A\xD8\xAB \xD9\x85\xD9\x86\xD8\xB0 "},
+    {"nl", " gepubliceerd bijgewerkt aangepast om op uur maandag dinsdag woensdag donderdag vrijdag zaterdag zondag geleden "},
+    {"pl", " opublikowano aktualizacja zaktualizowano godz r poniedzia\xC5\x82""ek wtorek \xC5\x9Broda czwartek pi\xC4\x85tek sobota niedziela temu "},
+    {"sv", " publicerad uppdaterad kl den m\xC3\xA5ndag tisdag onsdag torsdag fredag l\xC3\xB6rdag s\xC3\xB6ndag sedan "},
 };
 const std::size_t kDatelineWordsCount = sizeof(kDatelineWords) / sizeof(kDatelineWords[0]);
+
+const LanguageWords kTimeUnitWords[] = {
+    {"en", " second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks "},
+    {"es", " segundos minuto minutos hora horas d\xC3\xAD""a d\xC3\xAD""as semana semanas "},
+    {"fr", " seconde secondes minute minutes heure heures jour jours semaine semaines "},
+    {"de", " sekunden minute minuten stunde stunden tag tagen woche wochen "},
+    {"it", " secondi minuto minuti ora ore giorno giorni settimana settimane "},
+    {"pt", " segundos minuto minutos hora horas dia dias semana semanas "},
+    {"ru", " \xD1\x81\xD0\xB5\xD0\xBA\xD1\x83\xD0\xBD\xD0\xB4 \xD1\x81\xD0\xB5\xD0\xBA\xD1\x83\xD0\xBD\xD0\xB4\xD1\x8B \xD0\xBC\xD0\xB8\xD0\xBD\xD1\x83\xD1\x82\xD1\x83 \xD0\xBC\xD0\xB8\xD0\xBD\xD1\x83\xD1\x82\xD1\x8B \xD0\xBC\xD0\xB8\xD0\xBD\xD1\x83\xD1\x82 \xD1\x87\xD0\xB0\xD1\x81 \xD1\x87\xD0\xB0\xD1\x81\xD0\xB0 \xD1\x87\xD0\xB0\xD1\x81\xD0\xBE\xD0\xB2 \xD0\xB4\xD0\xB5\xD0\xBD\xD1\x8C \xD0\xB4\xD0\xBD\xD1\x8F \xD0\xB4\xD0\xBD\xD0\xB5\xD0\xB9 \xD0\xBD\xD0\xB5\xD0\xB4\xD0\xB5\xD0\xBB\xD1\x8E \xD0\xBD\xD0\xB5\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB8 \xD0\xBD\xD0\xB5\xD0\xB4\xD0\xB5\xD0\xBB\xD1\x8C "},
+    {"tr", " saniye dakika saat g\xC3\xBCn hafta "},
+    {"ar", " \xD8\xAF\xD9\x82\xD9\x8A\xD9\x82\xD8\xA9 \xD8\xAF\xD9\x82\xD8\xA7\xD8\xA6\xD9\x82 \xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA9 \xD8\xB3\xD8\xA7\xD8\xB9\xD8\xA7\xD8\xAA \xD9\x8A\xD9\x88\xD9\x85 \xD8\xA3\xD9\x8A\xD8\xA7\xD9\x85 "},
+    {"nl", " seconden minuut minuten uur dag dagen week weken "},
+    {"pl", " sekund minut\xC4\x99 minuty minut godzin\xC4\x99 godziny godzin dzie\xC5\x84 dni tydzie\xC5\x84 tygodnie "},
+    {"sv", " sekunder minut minuter timme timmar dag dagar vecka veckor "},
+};
+const std::size_t kTimeUnitWordsCount = sizeof(kTimeUnitWords) / sizeof(kTimeUnitWords[0]);
 
 const LanguageWords kBylineLeads[] = {
     {"en", " by "},

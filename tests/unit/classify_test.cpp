@@ -619,6 +619,68 @@ TEST_CASE("clean keeps the article going on after an inline box", "[classify]") 
   CHECK(removals(es).at("Compartir en Facebook Compartir en Twitter") == "share-bar");
 }
 
+TEST_CASE("clean takes the headline above a standfirst without a full stop as the title",
+          "[classify]") {
+  // Russian sites set the standfirst as a headline, without a full stop, and it is longer
+  // than the headline: it is not the title, nor a menu, but the start of the article.
+  const winnow::Article ru = winnow::clean(
+      "Главное\nНовости\nПолитика\nЭкономика\n\nЦентробанк сохранил ключевую ставку на уровне "
+      "16%\n\nРегулятор указал на замедление инфляции, но не исключил ужесточения политики в "
+      "будущем\n\n22 ноября 2026, 13:30\n\nБанк России на заседании в пятницу сохранил ключевую "
+      "ставку на уровне 16% годовых. Решение совпало с ожиданиями большинства аналитиков.\n\n"
+      "Аналитики ожидают, что снижение ставки может начаться не раньше весны.\n");
+  CHECK(ru.title == "Центробанк сохранил ключевую ставку на уровне 16%");
+  REQUIRE(!ru.paragraphs.empty());
+  CHECK(ru.paragraphs[0].starts_with("Регулятор указал на замедление инфляции"));
+  CHECK(removals(ru).at("Политика") == "navigation");
+}
+
+TEST_CASE("clean removes the stamps under a title and its standfirst, relative ones too",
+          "[classify]") {
+  const winnow::Article tr = winnow::clean(
+      "Ana Sayfa\nGündem\nEkonomi\n\nMerkez Bankası faizi sabit tuttu\n\nMerkez Bankası Para "
+      "Politikası Kurulu, politika faizini yüzde 50 seviyesinde sabit bıraktı.\n\n22.11.2026 "
+      "14:05 Güncelleme: 22.11.2026 14:30\n\nKurul, enflasyonun ana eğiliminde düşüş "
+      "sinyalleri görüldüğünü, ancak sıkı para politikası duruşunun sürdürüleceğini "
+      "açıkladı.\n");
+  CHECK(tr.title == "Merkez Bankası faizi sabit tuttu");
+  CHECK(removals(tr).at("22.11.2026 14:05 Güncelleme: 22.11.2026 14:30") == "byline-dateline");
+  CHECK(tr.paragraphs.size() == 2);
+
+  const winnow::Article live = winnow::clean(
+      "Storm Bert live: Thousands without power as flood warnings issued\n\nUpdated 2 minutes "
+      "ago\n\nNational Grid says around 30,000 homes are without electricity, mostly in "
+      "Cornwall and Devon.\n\nThe Environment Agency has asked people not to drive through "
+      "flood water.\n");
+  CHECK(removals(live).at("Updated 2 minutes ago") == "byline-dateline");
+  CHECK(live.paragraphs.size() == 2);
+  // A number and a unit inside prose are not a stamp.
+  CHECK(kept(live, "around 30,000 homes"));
+}
+
+TEST_CASE("clean removes a blog's comment form and keeps its last word to the reader",
+          "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "How I Rebuilt My Garden After the Flood\n\nLast spring the creek behind our house rose "
+      "three feet in a single night. By morning, the vegetable beds were under a layer of "
+      "silt.\n\nThen I added compost and let the beds rest for six weeks. By July, the "
+      "tomatoes were taller than they had ever been.\n\nIf you are dealing with flood damage "
+      "yourself, be patient. The garden will come back.\n\nShare this:\nFacebook\nLike "
+      "this:\nLike Loading...\n\nLeave a Reply Cancel reply\nYour email address will not be "
+      "published. Required fields are marked *\nComment\nName *\nSave my name, email, and "
+      "website in this browser for the next time I comment.\nPost Comment\nProudly powered by "
+      "WordPress\n");
+  // Speaking to the reader next to a share bar is the article's, not an appeal's.
+  CHECK(kept(a, "If you are dealing with flood damage yourself, be patient."));
+  CHECK(a.paragraphs.size() == 3);
+  const auto r = removals(a);
+  CHECK(r.at("Like Loading...") == "share-bar");
+  CHECK(r.at("Save my name, email, and website in this browser for the next time I comment.") ==
+        "comments");
+  CHECK(r.at("Post Comment") == "comments");
+  CHECK(r.at("Proudly powered by WordPress") == "footer-legal");
+}
+
 TEST_CASE("clean splits glued text and keeps the sentences glued to chrome",
           "[classify][segment]") {
   const winnow::Article a = winnow::clean(
