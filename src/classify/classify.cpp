@@ -378,7 +378,12 @@ Features features_of(const Block& block, std::string normalised,
   char32_t last_but_quote = 0;
   bool in_quote = false;
   std::size_t address = 0, words_outside = 0;
+  // Address words written in capitals ("US", "WE"): the country, not the reader, unless the
+  // whole block is in capitals ("SUPPORT US TODAY").
+  std::size_t capital_address = 0;
+  bool has_lower = false;
   std::string word;
+  std::size_t word_letters = 0, word_capitals = 0;
   const Lexicon& l = lexicon();
   const std::uint16_t language_bit = language ? std::uint16_t(1u << *language) : 0;
   auto end_word = [&] {
@@ -388,9 +393,12 @@ Features features_of(const Block& block, std::string normalised,
     } else {
       ++words_outside;
       const auto found = l.words.find(word);
-      if (found != l.words.end() && (found->second.address & language_bit)) ++address;
+      if (found != l.words.end() && (found->second.address & language_bit)) {
+        ++(word_letters >= 2 && word_capitals == word_letters ? capital_address : address);
+      }
     }
     word.clear();
+    word_letters = word_capitals = 0;
   };
   // Letters and spaces of ASCII without the Unicode tables.
   auto letter = [](char32_t c) {
@@ -413,10 +421,18 @@ Features features_of(const Block& block, std::string normalised,
     }
     if (letter(c) || (c == 0x2019 && !word.empty()) || c == U'\'') {
       if (c < 0x80) {
-        word.push_back(static_cast<char>(c >= U'A' && c <= U'Z' ? c + 32 : c));
+        const bool capital = c >= U'A' && c <= U'Z';
+        word.push_back(static_cast<char>(capital ? c + 32 : c));
+        word_capitals += capital;
+        has_lower = has_lower || (c >= U'a' && c <= U'z');
       } else {
-        unicode::append_utf8(word, to_lower(c == 0x2019 ? U'\'' : c));
+        const char32_t lower = to_lower(c == 0x2019 ? U'\'' : c);
+        unicode::append_utf8(word, lower);
+        word_capitals += lower != c && c != 0x2019;
+        // A small letter of a script with capitals (Latin, Greek, Cyrillic, Armenian).
+        has_lower = has_lower || (lower == c && c < 0x0590 && letter(c));
       }
+      word_letters += c != 0x2019 && c != U'\'';
     } else {
       end_word();
     }
@@ -432,6 +448,7 @@ Features features_of(const Block& block, std::string normalised,
                    last_but_quote == 0x2026 || last_but_quote == 0x3002 ||
                    last_but_quote == 0xFF01 || last_but_quote == 0xFF1F ||
                    last_but_quote == 0x061F || last_but_quote == 0x06D4;
+  if (!has_lower) address += capital_address;
   f.address = words_outside ? double(address) / double(words_outside) : 0;
   if (language) {
     std::size_t function = 0;

@@ -635,6 +635,24 @@ TEST_CASE("clean takes the headline above a standfirst without a full stop as th
   CHECK(removals(ru).at("Политика") == "navigation");
 }
 
+TEST_CASE("clean reads \"US\" in capitals as the country, not as the reader", "[classify]") {
+  // Next to a newsletter box, a last paragraph that spoke to the reader would be its blurb.
+  const winnow::Article a = winnow::clean(
+      "Aid convoy reaches northern Gaza\n\nA convoy of 40 trucks reached northern Gaza on "
+      "Monday, the United Nations said, the first to arrive in two weeks.\n\nOfficials said more "
+      "convoys would follow if the crossing stays open.\n\nThe convoy was paid for by the US "
+      "and Britain, officials said on Monday.\n\nSign up for our newsletter\n");
+  CHECK(kept(a, "The convoy was paid for by the US and Britain"));
+  CHECK(removals(a).at("Sign up for our newsletter") == "newsletter");
+  // A block all in capitals still speaks to the reader.
+  const winnow::Article shout = winnow::clean(
+      "Aid convoy reaches northern Gaza\n\nA convoy of 40 trucks reached northern Gaza on "
+      "Monday, the United Nations said, the first to arrive in two weeks.\n\nOfficials said more "
+      "convoys would follow if the crossing stays open.\n\nPLEASE HELP US KEEP OUR REPORTING "
+      "FREE FOR EVERYONE WHO NEEDS IT.\n\nSign up for our newsletter\n");
+  CHECK(!kept(shout, "PLEASE HELP US"));
+}
+
 TEST_CASE("clean removes the stamps under a title and its standfirst, relative ones too",
           "[classify]") {
   const winnow::Article tr = winnow::clean(
