@@ -294,7 +294,7 @@ bool only_date(std::string_view normalised) {
 
 // "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": a word that introduces an
 // author, then a capitalised name; or a label that says it ("Автор:", "بقلم:").
-bool is_byline(std::string_view text) {
+bool is_byline(std::string_view text, bool after_role = false) {
   const Lexicon& l = lexicon();
   const std::size_t space = text.find(' ');
   if (space == std::string_view::npos) return false;
@@ -303,7 +303,17 @@ bool is_byline(std::string_view text) {
     unicode::append_utf8(first_word, to_lower(unicode::next_code_point(text, i)));
   // Italian bylines write "di" in lower case; "Di Maio" is a name.
   const bool name_prefix = first_word == "di" && text.starts_with('D');
-  if (word_info(first_word).byline_lead && !name_prefix && space + 1 < text.size()) {
+  const bool lead = word_info(first_word).byline_lead && !name_prefix;
+  // A role before the lead word, on a short line: "Interview by Tom Reed", "Words by Ana
+  // Ruiz", "Reportage de Claire Dubois".
+  if (!lead && !after_role && std::count(text.begin(), text.end(), ' ') <= 5) {
+    std::size_t at = 0;
+    if (unicode::is_upper(unicode::next_code_point(text, at)) &&
+        is_byline(text.substr(space + 1), true)) {
+      return true;
+    }
+  }
+  if (lead && space + 1 < text.size()) {
     // A name follows: capitalised, and no function word ("By The Numbers" is a headline).
     std::size_t at = space + 1;
     if (!unicode::is_upper(unicode::next_code_point(text, at))) return false;
@@ -312,6 +322,7 @@ bool is_byline(std::string_view text) {
       unicode::append_utf8(second_word, to_lower(unicode::next_code_point(text, i)));
     return word_info(second_word).function == 0;
   }
+  if (after_role) return false;
   // "Автор: ...", and French spacing, "Auteur : ...".
   return std::any_of(l.byline_labels.begin(), l.byline_labels.end(), [&](std::string_view label) {
     return first_word == label || (label.back() == ':' && first_word + ":" == label &&
@@ -907,17 +918,23 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   // its picture wherever that is; or a byline and a dateline, which confirm each other; or,
   // at the page's edges, where there is no prose it could belong to, a short line that
   // names its box ("Подписывайтесь на наш канал в Telegram", "责任编辑：王明").
+  // Stamps alone are evidence of themselves: inside the article, the question an interview
+  // puts to its guest ("You have written about every season now. Why return to winter?")
+  // under its byline and date stays.
+  enum class Evidence { kNone, kStamps, kChrome };
   auto evidence_in = [&](std::size_t begin, std::size_t end, bool at_edge) {
     std::size_t stamps = 0;
     for (std::size_t k = begin; k < end; ++k) {
-      if (j[k].kind == Kind::kChrome && j[k].reason != RemovalReason::kCaptionCredit) return true;
+      if (j[k].kind == Kind::kChrome && j[k].reason != RemovalReason::kCaptionCredit)
+        return Evidence::kChrome;
       stamps += j[k].kind == Kind::kCandidate && j[k].reason == RemovalReason::kBylineDateline;
       const auto& box = features[k].phrase;
       if (at_edge && box && *box != RemovalReason::kCaptionCredit &&
           effective_words(features[k]) <= 8 && !features[k].sentence_end)
-        return true;
+        return Evidence::kChrome;
     }
-    return stamps >= 2;
+    if (stamps < 2) return Evidence::kNone;
+    return at_edge ? Evidence::kChrome : Evidence::kStamps;
   };
   const std::size_t title_index = find_title();
   bool title_seen = false;
@@ -930,7 +947,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     while (end < n && j[end].kind != Kind::kGood) ++end;
     const bool top = !has_prose || i < first_good;
     const bool bottom = has_prose && i > last_good;
-    const bool evidence = evidence_in(i, end, top || bottom);
+    const Evidence evidence = evidence_in(i, end, top || bottom);
     // The article's last short sentences, right after its last paragraph and before the
     // chrome ("No casualties have been reported." / "The quake was felt in Rome."): a run
     // of sentences that name no box.
@@ -946,11 +963,14 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       // a credit right under it is a photo credit even without other evidence.
       if (top && !title_seen && k == title_index) {
         title_seen = true;
-        // A kicker right above it ("ANALYSIS", "Exclusive") labels the story; it is not the
-        // title, nor article text.
-        if (k > i && j[k - 1].kind == Kind::kUncertain && effective_words(features[k - 1]) <= 2 &&
-            !features[k - 1].sentence_end) {
-          j[k - 1] = {Kind::kChrome, RemovalReason::kNavigation};
+        // A kicker right above it ("ANALYSIS", "Exclusive") labels the story, and the section
+        // names above that ("Travel" / "Destinations") place it: they are not the title, nor
+        // article text.
+        for (std::size_t above = k;
+             above > i && j[above - 1].kind == Kind::kUncertain &&
+             effective_words(features[above - 1]) <= 2 && !features[above - 1].sentence_end;
+             --above) {
+          j[above - 1] = {Kind::kChrome, RemovalReason::kNavigation};
         }
         // Right under the title, a credit is the lead photo's and a byline the story's,
         // even without other evidence ("Di Maio lascia il partito" / "di Marco Rossi").
@@ -963,7 +983,14 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
         }
         continue;
       }
-      if (!evidence) continue;
+      if (evidence == Evidence::kNone) continue;
+      if (evidence == Evidence::kStamps) {
+        const bool stamp =
+            j[k].kind == Kind::kCandidate && (j[k].reason == RemovalReason::kBylineDateline ||
+                                              j[k].reason == RemovalReason::kCaptionCredit);
+        if (stamp) j[k].kind = Kind::kChrome;
+        continue;
+      }
       if (j[k].kind == Kind::kCandidate) {
         j[k].kind = Kind::kChrome;
         // Reader address alone does not say which box it is; a neighbour's phrase does.

@@ -676,6 +676,35 @@ TEST_CASE("clean removes the stamps under a title and its standfirst, relative o
   CHECK(kept(live, "around 30,000 homes"));
 }
 
+TEST_CASE("clean keeps an interview's questions under its byline and date", "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Culture\nBooks\n\n'I write to find out what I think': Ali Smith on her new novel\n\nThe "
+      "Scottish author talks about seasons, silence and why she still writes by hand.\n\n"
+      "Interview by Tom Reed\nSat 21 Nov 2026 09.00 GMT\n\nYou have written about every season "
+      "now. Why return to winter?\n\nWinter keeps asking questions. It is the season when you "
+      "can see the shape of things, the trees without their leaves.\n\nDo you plan your "
+      "books?\n\nNever. I write to find out what I think. If I knew the ending, I would be "
+      "bored before I started.\n");
+  CHECK(a.title == "'I write to find out what I think': Ali Smith on her new novel");
+  const auto r = removals(a);
+  CHECK(r.at("Interview by Tom Reed") == "byline-dateline");
+  CHECK(r.at("Sat 21 Nov 2026 09.00 GMT") == "byline-dateline");
+  CHECK(r.at("Culture") == "navigation");
+  CHECK(kept(a, "You have written about every season now. Why return to winter?"));
+  CHECK(kept(a, "Do you plan your books?"));
+}
+
+TEST_CASE("clean takes the section names above a title for navigation", "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Travel\nDestinations\n\nFive quiet islands to visit this winter\n\nFrom the Hebrides "
+      "to the Azores, these islands are at their best when the crowds have gone.\n\n1. Gozo, "
+      "Malta\nMalta's little sister has empty beaches in December and some of the best diving "
+      "in the Mediterranean.\n");
+  CHECK(a.title == "Five quiet islands to visit this winter");
+  CHECK(removals(a).at("Travel") == "navigation");
+  CHECK(kept(a, "1. Gozo, Malta"));
+}
+
 TEST_CASE("clean removes a blog's comment form and keeps its last word to the reader",
           "[classify]") {
   const winnow::Article a = winnow::clean(
