@@ -384,6 +384,8 @@ def lexicon_source() -> str:
     address_languages = [row[0] for row in read_tsv("address_words.tsv")]
     if stop_languages[:len(address_languages)] != address_languages:
         sys.exit("address_words.tsv must list its languages in the order of stop_words.tsv")
+    if len(stop_languages) > 16:
+        sys.exit("classify keeps a word's languages in 16 bits: stop_words.tsv lists more")
     for table, name in (("kStopWords", "stop_words.tsv"), ("kAddressWords", "address_words.tsv")):
         lines.append("const LanguageWords %s[] = {" % table)
         for lang, words in read_tsv(name):

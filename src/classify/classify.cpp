@@ -458,7 +458,8 @@ Features features_of(const Block& block, std::string normalised,
   f.sentence_end = last_but_quote == U'.' || last_but_quote == U'!' || last_but_quote == U'?' ||
                    last_but_quote == 0x2026 || last_but_quote == 0x3002 ||
                    last_but_quote == 0xFF01 || last_but_quote == 0xFF1F ||
-                   last_but_quote == 0x061F || last_but_quote == 0x06D4;
+                   last_but_quote == 0x061F || last_but_quote == 0x06D4 ||
+                   last_but_quote == 0x0964 || last_but_quote == 0x0965;
   if (!has_lower) address += capital_address;
   f.address = words_outside ? double(address) / double(words_outside) : 0;
   if (language) {
@@ -1075,6 +1076,15 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
             r == RemovalReason::kSubscription);
   };
   if (has_prose) {
+    // The page's last prose, when it is the legal line ("Усі права захищені. Використання
+    // матеріалів дозволяється за умови посилання на сайт.") with nothing but chrome after it.
+    for (std::size_t i = last_good + 1; i-- > first_good;) {
+      const auto& phrase = features[i].phrase;
+      if (j[i].kind != Kind::kGood || !phrase || *phrase != RemovalReason::kFooterLegal ||
+          effective_words(features[i]) > 40 || i == first_good)
+        break;
+      j[i] = {Kind::kChrome, RemovalReason::kFooterLegal};
+    }
     for (std::size_t i = last_good + 1; i-- > first_good;) {
       if (j[i].kind == Kind::kGood && features[i].address >= t.address_phrase && i + 1 < n &&
           appeal_box(i + 1)) {

@@ -224,6 +224,17 @@ std::vector<std::string> split_sentences(std::string_view line) {
       i = end - 1;
       continue;
     }
+    // The Devanagari danda ("।", "॥") ends a sentence before a space; the script has no
+    // capitals to look for after it.
+    if (wide == "\xE0\xA5\xA4" || wide == "\xE0\xA5\xA5") {
+      const std::size_t end = i + 3;
+      if (end + 1 < line.size() && line[end] == ' ') {
+        sentences.emplace_back(line.substr(start, end - start));
+        start = end + 1;
+      }
+      i = end - 1;
+      continue;
+    }
     const char c = line[i];
     if (c != '.' && c != '!' && c != '?') continue;
     // A word of two small letters or more ends there: not "Mr.", "U.S." or "J.".

@@ -41,7 +41,7 @@ struct Block {
 std::vector<std::string> split_glued(std::string_view line);
 
 // Splits a line at its sentence ends (". ", "! ", "? ", a closing quote after them, then a
-// capital or an opening quote; not after "Mr." or "U.S."; "。", "！", "？" with no space).
+// capital or an opening quote; not after "Mr." or "U.S."; "。", "！", "？" with no space; the danda "।" before one).
 // segment_text() splits only a line long enough to be a whole article flattened onto one line,
 // which carries its chrome in sentences too ("...a spokesperson said. Sign up for our newsletter.
 // Share this article."), so that they can go while the article's sentences are joined back.

@@ -705,6 +705,36 @@ TEST_CASE("clean takes the section names above a title for navigation", "[classi
   CHECK(kept(a, "1. Gozo, Malta"));
 }
 
+TEST_CASE("clean reads Ukrainian and Hindi pages", "[classify]") {
+  const winnow::Article uk = winnow::clean(
+      "Головна\nНовини\nПолітика\n\nУряд ухвалив бюджет на наступний рік\n\n22 листопада "
+      "2026, 15:40\n\nВидатки на оборону становитимуть понад половину всіх видатків "
+      "державного бюджету, повідомив міністр фінансів.\n\nЧитайте також: Як зміняться пенсії з "
+      "1 січня\n\nЗа словами міністра, дефіцит бюджету буде профінансовано переважно за рахунок "
+      "міжнародної допомоги.\n\nПідписуйтесь на наш Telegram-канал\nПоділитися\nУсі права "
+      "захищені. Використання матеріалів дозволяється за умови посилання на сайт.\n");
+  CHECK(uk.title == "Уряд ухвалив бюджет на наступний рік");
+  CHECK(uk.paragraphs.size() == 2);
+  const auto r = removals(uk);
+  CHECK(r.at("22 листопада 2026, 15:40") == "byline-dateline");
+  CHECK(r.at("Читайте також: Як зміняться пенсії з 1 січня") == "related-links");
+  CHECK(r.at("Поділитися") == "share-bar");
+  CHECK(r.at("Усі права захищені. Використання матеріалів дозволяється за умови посилання на "
+             "сайт.") == "footer-legal");
+
+  // The danda "।" ends a sentence.
+  const winnow::Article hi = winnow::clean(
+      "होम\nदेश\nविदेश\nखेल\n\nरिज़र्व बैंक ने रेपो दर में कोई बदलाव नहीं किया\n\nभारतीय "
+      "रिज़र्व बैंक ने शुक्रवार को रेपो दर को 6.5 प्रतिशत पर स्थिर रखा। केंद्रीय बैंक ने कहा कि "
+      "महंगाई अब भी चिंता का विषय है।\n\nयह भी पढ़ें: शेयर बाजार में तेजी\n\nविशेषज्ञों का "
+      "मानना है कि अगले साल की शुरुआत में दरों में कटौती हो सकती है।\n\nशेयर करें\nफेसबुक\n"
+      "ट्विटर\n");
+  CHECK(hi.title == "रिज़र्व बैंक ने रेपो दर में कोई बदलाव नहीं किया");
+  CHECK(hi.paragraphs.size() == 2);
+  CHECK(removals(hi).at("विदेश") == "navigation");
+  CHECK(removals(hi).at("फेसबुक") == "share-bar");
+}
+
 TEST_CASE("clean removes a blog's comment form and keeps its last word to the reader",
           "[classify]") {
   const winnow::Article a = winnow::clean(

@@ -94,6 +94,9 @@ TEST_CASE("split_sentences cuts at sentence ends, not at abbreviations", "[segme
       "\xE4\xB8\x80\xE4\xBD\x8D\xE5\xAE\x98\xE5\x91\x98\xE8\xAF\xB4\xE3\x80\x82");  // 一位官员说。
   REQUIRE(zh.size() == 3);
   CHECK(zh[1] == "\xE2\x80\x9C\xE6\x88\x91\xE4\xBB\xAC\xE3\x80\x82\xE2\x80\x9D");
+  // The Devanagari danda, before a space.
+  CHECK(split_sentences("बैंक ने दर स्थिर रखा। महंगाई चिंता का विषय है।") ==
+        std::vector<std::string>{"बैंक ने दर स्थिर रखा।", "महंगाई चिंता का विषय है।"});
   // Nothing to cut: one piece, as it was.
   CHECK(split_sentences("no sentence end here") ==
         std::vector<std::string>{"no sentence end here"});
