@@ -188,6 +188,7 @@ struct Features {
   bool menu = false;         // "Home | World | Business | Sport": short items between separators
   bool list_marker = false;  // "list 2 of 4"
   bool tweet_signature = false;
+  bool picture = false;                 // the descriptions of pictures (Block::picture)
   std::optional<RemovalReason> phrase;  // the chrome phrase found, if any
   std::size_t phrase_words = 0;         // how many words that phrase has
   bool phrase_opens = false;            // it opens the block as a label: "Lee también: ..."
@@ -385,6 +386,7 @@ Features features_of(const Block& block, std::string normalised,
   const std::string_view text = block.text;
   f.normalised = std::move(normalised);
   f.words = word_count(f.normalised);
+  f.picture = block.picture;
   // Characters: quotation state, wide characters, the last visible character but quotes.
   char32_t last_but_quote = 0;
   bool in_quote = false;
@@ -600,6 +602,8 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
   if (f.tweet_signature)
     return {t.remove_embeds ? Kind::kChrome : Kind::kGood, RemovalReason::kSocialEmbed};
   if (f.list_marker) return {Kind::kChrome, RemovalReason::kRelatedLinks};
+  // What a picture shows is described for those who cannot see it, not written for readers.
+  if (f.picture) return {Kind::kChrome, RemovalReason::kCaptionCredit};
   if (f.menu && !f.byline && !f.date_only)
     return {Kind::kChrome, f.phrase ? *f.phrase : RemovalReason::kNavigation};
   if (f.copyright && words <= 25) return {Kind::kChrome, RemovalReason::kFooterLegal};

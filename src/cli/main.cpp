@@ -52,8 +52,8 @@ constexpr const char* kHelp =
     "  --no-title           clean: the text has no title line, keep every block as body\n"
     "  --bias B             clean: precision (keep all that may be text), balanced (default)\n"
     "                       or recall (remove all that looks like chrome, embedded posts too)\n"
-    "  --format F           clean: auto (default: pages are recognised by their markup),\n"
-    "                       text or html\n"
+    "  --format F           clean: auto (default: pages and Markdown are recognised by their\n"
+    "                       markup), text, html or markdown\n"
     "  --no-batch           clean: clean each FILE on its own; by default several FILEs are\n"
     "                       one batch, where blocks recurring across them are chrome\n"
     "  --batch-dir DIR      clean: the files in DIR are the batch each FILE is cleaned in\n"
@@ -500,8 +500,10 @@ int main(int argc, char** argv) {
         args.format = winnow::InputFormat::kText;
       } else if (value == "html") {
         args.format = winnow::InputFormat::kHtml;
+      } else if (value == "markdown") {
+        args.format = winnow::InputFormat::kMarkdown;
       } else {
-        return usage_error("--format takes auto, text or html, not '" + value + "'");
+        return usage_error("--format takes auto, text, html or markdown, not '" + value + "'");
       }
     } else if ((arg == "--batch-dir" || arg == "--bias") && clean) {
       if (i + 1 >= argv_list.size()) return usage_error("missing value for '" + arg + "'");

@@ -33,8 +33,8 @@ Options:
   --no-title           clean: the text has no title line, keep every block as body
   --bias B             clean: precision (keep all that may be text), balanced (default)
                        or recall (remove all that looks like chrome, embedded posts too)
-  --format F           clean: auto (default: pages are recognised by their markup),
-                       text or html
+  --format F           clean: auto (default: pages and Markdown are recognised by their
+                       markup), text, html or markdown
   --no-batch           clean: clean each FILE on its own; by default several FILEs are
                        one batch, where blocks recurring across them are chrome
   --batch-dir DIR      clean: the files in DIR are the batch each FILE is cleaned in
@@ -445,8 +445,8 @@ async function main(argv) {
     else if (arg === '--format' && clean) {
       if (i + 1 >= rest.length) return usageError(`missing value for '${arg}'`);
       const value = rest[++i];
-      if (['auto', 'text', 'html'].includes(value)) args.format = value;
-      else return usageError(`--format takes auto, text or html, not '${value}'`);
+      if (['auto', 'text', 'html', 'markdown'].includes(value)) args.format = value;
+      else return usageError(`--format takes auto, text, html or markdown, not '${value}'`);
     }
     else if ((arg === '--batch-dir' || arg === '--bias') && clean) {
       if (i + 1 >= rest.length) return usageError(`missing value for '${arg}'`);

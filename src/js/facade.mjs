@@ -7,7 +7,7 @@ const textEncoder = new TextEncoder();
 
 const CLEAN_OPTIONS = Object.freeze({ title: 'boolean', bias: 'string', format: 'string' });
 const BIASES = Object.freeze({ balanced: 0, precision: 1, recall: 2 }); // winnow::CleanBias
-const FORMATS = Object.freeze({ auto: 0, text: 1, html: 2 }); // winnow::InputFormat
+const FORMATS = Object.freeze({ auto: 0, text: 1, html: 2, markdown: 3 }); // winnow::InputFormat
 const REPAIR_OPTIONS = Object.freeze({ straightenQuotes: 'boolean' });
 const COMPARE_OPTIONS = Object.freeze({ raw: 'boolean', shingle: 'number' });
 const INDEX_OPTIONS = Object.freeze({ threshold: 'number', shingle: 'number' });
@@ -431,9 +431,9 @@ export function makeWinnow(module) {
      * `winnow clean --json`.
      * @param {string|Uint8Array|ArrayBuffer} input text or HTML, or bytes in UTF-8, UTF-16
      *   with a BOM, or (pages) the single-byte encoding their <meta charset> declares
-     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall', format?: 'auto'|'text'|'html'}} [options]
+     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall', format?: 'auto'|'text'|'html'|'markdown'}} [options]
      *   title: false when the text has no title line; bias: what to risk, article text or
-     *   chrome; format: 'auto' recognises pages by their markup
+     *   chrome; format: 'auto' recognises pages and Markdown by their markup
      * @returns {{title: string, text: string, paragraphs: string[],
      *   removed: {text: string, reason: string}[],
      *   repairs: {from: string, to: string, reason: string, count: number}[],
@@ -450,7 +450,7 @@ export function makeWinnow(module) {
      * Articles that are copies of each other do not count against each other. The same
      * as `winnow clean --json FILE...`.
      * @param {(string|Uint8Array|ArrayBuffer)[]} inputs
-     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall', format?: 'auto'|'text'|'html'}} [options]
+     * @param {{title?: boolean, bias?: 'balanced'|'precision'|'recall', format?: 'auto'|'text'|'html'|'markdown'}} [options]
      * @returns {object[]} one article per input, as clean() returns them
      */
     cleanBatch(inputs, options) {

@@ -45,8 +45,8 @@ export interface CleanOptions {
   title?: boolean;
   /** What to risk: 'precision' keeps all that may be text, 'recall' removes all that looks like chrome. */
   bias?: 'balanced' | 'precision' | 'recall';
-  /** 'html' or 'text' forces how the input is read; 'auto' (default) recognises pages by their markup. */
-  format?: 'auto' | 'text' | 'html';
+  /** 'html', 'markdown' or 'text' forces how the input is read; 'auto' (default) recognises pages and Markdown by their markup. */
+  format?: 'auto' | 'text' | 'html' | 'markdown';
 }
 
 export interface Repaired {

@@ -1,7 +1,8 @@
 // Stage 3 of the pipeline: text into blocks, the units later stages keep or drop.
 //
 // Pages (HTML) become blocks with their place in the tree: segment_page() on the tree of
-// html::parse(). Plain text becomes blocks by its lines: segment_text().
+// html::parse(). Plain text becomes blocks by its lines: segment_text(); Markdown, by its
+// lines without the syntax: segment_markdown().
 //
 // Use segment_text() on the output of repair(). A block is a paragraph: text copied from a
 // web page puts one paragraph on each line, so every line is a block, and blank lines only
@@ -34,6 +35,9 @@ struct Block {
   // A sentence of a line that held a whole flattened article (see split_sentences()):
   // assemble joins it back to the kept sentences of its line next to it.
   bool sentence = false;
+  // The descriptions of a line of Markdown that held only pictures ("![Flooded street](a.jpg)"):
+  // what the page showed, not what it said.
+  bool picture = false;
 };
 
 // Splits one line at the places where a flattened page ran pieces together. Lines of
@@ -41,15 +45,29 @@ struct Block {
 std::vector<std::string> split_glued(std::string_view line);
 
 // Splits a line at its sentence ends (". ", "! ", "? ", a closing quote after them, then a
-// capital or an opening quote; not after "Mr." or "U.S."; "。", "！", "？" with no space; the danda "।" before one).
-// segment_text() splits only a line long enough to be a whole article flattened onto one line,
-// which carries its chrome in sentences too ("...a spokesperson said. Sign up for our newsletter.
-// Share this article."), so that they can go while the article's sentences are joined back.
+// capital or an opening quote; not after "Mr." or "U.S."; "。", "！", "？" with no space; the danda
+// "।" before one). segment_text() splits only a line long enough to be a whole article flattened
+// onto one line, which carries its chrome in sentences too ("...a spokesperson said. Sign up for
+// our newsletter. Share this article."), so that they can go while the article's sentences are
+// joined back.
 std::vector<std::string> split_sentences(std::string_view line);
 
 // Precondition: `text` is repaired (see repair/repair.hpp): "\n" line breaks, no spaces at
 // either end of a line.
 std::vector<Block> segment_text(std::string_view text);
+
+// Whether text is Markdown, as reader tools and converters write pages ("* [Home](https://...)",
+// "# Headline"): three links or more, or a heading and a link. Prose that mentions "#" or
+// "[1]" is not.
+bool looks_like_markdown(std::string_view text);
+
+// As segment_text(), for Markdown: links become their text, emphasis and code marks, list
+// bullets, quote markers, heading marks and rules go, and a line of pictures only becomes
+// a block of their descriptions marked `picture`. Line numbers are the input's.
+//
+//   auto blocks = winnow::segment_markdown("# Storm hits coast\n\n* [Home](/)\n");
+//   // blocks[0].text == "Storm hits coast", blocks[1].text == "Home"
+std::vector<Block> segment_markdown(std::string_view text);
 
 // --- Pages ---
 

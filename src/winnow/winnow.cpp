@@ -35,11 +35,13 @@ std::string without_site_suffix(std::string title, std::string_view site) {
   return title;
 }
 
-Prepared prepare_text(Decoded decoded) {
+Prepared prepare_text(Decoded decoded, InputFormat format) {
   Repaired repaired = repair_owned(std::move(decoded.text), {.normalise_whitespace = true});
   decoded.repairs.merge(repaired.repairs);
   Prepared prepared;
-  prepared.blocks = segment_text(repaired.text);
+  const bool markdown = format == InputFormat::kMarkdown ||
+                        (format == InputFormat::kAuto && looks_like_markdown(repaired.text));
+  prepared.blocks = markdown ? segment_markdown(repaired.text) : segment_text(repaired.text);
   prepared.repairs = std::move(decoded.repairs);
   return prepared;
 }
@@ -107,12 +109,13 @@ Prepared prepare_page(std::string_view decoded_text, RepairLog decode_log,
 }
 
 Prepared prepare(std::string_view bytes, const CleanOptions& options) {
-  if (options.format == InputFormat::kText) return prepare_text(decode(bytes));
+  if (options.format == InputFormat::kText || options.format == InputFormat::kMarkdown)
+    return prepare_text(decode(bytes), options.format);
   Decoded decoded = decode(bytes, declared_charset(bytes));
   if (options.format == InputFormat::kHtml || looks_like_html(decoded.text)) {
     return prepare_page(decoded.text, std::move(decoded.repairs), options);
   }
-  return prepare_text(std::move(decoded));
+  return prepare_text(std::move(decoded), options.format);
 }
 
 Article finish(Prepared prepared, const CleanOptions& options, const BatchSignals* batch,

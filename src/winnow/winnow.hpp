@@ -33,8 +33,9 @@ namespace winnow {
 // error there. clean() itself has no limit, but needs about six times the input in memory.
 inline constexpr std::size_t kMaxInputBytes = std::size_t{128} << 20;
 
-// Whether the input is a page (HTML) or text; kAuto asks looks_like_html().
-enum class InputFormat { kAuto, kText, kHtml };
+// Whether the input is a page (HTML), Markdown or text; kAuto asks looks_like_html(), then
+// looks_like_markdown().
+enum class InputFormat { kAuto, kText, kHtml, kMarkdown };
 
 struct CleanOptions {
   bool detect_title = true;  // false when the text is known to start with body text

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
       "también",
       "Ð¡Ñ‚Ð°Ñ‚ÑŒÑ â€œquotedâ€ cafÃ© ğŸ’¬\r\n\r\n東京都の図書館が再開した。\n\n\xFF\xFE broken "
       "\xC3",
+      "* [Home](/)\n# Bridge *reopens*\n\n[![Photo](a.jpg)](b) ![](c.png)\n> The **bridge** "
+      "reopened [on `Monday`](https://x.org/a_(b) \"t\"). \\*no\\* __em__\n---\n```\n**x**\n```",
       "Title\x1E"
       "Second document with the same words as the third\x1E"
       "Second document with the same words as the third",

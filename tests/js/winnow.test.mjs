@@ -86,6 +86,24 @@ describe('clean', () => {
     assert.match(w.clean(page, { format: 'text' }).text, /<article>/);
     assert.equal(w.clean('Plain <b>bold</b> words', { format: 'html' }).text, 'Plain bold words');
   });
+
+  test('recognises Markdown, and option format forces it', () => {
+    const markdown = '* [Home](https://example.org/)\n* [World](https://example.org/world)\n\n' +
+      '# Bridge Opens\n\n![The bridge at dawn](https://example.org/bridge.jpg)\n\n' +
+      'The new bridge over the **river** opened on Monday, after [three years](https://example.org/works) of work.\n\n' +
+      'The mayor cut the ribbon, and the first cars crossed at noon, to applause from a crowd.\n';
+    const article = w.clean(markdown);
+    assert.equal(article.title, 'Bridge Opens');
+    assert.deepEqual(article.paragraphs, [
+      'The new bridge over the river opened on Monday, after three years of work.',
+      'The mayor cut the ribbon, and the first cars crossed at noon, to applause from a crowd.',
+    ]);
+    assert.equal(article.removed.find((r) => r.text === 'The bridge at dawn').reason, 'caption-credit');
+    // One link is not enough to tell; the option says so.
+    const one = 'The bridge opened on [Monday](https://example.org/monday), after three years of work.';
+    assert.match(w.clean(one, { title: false }).text, /\]\(https/);
+    assert.equal(w.clean(one, { title: false, format: 'markdown' }).text, 'The bridge opened on Monday, after three years of work.');
+  });
 });
 
 describe('argument errors', () => {
@@ -191,7 +209,7 @@ describe('cleanBatch', () => {
     assert.throws(() => w.cleanBatch('text'), { name: 'TypeError', message: /inputs must be an array/ });
     assert.throws(() => w.cleanBatch(['ok', 5]), { name: 'TypeError', message: /cleanBatch: input 1: input must be/ });
     assert.throws(() => w.clean('x', { bias: 'aggressive' }), { name: 'RangeError', message: /bias' must be one of balanced, precision, recall/ });
-    assert.throws(() => w.clean('x', { format: 'markdown' }), { name: 'RangeError', message: /format' must be one of auto, text, html/ });
+    assert.throws(() => w.clean('x', { format: 'rtf' }), { name: 'RangeError', message: /format' must be one of auto, text, html, markdown/ });
     assert.equal(w.clean('Still Fine Here\n\nYes it is, the instance works.').title, 'Still Fine Here');
   });
 });

@@ -117,3 +117,37 @@ TEST_CASE("segment splits a whole article flattened onto one line into its sente
   REQUIRE(short_blocks.size() == 1);
   CHECK_FALSE(short_blocks[0].sentence);
 }
+
+TEST_CASE("looks_like_markdown tells Markdown from prose that uses its characters", "[segment]") {
+  CHECK(winnow::looks_like_markdown("# Storm hits coast\n\nRead [the warning](https://x.org/w)."));
+  CHECK(winnow::looks_like_markdown("* [Home](/)\n* [World](/world)\n* [Sport](/sport)\n"));
+  CHECK_FALSE(winnow::looks_like_markdown("Prices rose 5% [1] and #metoo trended (again).\n"));
+  CHECK_FALSE(winnow::looks_like_markdown("# 1 in the charts\nA song [live](at the Roxy).\n"));
+}
+
+TEST_CASE("segment_markdown keeps the text and drops the syntax, line for line", "[segment]") {
+  const auto blocks = winnow::segment_markdown(
+      "Title: Storm hits coast | News\n"
+      "* [Home](https://x.org/) \n"
+      "## Storm hits coast ##\n"
+      "\n"
+      "[![Flooded street](https://x.org/a.jpg)](https://x.org/photo) ![](b.jpg)\n"
+      "> The **sea wall** held, said [Ann Lee](https://x.org/ann \"Ann (engineer)\").\n"
+      "\n"
+      "Use `snake_case` and *italics*; 5 * 3 is 15, and \\*stars\\* stay. <https://x.org>\n"
+      "---\n"
+      "```\n"
+      "**not** emphasis? it is kept as written\n"
+      "```\n");
+  std::vector<std::string> texts;
+  for (const auto& b : blocks) texts.push_back(b.text);
+  CHECK(texts == std::vector<std::string>{
+                     "Storm hits coast | News", "Home", "Storm hits coast", "Flooded street",
+                     "The sea wall held, said Ann Lee.",
+                     "Use snake_case and italics; 5 * 3 is 15, and *stars* stay. https://x.org",
+                     "**not** emphasis? it is kept as written"});
+  REQUIRE(blocks.size() == 7);
+  CHECK(blocks[3].picture);
+  CHECK(blocks[3].line == 4);  // the input's line numbers
+  CHECK_FALSE(blocks[4].picture);
+}
