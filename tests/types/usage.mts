@@ -11,6 +11,7 @@ w.clean(new Uint8Array(4));
 w.clean(new ArrayBuffer(4));
 w.cleanBatch(['a', new Uint8Array(1)], { bias: 'recall' });
 w.clean('<p>page</p>', { format: 'html' });
+w.clean('# Title\n\n[Body](https://x.org).', { format: 'markdown' });
 const repaired: string = w.repair('cafÃ©', { straightenQuotes: true }).text;
 const similarity: Similarity = w.compare('a b c d e', 'a b c d e', { raw: true, shingle: 3 });
 const start: number = similarity.passages[0]?.a_start ?? 0;
@@ -26,8 +27,8 @@ index.dispose();
 
 // @ts-expect-error bias is one of three words
 w.clean('x', { bias: 'aggressive' });
-// @ts-expect-error format is auto, text or html
-w.clean('x', { format: 'markdown' });
+// @ts-expect-error format is auto, text, html or markdown
+w.clean('x', { format: 'rtf' });
 // @ts-expect-error inputs are text or bytes
 w.clean(42);
 // @ts-expect-error unknown option
