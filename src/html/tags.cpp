@@ -25,8 +25,9 @@ constexpr auto kTagNames = [] {
 }();
 
 // Open addressing over a power-of-two table: one hash and, almost always, one compare.
-// tag_of() runs for every tag of every page.
-constexpr std::size_t kSlots = 512;
+// tag_of() runs for every tag of every page. Kept at most about half full.
+constexpr std::size_t kSlots = 256;
+static_assert(kTagNames.size() * 2 <= kSlots + kSlots / 8);
 
 constexpr std::size_t slot_of(std::string_view name) {
   std::uint32_t h = 2166136261u;

@@ -1264,8 +1264,16 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     auto rank = [](const TokenRepair& r) {
       return r.gain + 2 * static_cast<int>(r.units.size()) - code_page_prior(r.page);
     };
-    std::stable_sort(token.candidates.begin(), token.candidates.end(),
-                     [&](const TokenRepair& a, const TokenRepair& b) { return rank(a) > rank(b); });
+    // A stable insertion sort: a token has a handful of readings, and std::stable_sort's
+    // merging machinery is 7 KB of wasm.
+    auto& c = token.candidates;
+    for (auto it = c.begin(); it != c.end(); ++it) {
+      std::rotate(std::upper_bound(c.begin(), it, *it,
+                                   [&](const TokenRepair& a, const TokenRepair& b) {
+                                     return rank(a) > rank(b);
+                                   }),
+                  it, it + 1);
+    }
   }
 
   // Line evidence: the tokens' gains, net of correctly encoded characters elsewhere on

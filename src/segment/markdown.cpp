@@ -78,8 +78,8 @@ constexpr int kMaxLinkDepth = 4;
 // pairs with the nearest open run of the same characters before it (a word follows that
 // one), as CommonMark pairs them, in one pass. An "_" inside a word ("snake_case"), a lone
 // "*" ("5 * 3") and a `literal` one (escaped, or in code) are text.
-std::string without_emphasis(std::string_view s, const std::vector<bool>& literal) {
-  std::vector<bool> drop(s.size(), false);
+std::string without_emphasis(std::string_view s, std::string_view literal) {
+  std::string drop(s.size(), 0);
   struct Run {
     std::size_t at, length;
   };
@@ -102,7 +102,7 @@ std::string without_emphasis(std::string_view s, const std::vector<bool>& litera
     auto& stack = open[s[run.at] == '_'][std::min<std::size_t>(run.length, 7)];
     if (before && !stack.empty() && stack.back().length == run.length) {
       for (const Run& r : {stack.back(), run}) {
-        std::fill_n(drop.begin() + static_cast<std::ptrdiff_t>(r.at), r.length, true);
+        drop.replace(r.at, r.length, r.length, 1);
       }
       stack.pop_back();
     } else if (after) {
@@ -125,10 +125,10 @@ std::string inline_text(std::string_view s, int depth = 0) {
   const bool links = depth < kMaxLinkDepth;
   std::string out;
   out.reserve(s.size());
-  std::vector<bool> literal;  // per byte of `out`: no emphasis marker
+  std::string literal;  // per byte of `out`: 1 where it is no emphasis marker
   auto append = [&](std::string_view text, bool is_literal) {
     out.append(text);
-    literal.resize(out.size(), is_literal);
+    literal.append(text.size(), is_literal ? 1 : 0);
   };
   for (std::size_t i = 0; i < s.size();) {
     const char c = s[i];
@@ -264,7 +264,7 @@ bool looks_like_markdown(std::string_view text) {
 std::vector<Block> segment_markdown(std::string_view text) {
   std::string plain;
   plain.reserve(text.size());
-  std::vector<bool> picture_lines;
+  std::string picture_lines;  // 1 for each input line of pictures only
   std::string descriptions;
   bool in_fence = false;
   std::size_t number = 0;
@@ -273,7 +273,7 @@ std::vector<Block> segment_markdown(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
     start = end + 1;
-    picture_lines.push_back(false);
+    picture_lines.push_back(0);
     std::string out;
     if (trimmed(line).starts_with("```") || trimmed(line).starts_with("~~~")) {
       in_fence = !in_fence;  // the fence itself is no text
@@ -283,7 +283,7 @@ std::vector<Block> segment_markdown(std::string_view text) {
       // A rule or an underline: no text. (A setext heading's text is on the line above.)
     } else if (const std::string_view content = block_content(line);
                picture_line(content, descriptions)) {
-      picture_lines.back() = true;
+      picture_lines.back() = 1;
       out = descriptions;
     } else if (number == 0 && content.starts_with("Title: ")) {
       // The header that reader tools put above the page ("Title: ...", "URL Source: ...").
@@ -296,7 +296,7 @@ std::vector<Block> segment_markdown(std::string_view text) {
   }
   std::vector<Block> blocks = segment_text(plain);
   for (Block& block : blocks) {
-    if (block.line < picture_lines.size() && picture_lines[block.line]) block.picture = true;
+    block.picture = block.line < picture_lines.size() && picture_lines[block.line];
   }
   return blocks;
 }

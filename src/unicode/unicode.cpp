@@ -253,9 +253,13 @@ std::string to_nfc(std::string_view utf8) {
     }
     std::size_t j = i;
     while (j < d.size() && combining_class(d[j]) != 0) ++j;
-    std::stable_sort(
-        d.begin() + static_cast<std::ptrdiff_t>(i), d.begin() + static_cast<std::ptrdiff_t>(j),
-        [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+    // An insertion sort, stable: runs of marks are a few characters long.
+    for (std::size_t k = i + 1; k < j; ++k) {
+      const char32_t mark = d[k];
+      std::size_t at = k;
+      for (; at > i && combining_class(d[at - 1]) > combining_class(mark); --at) d[at] = d[at - 1];
+      d[at] = mark;
+    }
     i = j;
   }
   // 3. Canonical composition: each character joins the last starter unless blocked.
