@@ -1155,15 +1155,29 @@ Stamp read_stamp(std::string_view text) {
   Stamp stamp;
   static constexpr std::string_view kSeparators[] = {
       " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", "\n"};
-  auto take = [&](std::string_view part) {
+  auto take = [&](std::string_view part, auto& self) -> void {
     part = trim_stamp_part(part);
     if (part.empty()) return;
     const std::size_t space = part.find(' ');
-    if (stamp.byline.empty() && is_byline(part) && space != std::string_view::npos) {
+    const bool date = only_date(normalise_for_matching(part));
+    if (!date && !is_byline(part)) {
+      // A date and a byline side by side without a separator ("20 de noviembre de 2026 Por
+      // Lucía Fernández"): cut where the byline starts.
+      for (std::size_t at = part.find(' '); at != std::string_view::npos;
+           at = part.find(' ', at + 1)) {
+        if (is_byline(part.substr(at + 1))) {
+          self(part.substr(0, at), self);
+          self(part.substr(at + 1), self);
+          return;
+        }
+      }
+      return;
+    }
+    if (stamp.byline.empty() && !date && space != std::string_view::npos) {
       stamp.byline = std::string(trim_stamp_part(part.substr(space + 1)));
       if (stamp.byline.starts_with(":"))
         stamp.byline = std::string(trim_stamp_part(stamp.byline.substr(1)));
-    } else if (stamp.date.empty() && only_date(normalise_for_matching(part))) {
+    } else if (stamp.date.empty() && date) {
       // The first date, without a second one in brackets ("12 ottobre 2024 (modifica il
       // 12 ottobre 2024 | 18:40)").
       const std::string_view first = part.substr(0, part.find(" ("));
@@ -1176,12 +1190,12 @@ Stamp read_stamp(std::string_view text) {
     for (std::size_t start = 0; start <= text.size();) {
       std::size_t end = text.find(separator, start);
       if (end == std::string_view::npos) end = text.size();
-      take(text.substr(start, end - start));
+      take(text.substr(start, end - start), take);
       start = end + separator.size();
     }
     return stamp;
   }
-  take(text);
+  take(text, take);
   return stamp;
 }
 

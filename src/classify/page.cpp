@@ -94,6 +94,8 @@ constexpr ChromeWord kChromeWords[] = {
     {"dateline", false, RemovalReason::kBylineDateline},
     {"timestamp", false, RemovalReason::kBylineDateline},
     {"published", false, RemovalReason::kBylineDateline},
+    {"posted", false, RemovalReason::kBylineDateline},  // WordPress "posted-on"
+    {"meta", false, RemovalReason::kBylineDateline},    // "entry-meta", "post-meta": date, author
     {"comment", true, RemovalReason::kComments},
     {"disqus", false, RemovalReason::kComments},
     {"ad", false, RemovalReason::kAdvertisement},
@@ -141,11 +143,16 @@ struct NameHints {
 };
 
 NameHints hints_of(const Document& doc, NodeId id) {
-  // Looked up once per word of every class and id on the page: a hash for the exact words,
-  // then the few prefixes.
+  // Looked up once per word of every class and id on the page: a hash for the exact words
+  // (chrome or the article's), then the few prefixes.
+  struct Known {
+    const ChromeWord* chrome = nullptr;
+    bool article = false;
+  };
   static const auto* const kExact = [] {
-    auto* table = new std::unordered_map<std::string_view, const ChromeWord*>();
-    for (const ChromeWord& chrome : kChromeWords) table->emplace(chrome.word, &chrome);
+    auto* table = new std::unordered_map<std::string_view, Known>();
+    for (const ChromeWord& chrome : kChromeWords) (*table)[chrome.word].chrome = &chrome;
+    for (std::string_view word : kArticleWords) (*table)[word].article = true;
     return table;
   }();
   static const auto* const kPrefixes = [] {
@@ -163,33 +170,47 @@ NameHints hints_of(const Document& doc, NodeId id) {
     }
     return mask;
   }();
+  auto chrome_word = [&](std::string_view word, bool* article = nullptr) -> const ChromeWord* {
+    if (auto it = kExact->find(word); it != kExact->end()) {
+      if (article != nullptr) *article = *article || it->second.article;
+      if (it->second.chrome != nullptr || it->second.article) return it->second.chrome;
+    }
+    const unsigned initial = static_cast<unsigned char>(word[0]) - 'a';
+    if (initial >= 26 || !(kPrefixInitials >> initial & 1u)) return nullptr;
+    for (const ChromeWord* chrome : *kPrefixes) {
+      if (word.substr(0, chrome->word.size()) == chrome->word) return chrome;
+    }
+    return nullptr;
+  };
   NameHints hints;
   for (const Attribute& a : doc.node(id).attributes) {
     if (a.name != "class" && a.name != "id" && a.name != "role" && a.name != "itemprop") continue;
     if (a.name == "itemprop" && a.value.find("articleBody") != std::string::npos)
       hints.article = true;
-    for_each_name_word(a.value, [&](std::string_view word) {
-      if (std::find(std::begin(kArticleWords), std::end(kArticleWords), word) !=
-          std::end(kArticleWords))
-        hints.article = true;
-      if (hints.chrome) return;
-      const ChromeWord* match = nullptr;
-      if (auto it = kExact->find(word); it != kExact->end()) {
-        match = it->second;
-      } else if (const unsigned initial = static_cast<unsigned char>(word[0]) - 'a';
-                 initial < 26 && (kPrefixInitials >> initial & 1u)) {
-        for (const ChromeWord* chrome : *kPrefixes) {
-          if (word.substr(0, chrome->word.size()) == chrome->word) {
-            match = chrome;
-            break;
-          }
-        }
-      }
-      if (match != nullptr) {
+    // Each name on its own ("entry-meta", "post-content"): its last word says what it is,
+    // so the stamps of an entry ("entry-meta", "post-date", "article-byline") are no
+    // article however the article's words open their name.
+    for (std::size_t start = 0; start < a.value.size();) {
+      std::size_t end = a.value.find_first_of(" \t\n", start);
+      if (end == std::string_view::npos) end = a.value.size();
+      const std::string_view name = std::string_view(a.value).substr(start, end - start);
+      start = end + 1;
+      bool article = false;
+      const ChromeWord* first_chrome = nullptr;
+      const ChromeWord* last_word_chrome = nullptr;
+      for_each_name_word(name, [&](std::string_view word) {
+        last_word_chrome = chrome_word(word, &article);
+        if (first_chrome == nullptr) first_chrome = last_word_chrome;
+      });
+      const bool stamp =
+          last_word_chrome != nullptr && last_word_chrome->reason == RemovalReason::kBylineDateline;
+      if (article && !stamp) hints.article = true;
+      const ChromeWord* chrome = stamp ? last_word_chrome : first_chrome;
+      if (chrome != nullptr && !hints.chrome) {
         hints.chrome = true;
-        hints.reason = match->reason;
+        hints.reason = chrome->reason;
       }
-    });
+    }
   }
   return hints;
 }

@@ -893,6 +893,10 @@ TEST_CASE("read_stamp finds the author and the date in bylines and datelines", "
   CHECK(read_stamp("Published On 11 Oct 2023").date == "11 Oct 2023");
   CHECK(read_stamp("Автор: Иван Петров").byline == "Иван Петров");
   CHECK(read_stamp("12 марта 2024, 14:30").date == "12 марта 2024, 14:30");
+  // A date and a byline without a separator between them.
+  CHECK(read_stamp("20 de noviembre de 2026 Por Lucía Fernández").date ==
+        "20 de noviembre de 2026");
+  CHECK(read_stamp("20 de noviembre de 2026 Por Lucía Fernández").byline == "Lucía Fernández");
   // The first date, not the bracketed one after it.
   CHECK(read_stamp("12 ottobre 2024 (modifica il 12 ottobre 2024 | 18:40)").date ==
         "12 ottobre 2024");

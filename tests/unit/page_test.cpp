@@ -183,3 +183,21 @@ TEST_CASE("a page's <title> loses the site after a dash when a heading repeats t
                 "");
   CHECK(winnow::clean(other).title == "Why the city needs more trees - Green Streets Blog");
 }
+
+TEST_CASE("an entry's stamps go by the last word of their class, and fill the metadata", "[page]") {
+  // WordPress: "entry-meta" opens with an article word, but names the entry's date and
+  // author; "entry-content" is the article.
+  const std::string page =
+      "<html><head><title>Drought limits irrigation - South Daily</title></head><body>"
+      "<article class=\"post hentry\"><h1 class=\"entry-title\">Drought limits irrigation</h1>"
+      "<div class=\"entry-meta\"><time>20 November 2026</time> By <a href=\"/a\">Lucy "
+      "Fern</a></div><div class=\"entry-content\"><p>The regional government approved new "
+      "limits on farm irrigation on Thursday, as reservoirs stayed at record lows.</p><p>Farmers "
+      "will be able to use a fifth of their usual allocation of water next season, the decree "
+      "says.</p></div></article></body></html>";
+  const winnow::Article a = winnow::clean(page);
+  CHECK(reasons_of(a, "20 November 2026 By Lucy Fern") == "byline-dateline");
+  CHECK(a.paragraphs.size() == 2);
+  CHECK(a.metadata.date == "20 November 2026");
+  CHECK(a.metadata.byline == "Lucy Fern");
+}
