@@ -59,10 +59,23 @@ std::string site_from_copyright(std::string_view text) {
     rest.remove_prefix(1);
   }
   if (unicode::ascii_istarts_with(rest, "copyright ")) rest.remove_prefix(10);
-  // The name ends where a sentence or a list does ("Diario Ejemplo S.L. Todos los ...").
+  // The name ends where a sentence or a list does ("Diario Ejemplo S.L. Todos los ..."),
+  // before a year ("© Stadtanzeiger 2026"), and, in a script written without spaces, at
+  // the first space ("© 2026 某某网 版权所有").
   std::size_t end = std::min({rest.find(". "), rest.find('|'), rest.find(", ")});
   if (end == std::string_view::npos && rest.ends_with('.')) end = rest.size() - 1;
-  return std::string(rest.substr(0, end));
+  rest = rest.substr(0, end);
+  for (std::size_t space = rest.find(' '); space != std::string_view::npos;
+       space = rest.find(' ', space + 1)) {
+    std::size_t first = 0;
+    const bool unspaced = unicode::writes_without_spaces(unicode::next_code_point(rest, first));
+    std::string_view next = rest.substr(space + 1);
+    next = next.substr(0, next.find(' '));
+    const bool year = next.size() == 4 && std::all_of(next.begin(), next.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; });
+    if (unspaced || year) return std::string(rest.substr(0, space));
+  }
+  return std::string(rest);
 }
 
 }  // namespace

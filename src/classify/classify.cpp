@@ -295,8 +295,19 @@ bool only_date(std::string_view normalised) {
 
 // "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": a word that introduces an
 // author, then a capitalised name; or a label that says it ("Автор:", "بقلم:").
+// The length of the byline label that opens `text` glued to the name, as Chinese and
+// Japanese write it ("作者：李明"), or 0.
+std::size_t glued_label_length(std::string_view text) {
+  for (std::string_view label : lexicon().byline_labels) {
+    if (label.ends_with("\xEF\xBC\x9A") && text.size() > label.size() && text.starts_with(label))
+      return label.size();
+  }
+  return 0;
+}
+
 bool is_byline(std::string_view text, bool after_role = false) {
   const Lexicon& l = lexicon();
+  if (!after_role && glued_label_length(text) > 0) return true;
   const std::size_t space = text.find(' ');
   if (space == std::string_view::npos) return false;
   std::string first_word;
@@ -503,7 +514,16 @@ Features features_of(const Block& block, std::string normalised,
   f.credit_tail = domain_tail || bracket_tail || paren_tail || (agency_slash && !f.sentence_end) ||
                   f.agency_credit;
   f.date_only = only_date(f.normalised);
-  f.byline = is_byline(text) && f.words <= 10 && !f.sentence_end;
+  // A byline, or a line of stamps one of which is labelled a byline ("2026-11-20 09:30
+  // 来源：新华社 作者：李明").
+  auto labelled_part = [&] {
+    for (std::size_t at = text.find(' '); at != std::string_view::npos;
+         at = text.find(' ', at + 1)) {
+      if (glued_label_length(text.substr(at + 1)) > 0) return true;
+    }
+    return false;
+  };
+  f.byline = (is_byline(text) || labelled_part()) && f.words <= 10 && !f.sentence_end;
   f.menu = is_menu_line(text);
   f.list_marker = f.normalised.starts_with(" list ") && f.words <= 4 &&
                   text.find(" of ") != std::string_view::npos;
@@ -1173,7 +1193,9 @@ Stamp read_stamp(std::string_view text) {
       }
       return;
     }
-    if (stamp.byline.empty() && !date && space != std::string_view::npos) {
+    if (const std::size_t label = glued_label_length(part); stamp.byline.empty() && label > 0) {
+      stamp.byline = std::string(trim_stamp_part(part.substr(label)));
+    } else if (stamp.byline.empty() && !date && space != std::string_view::npos) {
       stamp.byline = std::string(trim_stamp_part(part.substr(space + 1)));
       if (stamp.byline.starts_with(":"))
         stamp.byline = std::string(trim_stamp_part(stamp.byline.substr(1)));

@@ -107,6 +107,9 @@ constexpr ChromeWord kChromeWords[] = {
     {"promo", true, RemovalReason::kAdvertisement},
     {"cta", false, RemovalReason::kSubscription},  // "call to action": subscribe, donate, sign up
     {"widget", true, RemovalReason::kRelatedLinks},
+    {"kicker", false, RemovalReason::kNavigation},  // the section's label above a headline
+    {"eyebrow", false, RemovalReason::kNavigation},
+    {"overline", false, RemovalReason::kNavigation},
     {"nav", false, RemovalReason::kNavigation},
     {"navbar", false, RemovalReason::kNavigation},
     {"navigation", false, RemovalReason::kNavigation},

@@ -897,6 +897,8 @@ TEST_CASE("read_stamp finds the author and the date in bylines and datelines", "
   CHECK(read_stamp("20 de noviembre de 2026 Por Lucía Fernández").date ==
         "20 de noviembre de 2026");
   CHECK(read_stamp("20 de noviembre de 2026 Por Lucía Fernández").byline == "Lucía Fernández");
+  // A label glued to the name, as Chinese writes it.
+  CHECK(read_stamp("作者：李明").byline == "李明");
   // The first date, not the bracketed one after it.
   CHECK(read_stamp("12 ottobre 2024 (modifica il 12 ottobre 2024 | 18:40)").date ==
         "12 ottobre 2024");

@@ -201,3 +201,31 @@ TEST_CASE("an entry's stamps go by the last word of their class, and fill the me
   CHECK(a.metadata.date == "20 November 2026");
   CHECK(a.metadata.byline == "Lucy Fern");
 }
+
+TEST_CASE("a Chinese portal's stamp line and a kicker go; the copyright names the site", "[page]") {
+  const std::string page =
+      "<html><head><meta "
+      "charset=\"utf-8\"><title>多地出台措施稳定房地产市场_新闻中心</title></head>"
+      "<body><div class=\"main-left\"><h1>多地出台措施稳定房地产市场</h1><div class=\"info\"><span>"
+      "2026-11-20 09:30</span> <span>来源：新华社</span> <span>作者：李明</span></div><div "
+      "class=\"cont\"><p>"
+      "近期，多个城市相继出台措施，优化调整房地产政策，促进房地产市场平稳健康发展。"
+      "</"
+      "p><p>据不完全统计，今年以来已有超过50个城市放宽了购房限制，部分城市还推出了购房补贴等措施。"
+      "</p></div></div><div class=\"footer\"><p>Copyright © 2026 某某网 版权所有 京ICP备00000000号"
+      "</p></div></body></html>";
+  const winnow::Article zh = winnow::clean(page);
+  CHECK(reasons_of(zh, "2026-11-20 09:30 来源：新华社 作者：李明") == "byline-dateline");
+  CHECK(zh.paragraphs.size() == 2);
+  CHECK(zh.metadata.byline == "李明");
+  CHECK(zh.metadata.site == "某某网");
+
+  const winnow::Article de = winnow::clean(
+      "<html><body><article><p class=\"kicker\">Verkehr</p><h1>Stadtrat beschließt autofreie "
+      "Innenstadt</h1><p>Der Stadtrat hat am Donnerstagabend mit großer Mehrheit beschlossen, "
+      "die Innenstadt ab 2028 weitgehend für den Autoverkehr zu sperren.</p><p>Ausgenommen sind "
+      "Lieferverkehr, Taxis sowie Anwohner mit Parkausweis, teilte die Stadt mit.</p></article>"
+      "<footer><p>© Stadtanzeiger 2026</p></footer></body></html>");
+  CHECK(reasons_of(de, "Verkehr") == "navigation");
+  CHECK(de.metadata.site == "Stadtanzeiger");
+}
