@@ -78,6 +78,34 @@ std::string site_from_copyright(std::string_view text) {
   return std::string(rest);
 }
 
+// Cuts a source's name of up to four words off the title when the text names it as a
+// source: "Fed holds rates steady - Reuters" over "WASHINGTON, Nov 22 (Reuters) - ..." or
+// "© 2026 Reuters". A headline's own tail after a dash is not written so.
+bool cut_named_source(std::string& title, std::string& site, const std::vector<Block>& blocks,
+                      std::size_t title_index) {
+  for (const std::string_view separator : kTitleSeparators) {
+    const std::size_t at = std::string_view(title).rfind(separator);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view source = std::string_view(title).substr(at + separator.size());
+    if (source.empty() || std::count(source.begin(), source.end(), ' ') > 3) return false;
+    std::string in_brackets = "(";
+    in_brackets.append(source).push_back(')');
+    const bool named = std::any_of(blocks.begin(), blocks.end(), [&](const Block& b) {
+      if (&b == &blocks[title_index]) return false;
+      const std::string_view text = b.text;
+      const std::size_t copyright = text.find("\xC2\xA9");
+      return text.find(in_brackets) != std::string_view::npos ||
+             (copyright != std::string_view::npos &&
+              text.find(source, copyright) != std::string_view::npos);
+    });
+    if (!named) return false;
+    if (site.empty()) site = std::string(source);
+    title.resize(at);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool cut_repeated_headline(std::string& title, std::string& site,
@@ -111,12 +139,14 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
   }
   if (title_index != blocks.size()) {
     article.title = strip_site_suffix(blocks[title_index].text, article.metadata.site);
-    cut_repeated_headline(article.title, article.metadata.site, [&](std::string_view headline) {
-      for (std::size_t i = 0; i < blocks.size(); ++i) {
-        if (i != title_index && blocks[i].text == headline) return true;
-      }
-      return false;
-    });
+    cut_repeated_headline(article.title, article.metadata.site,
+                          [&](std::string_view headline) {
+                            for (std::size_t i = 0; i < blocks.size(); ++i) {
+                              if (i != title_index && blocks[i].text == headline) return true;
+                            }
+                            return false;
+                          }) ||
+        cut_named_source(article.title, article.metadata.site, blocks, title_index);
   }
   std::size_t last_kept = blocks.size();  // the block the last paragraph ends with
   for (std::size_t i = 0; i < blocks.size(); ++i) {

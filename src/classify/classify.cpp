@@ -838,9 +838,19 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   auto find_title = [&] {
     std::size_t first_prose = 0;
     while (first_prose < n && j[first_prose].kind != Kind::kGood) ++first_prose;
+    // A headline may ask or exclaim ("Is the euro in trouble again?"), and then, though it
+    // ends a sentence, it is short and names no box; one long enough to be judged prose is
+    // the title when it opens the prose.
+    auto asks = [&](std::size_t k) {
+      const std::string_view text = blocks[k].text;
+      return (text.ends_with("?") || text.ends_with("!") || text.ends_with("\xEF\xBC\x9F") ||
+              text.ends_with("\xEF\xBC\x81")) &&
+             effective_words(features[k]) <= 16 && !features[k].phrase;
+    };
     std::size_t title = n;
     for (std::size_t k = 0; k < first_prose; ++k) {
-      if (j[k].kind != Kind::kUncertain || !headline_like(features[k]) || features[k].sentence_end)
+      if (j[k].kind != Kind::kUncertain || !headline_like(features[k]) ||
+          (features[k].sentence_end && !asks(k)))
         continue;
       // A page's title line first, with the site's name after a bar ("Fed holds rates
       // steady | CNN Business"), is the title, however long the glued menus under it.
@@ -851,6 +861,9 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     // сохранил ключевую ставку" / "Регулятор указал на замедление инфляции, но..."): a dek
     // follows a headline of four words or more, where a menu label or a site's name is shorter.
     if (title != n && title > 0 && is_dek_under(title - 1, title)) return title - 1;
+    if (title == n && first_prose + 1 < n && asks(first_prose) &&
+        j[first_prose + 1].kind == Kind::kGood)
+      return first_prose;
     return title;
   };
 
@@ -1073,6 +1086,16 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     std::size_t k = title_index + 1;
     if (k < n && j[k].kind == Kind::kGood && k == first_good && stamp(k + 1)) ++k;
     for (; stamp(k); ++k) j[k].kind = Kind::kChrome;
+  }
+  // The labels above a title that was judged prose (a question long enough to be a
+  // sentence): the runs above saw no title to place them by.
+  if (title_index != n && j[title_index].kind == Kind::kGood) {
+    for (std::size_t above = title_index;
+         above > 0 && j[above - 1].kind == Kind::kUncertain &&
+         effective_words(features[above - 1]) <= 2 && !features[above - 1].sentence_end;
+         --above) {
+      j[above - 1] = {Kind::kChrome, RemovalReason::kNavigation};
+    }
   }
   // A short paragraph between two chrome blocks is their blurb ("Newsletter abonnieren" /
   // "Die wichtigsten Nachrichten ... per E-Mail." / "Mehr zum Thema"). A blurb is a line, or

@@ -694,6 +694,41 @@ TEST_CASE("clean keeps an interview's questions under its byline and date", "[cl
   CHECK(kept(a, "Do you plan your books?"));
 }
 
+TEST_CASE("clean takes a headline that asks for the title, over the section above it",
+          "[classify]") {
+  const std::string body =
+      "\n\nInvestors are nervous as bond yields rise across southern Europe, and the central "
+      "bank has signalled it may act.\n\nAnalysts said the pressure could ease if inflation falls "
+      "faster than expected in the coming months.\n";
+  const winnow::Article short_one = winnow::clean("World\n\nIs the euro in trouble again?" + body);
+  CHECK(short_one.title == "Is the euro in trouble again?");
+  CHECK(removals(short_one).at("World") == "navigation");
+  // Long enough to be judged a sentence of prose.
+  const winnow::Article long_one = winnow::clean(
+      "World\n\nWill the central bank raise interest rates again before the end of the year?" +
+      body);
+  CHECK(long_one.title ==
+        "Will the central bank raise interest rates again before the end of the year?");
+  CHECK(long_one.paragraphs.size() == 2);
+}
+
+TEST_CASE("clean cuts a source's name off the title when the text names it as a source",
+          "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Fed holds rates steady as inflation cools - Reuters\n\nWASHINGTON, Nov 22 (Reuters) - "
+      "The Federal Reserve held interest rates steady on Wednesday, as expected, and signalled "
+      "that cuts could come next year.\n\nThe chair said the committee would watch the data "
+      "closely.\n");
+  CHECK(a.title == "Fed holds rates steady as inflation cools");
+  CHECK(a.metadata.site == "Reuters");
+  // A tail the text does not name as a source is the headline's own.
+  const winnow::Article own = winnow::clean(
+      "Storm hits the coast - again\n\nA second storm in a week brought gusts of 120 km/h to "
+      "the coast on Tuesday, cutting power to thousands of homes.\n\nForecasters said the "
+      "wind would ease by Thursday.\n");
+  CHECK(own.title == "Storm hits the coast - again");
+}
+
 TEST_CASE("clean takes the section names above a title for navigation", "[classify]") {
   const winnow::Article a = winnow::clean(
       "Travel\nDestinations\n\nFive quiet islands to visit this winter\n\nFrom the Hebrides "
