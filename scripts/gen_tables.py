@@ -392,10 +392,10 @@ def lexicon_source() -> str:
             lines.append("    {%s, %s}," % (cxx_string(lang.encode()), cxx_string((" " + words.lower() + " ").encode("utf-8"))))
         lines += ["};", "const std::size_t %sCount = sizeof(%s) / sizeof(%s[0]);" % (table, table, table), ""]
     # Columns after the language, each its own table: months, the other words of a
-    # dateline and the units of a relative one; the words that begin a byline and the
-    # labels that name one.
+    # dateline and the units of a relative one; the words that begin a byline, the labels
+    # that name one, and the copulas and roles of an author's note.
     for name, tables in (("dateline_words.tsv", ("kMonthWords", "kDatelineWords", "kTimeUnitWords")),
-                         ("byline_words.tsv", ("kBylineLeads", "kBylineLabels"))):
+                         ("byline_words.tsv", ("kBylineLeads", "kBylineLabels", "kBylineCopulas", "kBylineRoles"))):
         rows = read_tsv(name)
         for column, table in enumerate(tables, start=1):
             lines.append("const LanguageWords %s[] = {" % table)

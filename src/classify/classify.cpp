@@ -85,6 +85,7 @@ struct WordLanguages {
   std::uint16_t function = 0, address = 0;  // bit l: a function (address) word of language l
   // What the word can be in a stamp, in any language.
   bool month = false, dateline = false, byline_lead = false;
+  bool copula = false, role = false;  // of an author's note: "is", "reporter"
 };
 
 struct ChromePhrase {
@@ -138,6 +139,10 @@ const Lexicon& lexicon() {
             [&](std::string_view w) { l.words[w].month = true; });
     add_all(detail::kBylineLeads, detail::kBylineLeadsCount,
             [&](std::string_view w) { l.words[w].byline_lead = true; });
+    add_all(detail::kBylineCopulas, detail::kBylineCopulasCount,
+            [&](std::string_view w) { l.words[w].copula = true; });
+    add_all(detail::kBylineRoles, detail::kBylineRolesCount,
+            [&](std::string_view w) { l.words[w].role = true; });
     add_all(detail::kBylineLabels, detail::kBylineLabelsCount,
             [&](std::string_view w) { l.byline_labels.push_back(w); });
     for (std::size_t i = 0; i < detail::kChromePhraseListCount; ++i) {
@@ -266,6 +271,28 @@ bool is_agency_credit(std::string_view credit, bool whole_block) {
   return slash != std::string_view::npos && slash > 0 && slash + 1 < credit.size() &&
          credit[slash - 1] != ' ' && credit[slash + 1] >= 'A' && credit[slash + 1] <= 'Z' &&
          is_credit_names(credit);
+}
+
+// An author's note: a capitalised name of two to four words, a copula, and a role among
+// the five words after it ("Jane Tremblay is a senior reporter with CBC News...", "Ana
+// Ruiz es periodista y..."). A story's sentence about a reporter names no copula so close.
+bool is_author_note(std::string_view text, std::string_view normalised) {
+  std::size_t first = 0;
+  if (text.empty() || !unicode::is_upper(unicode::next_code_point(text, first))) return false;
+  std::vector<std::string_view> words;
+  for (std::size_t i = 1; i < normalised.size() && words.size() < 10;) {
+    const std::size_t end = normalised.find(' ', i);
+    words.push_back(normalised.substr(i, end - i));
+    i = end + 1;
+  }
+  for (std::size_t copula = 2; copula <= 4 && copula < words.size(); ++copula) {
+    if (!word_info(words[copula]).copula) continue;
+    for (std::size_t k = copula + 1; k < words.size() && k <= copula + 5; ++k) {
+      if (word_info(words[k]).role) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 // A dateline: dates and times and the words around them, and nothing else ("11 Oct 2023",
@@ -1123,6 +1150,14 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
             r == RemovalReason::kSubscription);
   };
   if (has_prose) {
+    // The article's last paragraphs, when they are its author's note ("Jane Tremblay is a
+    // senior reporter with CBC News... You can reach her at...").
+    for (std::size_t i = last_good + 1; i-- > first_good;) {
+      if (j[i].kind != Kind::kGood || i == first_good || effective_words(features[i]) > 80 ||
+          !is_author_note(blocks[i].text, features[i].normalised))
+        break;
+      j[i] = {Kind::kChrome, RemovalReason::kBylineDateline};
+    }
     // The page's last prose, when it is the legal line ("Усі права захищені. Використання
     // матеріалів дозволяється за умови посилання на сайт.") with nothing but chrome after it.
     for (std::size_t i = last_good + 1; i-- > first_good;) {
@@ -1185,7 +1220,8 @@ std::string_view date_part(std::string_view text) {
     const std::size_t space = text.find(' ');
     if (space == std::string_view::npos) return text;
     const std::string lowered = normalise_for_matching(text.substr(0, space));
-    const std::string_view word = std::string_view(lowered).substr(1, lowered.size() - 2);
+    std::string_view word = std::string_view(lowered).substr(1, lowered.size() - 2);
+    if (word.ends_with(':')) word.remove_suffix(1);  // "Posted: Nov 19, 2026"
     const WordLanguages info = word_info(word);
     if (!info.dateline || info.month) return text;
     text = trim_stamp_part(text.substr(space + 1));
@@ -1229,18 +1265,18 @@ Stamp read_stamp(std::string_view text) {
       stamp.date = std::string(date_part(only_date(normalise_for_matching(first)) ? first : part));
     }
   };
-  // Split at the first separator the text uses; a part may be a byline or a date.
-  for (std::string_view separator : kSeparators) {
-    if (text.find(separator) == std::string_view::npos) continue;
-    for (std::size_t start = 0; start <= text.size();) {
-      std::size_t end = text.find(separator, start);
-      if (end == std::string_view::npos) end = text.size();
-      take(text.substr(start, end - start), take);
-      start = end + separator.size();
+  // Split at every separator, of whatever kind ("Jane Tremblay · CBC News · Posted: Nov 19,
+  // 2026 | Last Updated: 2 hours ago"); a part may be a byline or a date, and the first of
+  // each is taken.
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.size(), length = 0;
+    for (std::string_view separator : kSeparators) {
+      const std::size_t at = text.find(separator, start);
+      if (at < end) end = at, length = separator.size();
     }
-    return stamp;
+    take(text.substr(start, end - start), take);
+    start = end + std::max<std::size_t>(length, 1);
   }
-  take(text, take);
   return stamp;
 }
 

@@ -35,5 +35,10 @@ extern const LanguageWords kBylineLeads[];
 extern const std::size_t kBylineLeadsCount;
 extern const LanguageWords kBylineLabels[];
 extern const std::size_t kBylineLabelsCount;
+// An author's note (byline_words.tsv): "<Name> is a senior reporter...".
+extern const LanguageWords kBylineCopulas[];
+extern const std::size_t kBylineCopulasCount;
+extern const LanguageWords kBylineRoles[];
+extern const std::size_t kBylineRolesCount;
 
 }  // namespace winnow::detail

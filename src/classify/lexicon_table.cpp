@@ -204,7 +204,9 @@ const ChromePhraseList kChromePhraseLists[] = {
      "\xD0\xBF\xD0\xBE \xD1\x82\xD0\xB5\xD0\xBC\xD1\x96\x0A"
      "\xE0\xA4\xB8\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4\x82\xE0\xA4\xA7\xE0\xA4\xBF\xE0\xA4\xA4 \xE0\xA4\x96\xE0\xA4\xAC\xE0\xA4\xB0\xE0\xA5\x87\xE0\xA4\x82\x0A"
      "\xE0\xA4\xAF\xE0\xA5\x87 \xE0\xA4\xAD\xE0\xA5\x80 \xE0\xA4\xAA\xE0\xA4\xA2\xE0\xA4\xBC\xE0\xA5\x87\xE0\xA4\x82\x0A"
-     "ti potrebbe interessare\x0A"},
+     "ti potrebbe interessare\x0A"
+     "popular now\x0A"
+     "most viewed\x0A"},
     {"read-more",
      "read more\x0A"
      "continue reading\x0A"
@@ -310,7 +312,12 @@ const ChromePhraseList kChromePhraseLists[] = {
      "beranda\x0A"
      "trang ch\xE1\xBB\xA7\x0A"
      "\xE0\xA4\xB9\xE0\xA5\x8B\xE0\xA4\xAE\x0A"
-     "\xD0\xB3\xD0\xBE\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xBD\xD0\xB0\x0A"},
+     "\xD0\xB3\xD0\xBE\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xBD\xD0\xB0\x0A"
+     "submit a news tip\x0A"
+     "send us a tip\x0A"
+     "corrections and clarifications\x0A"
+     "report error\x0A"
+     "report a typo\x0A"},
     {"advertisement",
      "advertisement\x0A"
      "sponsored\x0A"
@@ -607,5 +614,47 @@ const LanguageWords kBylineLabels[] = {
     {"ja", " \xE8\xA8\x98\xE8\x80\x85\xEF\xBC\x9A \xE6\x96\x87\xEF\xBC\x9A "},
 };
 const std::size_t kBylineLabelsCount = sizeof(kBylineLabels) / sizeof(kBylineLabels[0]);
+
+const LanguageWords kBylineCopulas[] = {
+    {"en", " is "},
+    {"es", " es "},
+    {"fr", " est "},
+    {"de", " ist "},
+    {"it", " \xC3\xA8 "},
+    {"pt", " \xC3\xA9 "},
+    {"nl", " is "},
+    {"sv", " \xC3\xA4r "},
+    {"da", " er "},
+    {"pl", " jest "},
+    {"ru", "  "},
+    {"ar", "  "},
+    {"uk", "  "},
+    {"hi", "  "},
+    {"id", "  "},
+    {"zh", "  "},
+    {"ja", "  "},
+};
+const std::size_t kBylineCopulasCount = sizeof(kBylineCopulas) / sizeof(kBylineCopulas[0]);
+
+const LanguageWords kBylineRoles[] = {
+    {"en", " reporter correspondent editor writer journalist columnist contributor producer photographer author "},
+    {"es", " periodista corresponsal redactor redactora editor editora columnista "},
+    {"fr", " journaliste correspondant correspondante r\xC3\xA9""dacteur r\xC3\xA9""dactrice chroniqueur chroniqueuse "},
+    {"de", " redakteur redakteurin korrespondent korrespondentin journalist journalistin autor autorin reporter reporterin "},
+    {"it", " giornalista corrispondente redattore redattrice inviato inviata "},
+    {"pt", " jornalista rep\xC3\xB3rter correspondente editor editora colunista "},
+    {"nl", " journalist verslaggever correspondent redacteur "},
+    {"sv", " reporter journalist korrespondent redakt\xC3\xB6r "},
+    {"da", " journalist korrespondent redakt\xC3\xB8r "},
+    {"pl", " dziennikarz dziennikarka korespondent korespondentka redaktor redaktorka "},
+    {"ru", " \xD0\xBA\xD0\xBE\xD1\x80\xD1\x80\xD0\xB5\xD1\x81\xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82 \xD0\xB6\xD1\x83\xD1\x80\xD0\xBD\xD0\xB0\xD0\xBB\xD0\xB8\xD1\x81\xD1\x82 \xD0\xBE\xD0\xB1\xD0\xBE\xD0\xB7\xD1\x80\xD0\xB5\xD0\xB2\xD0\xB0\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C \xD1\x80\xD0\xB5\xD0\xB4\xD0\xB0\xD0\xBA\xD1\x82\xD0\xBE\xD1\x80 "},
+    {"ar", "  "},
+    {"uk", "  "},
+    {"hi", "  "},
+    {"id", "  "},
+    {"zh", "  "},
+    {"ja", "  "},
+};
+const std::size_t kBylineRolesCount = sizeof(kBylineRoles) / sizeof(kBylineRoles[0]);
 
 }  // namespace winnow::detail

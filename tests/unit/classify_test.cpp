@@ -729,6 +729,27 @@ TEST_CASE("clean cuts a source's name off the title when the text names it as a 
   CHECK(own.title == "Storm hits the coast - again");
 }
 
+TEST_CASE("clean removes an author's note, feedback links and a popular list under a story",
+          "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Canada's inflation rate falls to 2.1% in October\n\nCanada's annual inflation rate fell "
+      "to 2.1 per cent in October, down from 2.4 per cent the month before, Statistics Canada "
+      "said Tuesday.\n\nGrocery prices rose 3.8 per cent, the fastest annual increase since last "
+      "fall, said Royce Mendes, an economist at Desjardins.\n\nJane Tremblay is a senior reporter "
+      "with CBC News based in Ottawa. She covers the economy. You can reach her at "
+      "jane.tremblay@cbc.ca.\n\nCorrections and clarifications | Submit a news tip | Report "
+      "error\nPopular Now in News\n1. Canada Post strike: What you need to know\n2. Ottawa "
+      "announces new housing plan\n");
+  CHECK(a.paragraphs.size() == 2);
+  const auto r = removals(a);
+  CHECK(r.at("Jane Tremblay is a senior reporter with CBC News based in Ottawa. She covers the "
+             "economy. You can reach her at jane.tremblay@cbc.ca.") == "byline-dateline");
+  CHECK(r.at("Popular Now in News") == "related-links");
+  CHECK(r.at("2. Ottawa announces new housing plan") == "related-links");
+  // A sentence about a reporter is the story's.
+  CHECK(kept(a, "said Royce Mendes, an economist at Desjardins"));
+}
+
 TEST_CASE("clean takes the section names above a title for navigation", "[classify]") {
   const winnow::Article a = winnow::clean(
       "Travel\nDestinations\n\nFive quiet islands to visit this winter\n\nFrom the Hebrides "
@@ -932,6 +953,10 @@ TEST_CASE("read_stamp finds the author and the date in bylines and datelines", "
   CHECK(read_stamp("20 de noviembre de 2026 Por Lucía Fernández").date ==
         "20 de noviembre de 2026");
   CHECK(read_stamp("20 de noviembre de 2026 Por Lucía Fernández").byline == "Lucía Fernández");
+  // Separators of several kinds on one line; the first date is the absolute one.
+  CHECK(read_stamp("Jane Tremblay · CBC News · Posted: Nov 19, 2026 8:30 AM EST | Last "
+                   "Updated: 2 hours ago")
+            .date == "Nov 19, 2026 8:30 AM EST");
   // A label glued to the name, as Chinese writes it.
   CHECK(read_stamp("作者：李明").byline == "李明");
   // The first date, not the bracketed one after it.
