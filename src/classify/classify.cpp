@@ -489,8 +489,13 @@ Features features_of(const Block& block, std::string normalised,
     }
     if (c >= 0x3040 && is_wide(c)) ++f.wide_chars;
     if (!space(c)) {
-      if (c != 0x201D && c != U'"' && c != 0x2019 && c != U'\'' && c != 0xBB && c != U')')
-        last_but_quote = c;
+      // Closing quotes and brackets, and the emoji and symbols a post ends with ("...
+      // продолжить контакты. 👍 🇷🇺"), come after the sentence's end.
+      const bool after_end =
+          c == 0x201D || c == U'"' || c == 0x2019 || c == U'\'' || c == 0xBB || c == U')' ||
+          (c >= 0x2000 && (unicode::is_symbol(c) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
+                           (c >= 0x1F1E6 && c <= 0x1F1FF)));
+      if (!after_end) last_but_quote = c;
     }
   }
   end_word();

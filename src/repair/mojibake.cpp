@@ -669,17 +669,26 @@ class LineScanner {
       }
       if (filled == trails && replaced > 0 &&
           (trails > 1 || line_[i + 1] == kReplacementChar || line_[i + 1] == U'?')) {
-        // The text shows its loss, and the repair keeps showing it (U+FFFD), as ftfy does:
-        // "â€\uFFFD" after an opening quote is left a quote's loss, not guessed. Except
-        // where what the lost byte can have been leaves one choice without context: a
-        // joiner between two emoji ("ðŸ‘¨â€\uFFFDðŸ‘©"), where a lone U+FFFD would split one
-        // picture into two and a stray sign; one common letter among rare characters ("ã\uFFFD¯"
-        // is "は": the others are CJK extension A).
+        // The text shows its loss, and the repair keeps showing it (U+FFFD), as ftfy does
+        // ("“lossy decodingâ€\uFFFD" at the end of a line). Except where what the lost byte
+        // can have been leaves one choice: a closing quote after an opening one, with the
+        // sentence going on after a space ("“Sivil kayıplar kabul edilemezâ€\uFFFD dedi."),
+        // as the issue's own example has it for a dropped byte; a joiner between two emoji
+        // ("ðŸ‘¨â€\uFFFDðŸ‘©"), where a lone U+FFFD would split one picture into two and a stray
+        // sign; one common letter among rare characters ("ã\uFFFD¯" is "は": the others are CJK
+        // extension A).
         char32_t guess = kReplacementChar;
         if (replaced == 1) {
           const std::vector<char32_t> options = replaced_options(i, trails);
-          if (std::find(options.begin(), options.end(), 0x200D) != options.end() &&
-              joins_emoji(i, k))
+          auto offers = [&](char32_t c) {
+            return std::find(options.begin(), options.end(), c) != options.end();
+          };
+          // Only for U+FFFD: a "?" may be the text's own after a dropped byte ("â€?" is "”?"
+          // as well as "”"), and ftfy's cases keep "â€?" a loss.
+          if (offers(0x201D) && line_[k - 1] == kReplacementChar && k + 1 < line_.size() &&
+              line_[k] == U' ' && quote_open_before(i))
+            guess = 0x201D;
+          else if (offers(0x200D) && joins_emoji(i, k))
             guess = 0x200D;
           else
             guess = only_common_letter(options);
@@ -817,17 +826,21 @@ class LineScanner {
   // Picks the character a dropped byte most plausibly made, or U+FFFD when context does not
   // single one out: a closing quote after an unmatched opening one, a variation selector
   // after a symbol.
-  char32_t choose_lost(const std::vector<char32_t>& options, std::size_t i, char32_t after,
-                       std::size_t after_at) const {
-    const char32_t before = i > 0 ? line_[i - 1] : U' ';
+  // Whether an opening quote before position `i` is left open: a “ not closed yet, or one
+  // still misread ("â€œ").
+  bool quote_open_before(std::size_t i) const {
     std::size_t open_quotes = 0;
     for (std::size_t k = 0; k < i; ++k) {
       if (line_[k] == 0x201C) ++open_quotes;
       if (line_[k] == 0x201D && open_quotes > 0) --open_quotes;
     }
-    const bool opening_in_text =
-        std::u32string_view(line_.substr(0, i)).find(U"\u00E2\u20AC\u0153") !=
-        std::u32string_view::npos;
+    return open_quotes > 0 || std::u32string_view(line_.substr(0, i)).find(U"\u00E2\u20AC\u0153") !=
+                                  std::u32string_view::npos;
+  }
+
+  char32_t choose_lost(const std::vector<char32_t>& options, std::size_t i, char32_t after,
+                       std::size_t after_at) const {
+    const char32_t before = i > 0 ? line_[i - 1] : U' ';
     // A closing position: straight after a word or its final punctuation, before a space,
     // punctuation or the end. Of the characters a dropped byte can leave in "â€" (a zero
     // width joiner or mark, a hyphen, an em quad, the closing quote), only the quote
@@ -837,8 +850,7 @@ class LineScanner {
                          std::u32string_view(U".,!?;:)").find(before) != std::u32string_view::npos)
                       : script_of(before) == Script::kLatin;
     for (char32_t cp : options) {
-      if (cp == 0x201D && !is_letter(after) && (open_quotes > 0 || opening_in_text || closes_word))
-        return cp;
+      if (cp == 0x201D && !is_letter(after) && (closes_word || quote_open_before(i))) return cp;
       if (cp == 0xFE0F && (unicode::is_symbol(before) || before == kReplacementChar)) return cp;
       if (cp == 0x200D && joins_emoji(i, after_at)) return cp;
     }

@@ -750,6 +750,15 @@ TEST_CASE("clean removes an author's note, feedback links and a popular list und
   CHECK(kept(a, "said Royce Mendes, an economist at Desjardins"));
 }
 
+TEST_CASE("clean reads a paragraph that ends with emoji as ending its sentence", "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Путин провел телефонный разговор с Эрдоганом\n\nПрезиденты обсудили ситуацию на Ближнем "
+      "Востоке, сообщили в Кремле.\n\nЛидеры также договорились продолжить контакты. 👍 🇷🇺\n\n"
+      "Поделиться\n");
+  CHECK(kept(a, "Лидеры также договорились продолжить контакты. 👍 🇷🇺"));
+  CHECK(removals(a).at("Поделиться") == "share-bar");
+}
+
 TEST_CASE("clean takes the section names above a title for navigation", "[classify]") {
   const winnow::Article a = winnow::clean(
       "Travel\nDestinations\n\nFive quiet islands to visit this winter\n\nFrom the Hebrides "

@@ -108,6 +108,13 @@ TEST_CASE("mojibake: the joiner of an emoji sequence that lost its last byte",
   // A replaced byte elsewhere stays marked, as ftfy marks it: the text shows its loss.
   CHECK(fixed("\xC3\xA2\xE2\x82\xAC\xC5\x93lossy decoding\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD") ==
         "\xE2\x80\x9Clossy decoding\xEF\xBF\xBD");
+  // Except a closing quote after an opening one, where the sentence goes on after a space:
+  // Turkish through Windows-1254, whose 0x9D is undefined too.
+  CHECK(fixed("â€œSivil kayÄ±plar kabul edilemezâ€\xEF\xBF\xBD dedi.") ==
+        "“Sivil kayıplar kabul edilemez” dedi.");
+  // A "?" there may be the text's own after a dropped byte ("”?"): left a loss, as ftfy does.
+  CHECK(fixed("upgraded to â€œbb+â€? from â€œbbâ€?") ==
+        "upgraded to “bb+\xEF\xBF\xBD from “bb\xEF\xBF\xBD");
 }
 
 TEST_CASE("mojibake: a replaced byte where one common letter is all it can have been",
