@@ -672,8 +672,8 @@ class LineScanner {
         // The text shows its loss, and the repair keeps showing it (U+FFFD), as ftfy does
         // ("“lossy decodingâ€\uFFFD" at the end of a line). Except where what the lost byte
         // can have been leaves one choice: a closing quote after an opening one, with the
-        // sentence going on after a space ("“Sivil kayıplar kabul edilemezâ€\uFFFD dedi."),
-        // as the issue's own example has it for a dropped byte; a joiner between two emoji
+        // sentence going on after a space ("“Sivil kayıplar kabul edilemezâ€\uFFFD dedi.") or
+        // ended, as the issue's own example has it for a dropped byte; a joiner between two emoji
         // ("ðŸ‘¨â€\uFFFDðŸ‘©"), where a lone U+FFFD would split one picture into two and a stray
         // sign; one common letter among rare characters ("ã\uFFFD¯" is "は": the others are CJK
         // extension A).
@@ -684,9 +684,15 @@ class LineScanner {
             return std::find(options.begin(), options.end(), c) != options.end();
           };
           // Only for U+FFFD: a "?" may be the text's own after a dropped byte ("â€?" is "”?"
-          // as well as "”"), and ftfy's cases keep "â€?" a loss.
-          if (offers(0x201D) && line_[k - 1] == kReplacementChar && k + 1 < line_.size() &&
-              line_[k] == U' ' && quote_open_before(i))
+          // as well as "”"), and ftfy's cases keep "â€?" a loss. At the end of a line, only
+          // after the sentence's punctuation ("…they’re going down.â€\uFFFD"), where none of
+          // the other readings (a joiner, a hyphen, a mark, a space) stands.
+          const char32_t before = i > 0 ? line_[i - 1] : U' ';
+          const bool goes_on = k + 1 < line_.size() && line_[k] == U' ';
+          const bool ends_sentence = k == line_.size() && std::u32string_view(U".,!?;:").find(
+                                                              before) != std::u32string_view::npos;
+          if (offers(0x201D) && line_[k - 1] == kReplacementChar && (goes_on || ends_sentence) &&
+              quote_open_before(i))
             guess = 0x201D;
           else if (offers(0x200D) && joins_emoji(i, k))
             guess = 0x200D;

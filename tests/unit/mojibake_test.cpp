@@ -112,6 +112,9 @@ TEST_CASE("mojibake: the joiner of an emoji sequence that lost its last byte",
   // Turkish through Windows-1254, whose 0x9D is undefined too.
   CHECK(fixed("â€œSivil kayÄ±plar kabul edilemezâ€\xEF\xBF\xBD dedi.") ==
         "“Sivil kayıplar kabul edilemez” dedi.");
+  // Or ended, at the end of the line.
+  CHECK(fixed("â€œYou see it because weâ€™re going up.â€\xEF\xBF\xBD") ==
+        "“You see it because we’re going up.”");
   // A "?" there may be the text's own after a dropped byte ("”?"): left a loss, as ftfy does.
   CHECK(fixed("upgraded to â€œbb+â€? from â€œbbâ€?") ==
         "upgraded to “bb+\xEF\xBF\xBD from “bb\xEF\xBF\xBD");
