@@ -905,7 +905,12 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   const std::size_t early_title = find_title();
   for (std::size_t i = 0; i < n; ++i) {
     const auto& p = features[i].phrase;
-    const bool opens = j[i].kind == Kind::kChrome && p &&
+    // A label opens a list; one that carries its link after a colon ("Read more: Why
+    // mortgage rates are still rising") is the whole of it, and a subheading after it is
+    // the article's.
+    const bool carries_link =
+        features[i].phrase_opens && effective_words(features[i]) > features[i].phrase_words + 2;
+    const bool opens = j[i].kind == Kind::kChrome && p && !carries_link &&
                        (*p == RemovalReason::kRelatedLinks || *p == RemovalReason::kReadMore);
     if (!opens) continue;
     for (std::size_t k = i + 1; k < n; ++k) {
@@ -1088,8 +1093,11 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
         j[k] = {Kind::kChrome, f.phrase ? *f.phrase
                                : bottom ? RemovalReason::kFooterLegal
                                         : RemovalReason::kNavigation};
-      } else if (is_label(f)) {
-        // A label among chrome takes the reason of its nearest chrome neighbour.
+      } else if (is_label(f) &&
+                 !(k + 1 == end && end < n && !f.phrase && effective_words(f) >= 3)) {
+        // A label among chrome takes the reason of its nearest chrome neighbour; not the
+        // last of the run, of three words or more and naming no box, which is the subheading
+        // of the prose that follows ("What economists expect next" after a read-more link).
         RemovalReason reason = RemovalReason::kNavigation;
         for (std::size_t d = 1; d <= 3; ++d) {
           if (k >= i + d && j[k - d].kind == Kind::kChrome) {

@@ -759,6 +759,16 @@ TEST_CASE("clean reads a paragraph that ends with emoji as ending its sentence",
   CHECK(removals(a).at("Поделиться") == "share-bar");
 }
 
+TEST_CASE("clean keeps a subheading after a read-more line that carries its link", "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Central bank holds rates as inflation cools\n\nThe central bank held its key interest "
+      "rate at 4.5 per cent on Wednesday, as expected by most economists.\n\nRead more: Why "
+      "mortgage rates are still rising\n\nWhat economists expect next\n\nMost economists "
+      "expect the first cut to come in the spring, once inflation is back near the target.\n");
+  CHECK(removals(a).at("Read more: Why mortgage rates are still rising") == "related-links");
+  CHECK(kept(a, "What economists expect next"));
+}
+
 TEST_CASE("clean takes the section names above a title for navigation", "[classify]") {
   const winnow::Article a = winnow::clean(
       "Travel\nDestinations\n\nFive quiet islands to visit this winter\n\nFrom the Hebrides "
