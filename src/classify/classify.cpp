@@ -1164,10 +1164,28 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   };
   if (has_prose) {
     // The article's last paragraphs, when they are its author's note ("Jane Tremblay is a
-    // senior reporter with CBC News... You can reach her at...").
+    // senior reporter with CBC News... You can reach her at..."). A story about a reporter
+    // may end on the same words, so the note must also name the byline's author or say how
+    // to reach them.
+    std::vector<std::string> authors;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!features[i].byline) continue;
+      std::string name = read_stamp(blocks[i].text).byline;
+      if (!name.empty()) authors.push_back(std::move(name));
+    }
+    auto vouched = [&](std::size_t k) {
+      const std::string_view note = blocks[k].text, words = features[k].normalised;
+      for (const std::string& name : authors) {
+        if (note.starts_with(name)) return true;
+      }
+      return note.find('@') != std::string_view::npos ||
+             words.find(" follow ") != std::string_view::npos ||
+             words.find(" reach ") != std::string_view::npos ||
+             words.find(" contact ") != std::string_view::npos;
+    };
     for (std::size_t i = last_good + 1; i-- > first_good;) {
       if (j[i].kind != Kind::kGood || i == first_good || effective_words(features[i]) > 80 ||
-          !is_author_note(blocks[i].text, features[i].normalised))
+          !is_author_note(blocks[i].text, features[i].normalised) || !vouched(i))
         break;
       j[i] = {Kind::kChrome, RemovalReason::kBylineDateline};
     }

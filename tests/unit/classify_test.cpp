@@ -748,6 +748,20 @@ TEST_CASE("clean removes an author's note, feedback links and a popular list und
   CHECK(r.at("2. Ottawa announces new housing plan") == "related-links");
   // A sentence about a reporter is the story's.
   CHECK(kept(a, "said Royce Mendes, an economist at Desjardins"));
+  // A story about a reporter may end on the words of a note: without the byline's name or a
+  // way to reach its author, it is the story's last paragraph.
+  const winnow::Article story = winnow::clean(
+      "Reporter freed after a year in detention\n\nBy Tom Reed\n\nThe American reporter "
+      "was released on Thursday after more than a year in detention, his newspaper said.\n\n"
+      "His family thanked the diplomats who negotiated his release over several months.\n\n"
+      "Evan Miller is a reporter for the Daily Courier, where he has worked since 2015.\n");
+  CHECK(kept(story, "Evan Miller is a reporter for the Daily Courier"));
+  const winnow::Article signed_note = winnow::clean(
+      "Reporter freed after a year in detention\n\nBy Tom Reed\n\nThe American reporter "
+      "was released on Thursday after more than a year in detention, his newspaper said.\n\n"
+      "His family thanked the diplomats who negotiated his release over several months.\n\n"
+      "Tom Reed is a correspondent for the Daily Courier in Berlin.\n");
+  CHECK(!kept(signed_note, "Tom Reed is a correspondent"));
 }
 
 TEST_CASE("clean reads a paragraph that ends with emoji as ending its sentence", "[classify]") {
