@@ -1194,7 +1194,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     for (std::size_t i = last_good + 1; i-- > first_good;) {
       const auto& phrase = features[i].phrase;
       if (j[i].kind != Kind::kGood || !phrase || *phrase != RemovalReason::kFooterLegal ||
-          effective_words(features[i]) > 40 || i == first_good)
+          effective_words(features[i]) > 30 || i == first_good)
         break;
       j[i] = {Kind::kChrome, RemovalReason::kFooterLegal};
     }
