@@ -39,16 +39,6 @@ std::string article_text(const Article& article) {
 
 namespace {
 
-// The title without a site name after " | " ("... war | Vladimir Putin News | Al Jazeera").
-// Dashes are left alone: "... With Hamas – Kremlin" is part of a headline.
-std::string strip_site_suffix(std::string_view title, std::string& site) {
-  const std::size_t bar = title.find(" | ");
-  if (bar == std::string_view::npos) return std::string(title);
-  const std::size_t last_bar = title.rfind(" | ");
-  site = std::string(title.substr(last_bar + 3));
-  return std::string(title.substr(0, bar));
-}
-
 // "© 2023 Al Jazeera Media Network" -> "Al Jazeera Media Network".
 std::string site_from_copyright(std::string_view text) {
   std::size_t at = text.find("\xC2\xA9");
@@ -108,6 +98,26 @@ bool cut_named_source(std::string& title, std::string& site, const std::vector<B
 
 }  // namespace
 
+std::string cut_site_suffix(std::string_view title, std::string& site) {
+  const std::string known_site = site;
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (const std::string_view separator : kTitleSeparators) {
+      const std::size_t at = title.rfind(separator);
+      if (at == std::string_view::npos || at == 0) continue;
+      const std::string_view tail = title.substr(at + separator.size());
+      const auto words = static_cast<std::size_t>(std::count(tail.begin(), tail.end(), ' ')) + 1;
+      if (unicode::ascii_iequals(tail, known_site) || (separator == " | " && words <= 4)) {
+        if (site.empty()) site = std::string(tail);
+        title = title.substr(0, at);
+        cut = true;
+        break;
+      }
+    }
+  }
+  return std::string(title);
+}
+
 bool cut_repeated_headline(std::string& title, std::string& site,
                            const std::function<bool(std::string_view)>& is_repeated) {
   for (const std::string_view separator : kTitleSeparators) {
@@ -138,7 +148,7 @@ Article assemble(std::vector<Block> blocks, const std::vector<Verdict>& verdicts
     }
   }
   if (title_index != blocks.size()) {
-    article.title = strip_site_suffix(blocks[title_index].text, article.metadata.site);
+    article.title = cut_site_suffix(blocks[title_index].text, article.metadata.site);
     cut_repeated_headline(article.title, article.metadata.site,
                           [&](std::string_view headline) {
                             for (std::size_t i = 0; i < blocks.size(); ++i) {

@@ -38,6 +38,14 @@ std::string article_text(const Article& article);
 inline constexpr std::string_view kTitleSeparators[] = {
     " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
 
+// The headline of a title line or a page's <title>, without the parts after it that name
+// the site or the section: each last part after " | " of four words or fewer ("... war |
+// Vladimir Putin News | Al Jazeera"), and a last part after any separator that is the known
+// `site` ("Bridge Opens - The Daily Example"). The first part cut becomes `site` if that is
+// empty. Longer parts and other dashes are the headline's own ("Opinion | Republicans Are
+// Following Trump to Nowhere", "... With Hamas – Kremlin").
+std::string cut_site_suffix(std::string_view title, std::string& site);
+
 // Cuts the site's name off `title` ("Storm Ciarán: Thousands without power - BBC News")
 // when `is_repeated` says the text holds the part before the last separator on its own (a
 // line of a paste, a heading of a page); the name goes to `site` if that is empty. Without

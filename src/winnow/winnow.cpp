@@ -18,23 +18,6 @@ struct Prepared {
   Metadata metadata;
 };
 
-// "Headline | Site", "Headline - Site" -> "Headline" when the suffix is the site's name,
-// or, after " | ", short: a headline keeps its own dashes and bars otherwise.
-std::string without_site_suffix(std::string title, std::string_view site) {
-  for (std::string_view separator : kTitleSeparators) {
-    const std::size_t at = title.rfind(separator);
-    if (at == std::string::npos || at == 0) continue;
-    const std::string_view suffix = std::string_view(title).substr(at + separator.size());
-    const auto words = static_cast<std::size_t>(std::count(suffix.begin(), suffix.end(), ' ')) + 1;
-    if ((!site.empty() && unicode::ascii_iequals(suffix, site)) ||
-        (separator == " | " && words <= 4)) {
-      title.resize(at);
-      return title;
-    }
-  }
-  return title;
-}
-
 Prepared prepare_text(Decoded decoded, InputFormat format) {
   Repaired repaired = repair_owned(std::move(decoded.text), {.normalise_whitespace = true});
   decoded.repairs.merge(repaired.repairs);
@@ -103,7 +86,7 @@ Prepared prepare_page(std::string_view decoded_text, RepairLog decode_log,
     if (cut && prepared.metadata.site.empty())
       prepared.metadata.site = repaired_line(site, metadata_log);
   }
-  prepared.title = without_site_suffix(repaired_line(title, metadata_log), prepared.metadata.site);
+  prepared.title = cut_site_suffix(repaired_line(title, metadata_log), prepared.metadata.site);
   prepared.repairs.merge(metadata_log);
   return prepared;
 }

@@ -83,3 +83,21 @@ TEST_CASE("clean gives a best-effort article on hostile text shapes", "[clean][h
   for (const auto& p : all.paragraphs) CHECK(p.find('\0') == std::string::npos);
   CHECK_FALSE(all.repairs.empty());
 }
+
+TEST_CASE("cut_site_suffix keeps the headline of a title line", "[clean]") {
+  std::string site;
+  CHECK(winnow::cut_site_suffix("Putin concerned over deaths in Israel-Gaza war | Vladimir Putin "
+                                "News | Al Jazeera",
+                                site) == "Putin concerned over deaths in Israel-Gaza war");
+  CHECK(site == "Al Jazeera");
+  // A known site after a dash, whatever its case; other dashes are the headline's.
+  site = "The Daily Example";
+  CHECK(winnow::cut_site_suffix("Bridge Opens - THE DAILY EXAMPLE", site) == "Bridge Opens");
+  CHECK(winnow::cut_site_suffix("Talks With Hamas – Kremlin", site) ==
+        "Talks With Hamas – Kremlin");
+  // A long part after a bar is the headline's too.
+  site.clear();
+  CHECK(winnow::cut_site_suffix("Opinion | Republicans Are Following Trump to Nowhere", site) ==
+        "Opinion | Republicans Are Following Trump to Nowhere");
+  CHECK(site.empty());
+}
