@@ -1013,6 +1013,14 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   };
   const std::size_t title_index = find_title();
   bool title_seen = false;
+  // A subheading: three words or more, naming no box, and not an address or a listing
+  // ("corso Monforte, 15, Milan": a number among commas).
+  auto subheading_like = [&](std::size_t k) {
+    const std::string_view text = blocks[k].text;
+    const bool listing = text.find(',') != std::string_view::npos &&
+                         text.find_first_of("0123456789") != std::string_view::npos;
+    return !features[k].phrase && effective_words(features[k]) >= 3 && !listing;
+  };
   for (std::size_t i = 0; i < n;) {
     if (j[i].kind == Kind::kGood) {
       ++i;
@@ -1093,11 +1101,10 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
         j[k] = {Kind::kChrome, f.phrase ? *f.phrase
                                : bottom ? RemovalReason::kFooterLegal
                                         : RemovalReason::kNavigation};
-      } else if (is_label(f) &&
-                 !(k + 1 == end && end < n && !f.phrase && effective_words(f) >= 3)) {
+      } else if (is_label(f) && !(k + 1 == end && end < n && subheading_like(k))) {
         // A label among chrome takes the reason of its nearest chrome neighbour; not the
-        // last of the run, of three words or more and naming no box, which is the subheading
-        // of the prose that follows ("What economists expect next" after a read-more link).
+        // last of the run when it reads as the subheading of the prose that follows ("What
+        // economists expect next" after a read-more link).
         RemovalReason reason = RemovalReason::kNavigation;
         for (std::size_t d = 1; d <= 3; ++d) {
           if (k >= i + d && j[k - d].kind == Kind::kChrome) {
@@ -1194,7 +1201,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
     for (std::size_t i = last_good + 1; i-- > first_good;) {
       const auto& phrase = features[i].phrase;
       if (j[i].kind != Kind::kGood || !phrase || *phrase != RemovalReason::kFooterLegal ||
-          effective_words(features[i]) > 30 || i == first_good)
+          effective_words(features[i]) > 40 || i == first_good)
         break;
       j[i] = {Kind::kChrome, RemovalReason::kFooterLegal};
     }
