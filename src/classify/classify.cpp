@@ -257,9 +257,10 @@ bool is_agency_credit(std::string_view credit, bool whole_block) {
   const bool bracketed = credit.size() > 2 && credit.front() == '(' && credit.back() == ')';
   if (bracketed) credit = credit.substr(1, credit.size() - 2);
   static constexpr std::string_view kLabels[] = {
-      "photo by ", "photograph by ", "photo: ",           "photograph: ",     "photos: ",
-      "image: ",   "picture: ",      "credit: ",          "foto: ",           "bild: ",
-      "imagen: ",  "photo : ",       "\xF0\x9F\x93\xB7 ", "\xF0\x9F\x93\xB8 "};  // 📷 and 📸
+      "photo by ",         "photograph by ",    "photo: ", "photograph: ", "photos: ", "image: ",
+      "picture: ",         "credit: ",          "foto: ",  "bild: ",       "imagen: ", "photo : ",
+      "\xF0\x9F\x93\xB7 ", "\xF0\x9F\x93\xB8 ",    // 📷 and 📸
+      "credit...",         "credit\xE2\x80\xA6"};  // "Credit...Maria Lopez for The New York Times"
   for (const std::string_view label : kLabels) {
     if (unicode::ascii_istarts_with(credit, label))
       return is_credit_names(credit.substr(label.size()));
@@ -298,8 +299,9 @@ bool is_author_note(std::string_view text, std::string_view normalised) {
 // A dateline: dates and times and the words around them, and nothing else ("11 Oct 2023",
 // "Updated 3:45 PM EST, Tue March 12, 2024", "Publié le 12 mars 2024 à 08h15").
 bool only_date(std::string_view normalised) {
-  std::size_t numbers = 0, months = 0;
+  std::size_t numbers = 0, months = 0, stamp_words = 0;
   bool date_shaped = false;  // a year, or digits joined the way dates and times join them
+  bool time = false;         // a time of day: "6:40"
   for (std::size_t i = 1; i < normalised.size();) {
     const std::size_t end = normalised.find(' ', i);
     std::string_view word = normalised.substr(i, end - i);
@@ -310,18 +312,21 @@ bool only_date(std::string_view normalised) {
       ++numbers;
       const bool year = word.size() == 4 && (word.starts_with("19") || word.starts_with("20"));
       date_shaped = date_shaped || year || word.find_first_of("-:/h") != std::string_view::npos;
+      time = time || word.find(':') != std::string_view::npos;
     } else if (word_info(word).month) {
       ++months;
-    } else if (!word_info(word).dateline) {
+    } else if (word_info(word).dateline) {
+      ++stamp_words;
+    } else {
       return false;
     }
   }
-  // Two bare numbers are a price or a score ("$309.16" is " 309 16 " here), not a date.
-  return numbers >= 1 && numbers + months >= 2 && (months > 0 || date_shaped);
+  // Two bare numbers are a price or a score ("$309.16" is " 309 16 " here), not a date; a
+  // time alone is a date when a stamp's words go with it ("Updated 6:40 p.m. ET").
+  return numbers >= 1 &&
+         ((numbers + months >= 2 && (months > 0 || date_shaped)) || (time && stamp_words > 0));
 }
 
-// "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": a word that introduces an
-// author, then a capitalised name; or a label that says it ("Автор:", "بقلم:").
 // The length of the byline label that opens `text` glued to the name, as Chinese and
 // Japanese write it ("作者：李明"), or 0.
 std::size_t glued_label_length(std::string_view text) {
@@ -332,6 +337,8 @@ std::size_t glued_label_length(std::string_view text) {
   return 0;
 }
 
+// "By Jane Doe", "Por María López | Madrid", "Von Anna Schmidt": a word that introduces an
+// author, then a capitalised name; or a label that says it ("Автор:", "بقلم:", "作者：").
 bool is_byline(std::string_view text, bool after_role = false) {
   const Lexicon& l = lexicon();
   if (!after_role && glued_label_length(text) > 0) return true;
@@ -537,9 +544,11 @@ Features features_of(const Block& block, std::string normalised,
       text.substr(open_paren).find('/') != std::string_view::npos &&
       std::count(text.begin() + static_cast<std::ptrdiff_t>(open_paren), text.end(), ' ') <= 8;
   const bool agency_slash = text.find(" / ") != std::string_view::npos && effective_words(f) <= 30;
-  // Every credit form has a slash, a label's colon, "by" or a camera: most blocks have none.
+  // Every credit form has a slash, a label's colon, "by", a camera or opens with "Credit":
+  // most blocks have none.
   const bool may_be_credit = text.find_first_of("/:\xF0") != std::string_view::npos ||
-                             unicode::ascii_icontains(text, " by ");
+                             unicode::ascii_icontains(text, " by ") ||
+                             unicode::ascii_istarts_with(text, "credit");
   f.agency_credit = may_be_credit && effective_words(f) <= 60 &&
                     (is_agency_credit(credit_after_caption(text), false) ||
                      (effective_words(f) <= 10 && is_agency_credit(text, true)));
@@ -574,7 +583,7 @@ Features features_of(const Block& block, std::string normalised,
                      1 + (p.phrase.back() == ':' ? 1 : 0);
     best_length = p.phrase.size();
   };
-  const std::string_view normalised_view = f.normalised;
+  std::string_view normalised_view = f.normalised;
   auto match_phrases_at = [&](std::size_t i, std::string_view first_word) {
     const auto found = l.phrases_by_first_word.find(first_word);
     if (found == l.phrases_by_first_word.end()) return;
@@ -593,13 +602,34 @@ Features features_of(const Block& block, std::string normalised,
       }
     }
   };
-  for (std::size_t i = 1; i < normalised_view.size();) {
-    const std::size_t end = normalised_view.find(' ', i);
-    const std::string_view token = normalised_view.substr(i, end - i);
-    match_phrases_at(i, token);
-    if (token.size() > 1 && token.back() == ':')
-      match_phrases_at(i, token.substr(0, token.size() - 1));
-    i = end + 1;
+  auto match_words = [&] {
+    for (std::size_t i = 1; i < normalised_view.size();) {
+      const std::size_t end = normalised_view.find(' ', i);
+      const std::string_view token = normalised_view.substr(i, end - i);
+      match_phrases_at(i, token);
+      if (token.size() > 1 && token.back() == ':')
+        match_phrases_at(i, token.substr(0, token.size() - 1));
+      i = end + 1;
+    }
+  };
+  match_words();
+  // A menu run together ("Skip to contentSkip to site indexSearch"): its phrases are also
+  // looked for with its words apart.
+  std::string apart;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    const auto before = static_cast<unsigned char>(text[i - 1]);
+    const auto at = static_cast<unsigned char>(text[i]);
+    if (before >= 'a' && before <= 'z' && at >= 'A' && at <= 'Z') {
+      if (apart.empty()) apart.assign(text.substr(0, i));
+      apart.push_back(' ');
+    }
+    if (!apart.empty()) apart.push_back(text[i]);
+  }
+  if (!apart.empty()) {
+    const std::string apart_normalised = normalise_for_matching(apart);
+    normalised_view = apart_normalised;
+    match_words();
+    normalised_view = f.normalised;
   }
   for (const ChromePhrase* p : l.unspaced_phrases) {
     // A label with its full-width colon ("来源：") is looked for as written: normalising
@@ -1120,6 +1150,23 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       }
     }
     i = end;
+  }
+  // A caption flattened onto one line with its credit ("Residents walked through flooded
+  // streets on Tuesday.Credit...Maria Lopez"): the text glued right before a credit is the
+  // caption.
+  for (std::size_t k = 1; k < n; ++k) {
+    // The credit alone ("Credit...Maria Lopez for The New York Times"), not a caption that
+    // carries its own.
+    const bool credit = j[k].kind == Kind::kChrome &&
+                        j[k].reason == RemovalReason::kCaptionCredit && features[k].agency_credit &&
+                        is_agency_credit(blocks[k].text, true);
+    // (At the page's edges it may be chrome already, named only for where it stands.)
+    const bool named = j[k - 1].kind == Kind::kChrome &&
+                       j[k - 1].reason != RemovalReason::kNavigation &&
+                       j[k - 1].reason != RemovalReason::kFooterLegal;
+    if (credit && blocks[k].glued && blocks[k - 1].line == blocks[k].line && !named &&
+        effective_words(features[k - 1]) <= 40)
+      j[k - 1] = {Kind::kChrome, RemovalReason::kCaptionCredit};
   }
   // Under the title, and under its standfirst, the story's stamps: a byline, a dateline, the
   // lead photo's credit, even alone ("22.11.2026 14:05 Güncelleme: 22.11.2026 14:30" between

@@ -544,7 +544,7 @@ const LanguageWords kMonthWords[] = {
 const std::size_t kMonthWordsCount = sizeof(kMonthWords) / sizeof(kMonthWords[0]);
 
 const LanguageWords kDatelineWords[] = {
-    {"en", " published updated posted last on at the of am pm est edt cst cdt pst pdt gmt utc bst et pt mon tue tues wed thu thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday ago just now "},
+    {"en", " published updated posted last on at the of am pm est edt cst cdt pst pdt gmt utc bst et pt mon tue tues wed thu thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday ago just now a p m "},
     {"es", " publicado actualizado el a las los de del h lunes martes mi\xC3\xA9rcoles jueves viernes s\xC3\xA1""bado domingo hace "},
     {"fr", " publi\xC3\xA9 publi\xC3\xA9""e le mis \xC3\xA0 jour h cet cest lundi mardi mercredi jeudi vendredi samedi dimanche il y a "},
     {"de", " ver\xC3\xB6""ffentlicht aktualisiert am um uhr cet cest montag dienstag mittwoch donnerstag freitag samstag sonntag vor "},

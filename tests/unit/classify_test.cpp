@@ -783,6 +783,24 @@ TEST_CASE("clean keeps a subheading after a read-more line that carries its link
   CHECK(kept(a, "What economists expect next"));
 }
 
+TEST_CASE("clean reads a menu run together, a caption glued to its credit and a time stamp",
+          "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "Skip to contentSkip to site indexSearch & Section Navigation\n\nStorm Batters Coastal "
+      "Towns, Leaving Thousands Without Power\n\nResidents walked through flooded streets on "
+      "Tuesday.Credit...Maria Lopez for The New York Times\n\nBy Daniel Kim\nUpdated 6:40 p.m. "
+      "ET\n\nA powerful storm slammed into the Gulf Coast on Tuesday, flooding coastal towns and "
+      "knocking out power to more than 200,000 homes.\n\nForecasters expected the storm to "
+      "weaken as it moved inland on Wednesday.\n");
+  CHECK(a.title == "Storm Batters Coastal Towns, Leaving Thousands Without Power");
+  CHECK(a.paragraphs.size() == 2);
+  const auto r = removals(a);
+  CHECK(r.at("Skip to contentSkip to site indexSearch & Section Navigation") == "navigation");
+  CHECK(r.at("Residents walked through flooded streets on Tuesday.") == "caption-credit");
+  CHECK(r.at("Credit...Maria Lopez for The New York Times") == "caption-credit");
+  CHECK(r.at("Updated 6:40 p.m. ET") == "byline-dateline");
+}
+
 TEST_CASE("clean takes the section names above a title for navigation", "[classify]") {
   const winnow::Article a = winnow::clean(
       "Travel\nDestinations\n\nFive quiet islands to visit this winter\n\nFrom the Hebrides "
