@@ -146,16 +146,11 @@ struct NameHints {
 };
 
 NameHints hints_of(const Document& doc, NodeId id) {
-  // Looked up once per word of every class and id on the page: a hash for the exact words
-  // (chrome or the article's), then the few prefixes.
-  struct Known {
-    const ChromeWord* chrome = nullptr;
-    bool article = false;
-  };
+  // Looked up once per word of every class and id on the page: a hash for the exact words,
+  // then the few prefixes.
   static const auto* const kExact = [] {
-    auto* table = new std::unordered_map<std::string_view, Known>();
-    for (const ChromeWord& chrome : kChromeWords) (*table)[chrome.word].chrome = &chrome;
-    for (std::string_view word : kArticleWords) (*table)[word].article = true;
+    auto* table = new std::unordered_map<std::string_view, const ChromeWord*>();
+    for (const ChromeWord& chrome : kChromeWords) table->emplace(chrome.word, &chrome);
     return table;
   }();
   static const auto* const kPrefixes = [] {
@@ -173,45 +168,57 @@ NameHints hints_of(const Document& doc, NodeId id) {
     }
     return mask;
   }();
-  auto chrome_word = [&](std::string_view word, bool* article = nullptr) -> const ChromeWord* {
-    if (auto it = kExact->find(word); it != kExact->end()) {
-      if (article != nullptr) *article = *article || it->second.article;
-      if (it->second.chrome != nullptr || it->second.article) return it->second.chrome;
-    }
-    const unsigned initial = static_cast<unsigned char>(word[0]) - 'a';
-    if (initial >= 26 || !(kPrefixInitials >> initial & 1u)) return nullptr;
-    for (const ChromeWord* chrome : *kPrefixes) {
-      if (word.substr(0, chrome->word.size()) == chrome->word) return chrome;
-    }
-    return nullptr;
-  };
   NameHints hints;
   for (const Attribute& a : doc.node(id).attributes) {
     if (a.name != "class" && a.name != "id" && a.name != "role" && a.name != "itemprop") continue;
     if (a.name == "itemprop" && a.value.find("articleBody") != std::string::npos)
       hints.article = true;
-    // Each name on its own ("entry-meta", "post-content"): its last word says what it is,
-    // so the stamps of an entry ("entry-meta", "post-date", "article-byline") are no
-    // article however the article's words open their name.
-    for (std::size_t start = 0; start < a.value.size();) {
-      std::size_t end = a.value.find_first_of(" \t\n", start);
-      if (end == std::string_view::npos) end = a.value.size();
-      const std::string_view name = std::string_view(a.value).substr(start, end - start);
-      start = end + 1;
-      bool article = false;
-      const ChromeWord* first_chrome = nullptr;
-      const ChromeWord* last_word_chrome = nullptr;
-      for_each_name_word(name, [&](std::string_view word) {
-        last_word_chrome = chrome_word(word, &article);
-        if (first_chrome == nullptr) first_chrome = last_word_chrome;
-      });
-      const bool stamp =
-          last_word_chrome != nullptr && last_word_chrome->reason == RemovalReason::kBylineDateline;
-      if (article && !stamp) hints.article = true;
-      const ChromeWord* chrome = stamp ? last_word_chrome : first_chrome;
-      if (chrome != nullptr && !hints.chrome) {
+    for_each_name_word(a.value, [&](std::string_view word) {
+      if (std::find(std::begin(kArticleWords), std::end(kArticleWords), word) !=
+          std::end(kArticleWords))
+        hints.article = true;
+      if (hints.chrome) return;
+      const ChromeWord* match = nullptr;
+      if (auto it = kExact->find(word); it != kExact->end()) {
+        match = it->second;
+      } else if (const unsigned initial = static_cast<unsigned char>(word[0]) - 'a';
+                 initial < 26 && (kPrefixInitials >> initial & 1u)) {
+        for (const ChromeWord* chrome : *kPrefixes) {
+          if (word.substr(0, chrome->word.size()) == chrome->word) {
+            match = chrome;
+            break;
+          }
+        }
+      }
+      if (match != nullptr) {
         hints.chrome = true;
-        hints.reason = chrome->reason;
+        hints.reason = match->reason;
+      }
+    });
+  }
+  // A name whose last word is a stamp ("entry-meta", "post-date", "article-byline") names
+  // the entry's date and author, however the article's words open it: only the other names
+  // of the element say it is the article. (Few elements have both kinds of word.)
+  if (hints.article && hints.chrome && hints.reason == RemovalReason::kBylineDateline) {
+    hints.article = false;
+    for (const Attribute& a : doc.node(id).attributes) {
+      if (a.name != "class" && a.name != "id") continue;
+      for (std::size_t start = 0; start < a.value.size() && !hints.article;) {
+        std::size_t end = a.value.find(' ', start);
+        if (end == std::string_view::npos) end = a.value.size();
+        bool article = false;
+        std::string last;  // a copy: the words are views of the walker's own buffer
+        for_each_name_word(
+            std::string_view(a.value).substr(start, end - start), [&](std::string_view word) {
+              article = article || std::find(std::begin(kArticleWords), std::end(kArticleWords),
+                                             word) != std::end(kArticleWords);
+              last = word;
+            });
+        const auto it = last.empty() ? kExact->end() : kExact->find(last);
+        const bool stamp =
+            it != kExact->end() && it->second->reason == RemovalReason::kBylineDateline;
+        hints.article = article && !stamp;
+        start = end + 1;
       }
     }
   }
