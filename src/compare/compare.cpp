@@ -112,9 +112,23 @@ std::string similarity_json(const Similarity& similarity, std::string_view a) {
   return out;
 }
 
+namespace {
+
+// x to a whole power, by squaring: the exponents here are small counts (rows, bands), and
+// this spares the wasm build the general pow().
+double whole_power(double x, std::uint32_t n) {
+  double result = 1.0;
+  for (; n > 0; n >>= 1, x *= x) {
+    if (n & 1u) result *= x;
+  }
+  return result;
+}
+
+}  // namespace
+
 double LshParameters::probability(double j) const {
   if (bands == 0 || rows == 0) return 0.0;
-  return 1.0 - std::pow(1.0 - std::pow(j, rows), bands);
+  return 1.0 - whole_power(1.0 - whole_power(j, rows), bands);
 }
 
 LshParameters lsh_parameters_for(double threshold) {
@@ -123,7 +137,7 @@ LshParameters lsh_parameters_for(double threshold) {
   constexpr double kMostAtHalf = 0.7;
   LshParameters chosen{}, fallback{};
   for (std::uint32_t rows = 1; rows <= 64; ++rows) {
-    const double row_probability = std::pow(t, rows);
+    const double row_probability = whole_power(t, rows);
     std::uint32_t bands = 1;
     if (row_probability < 1.0) {
       const double needed = std::ceil(std::log(0.01) / std::log1p(-row_probability));

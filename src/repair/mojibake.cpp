@@ -909,8 +909,12 @@ const std::vector<std::pair<char32_t, PageMasks>> kHighPageMasks = [] {
       if (c >= 0x2600) built.emplace_back(c, page_masks(c));
     }
   }
-  std::sort(built.begin(), built.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  // A few dozen entries, sorted once: an insertion sort is all the code this needs.
+  for (auto it = built.begin(); it != built.end(); ++it) {
+    std::rotate(std::upper_bound(built.begin(), it, *it,
+                                 [](const auto& a, const auto& b) { return a.first < b.first; }),
+                it, it + 1);
+  }
   return built;
 }();
 
