@@ -179,7 +179,8 @@ WordLanguages word_info(std::string_view word) {
 struct Features {
   std::string normalised;
   std::size_t words = 0;
-  std::size_t wide_chars = 0;      // CJK characters: "words" for scripts without spaces
+  std::size_t wide_chars = 0;      // CJK characters, Hangul included
+  std::size_t unspaced_chars = 0;  // of them, Chinese and Japanese: "words" without spaces
   std::size_t unspaced_words = 0;  // words all of Chinese or Japanese characters
   bool sentence_end = false;
   double function_words = 0;  // share of the document language's function words
@@ -202,7 +203,9 @@ struct Features {
 // Words as a reader counts them: in Chinese and Japanese, written without spaces, about one
 // for every two characters ("ニュース" is one, "この記事をシェアする" five).
 std::size_t effective_words(const Features& f) {
-  return f.words - f.unspaced_words + (f.wide_chars + 1) / 2;
+  // Korean puts spaces between its words: only Chinese and Japanese characters are counted
+  // for words.
+  return f.words - f.unspaced_words + (f.unspaced_chars + 1) / 2;
 }
 
 // A number as dates and times write them: "2024", "12th", "2023-10-11", "3:45", "08h15".
@@ -496,7 +499,10 @@ Features features_of(const Block& block, std::string normalised,
     } else {
       end_word();
     }
-    if (c >= 0x3040 && is_wide(c)) ++f.wide_chars;
+    if (c >= 0x3040 && is_wide(c)) {
+      ++f.wide_chars;
+      f.unspaced_chars += is_unspaced(c);
+    }
     if (!space(c)) {
       // Closing quotes and brackets, and the emoji and symbols a post ends with ("...
       // продолжить контакты. 👍 🇷🇺"), come after the sentence's end.

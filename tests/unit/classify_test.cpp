@@ -801,6 +801,21 @@ TEST_CASE("clean reads a menu run together, a caption glued to its credit and a 
   CHECK(r.at("Updated 6:40 p.m. ET") == "byline-dateline");
 }
 
+TEST_CASE("clean counts Korean words by its spaces, and reads its stamps and footer",
+          "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "연합뉴스\n전체메뉴\n검색\n\n한국은행 기준금리 인하\n\n송고시간 2026-11-22 10:03\n\n"
+      "금통위는 이날 회의에서 경기 둔화 우려와 물가 안정세를 고려해 이같이 결정했다고 밝혔다.\n\n"
+      "이창용 한은 총재는 기자간담회에서 내수 회복이 더딘 상황이라고 설명했다.\n\n"
+      "<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>\n2026/11/22 10:03 송고\n");
+  CHECK(a.title == "한국은행 기준금리 인하");
+  CHECK(a.paragraphs.size() == 2);
+  const auto r = removals(a);
+  CHECK(r.at("연합뉴스") == "navigation");  // a menu of short labels, as in any language
+  CHECK(r.at("송고시간 2026-11-22 10:03") == "byline-dateline");
+  CHECK(r.at("<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>") == "footer-legal");
+}
+
 TEST_CASE("clean takes the section names above a title for navigation", "[classify]") {
   const winnow::Article a = winnow::clean(
       "Travel\nDestinations\n\nFive quiet islands to visit this winter\n\nFrom the Hebrides "
