@@ -181,6 +181,9 @@ struct Features {
   std::size_t words = 0;
   std::size_t wide_chars = 0;      // CJK characters, Hangul included
   std::size_t unspaced_chars = 0;  // of them, Chinese and Japanese: "words" without spaces
+  // Letters of Thai, Lao, Khmer and Myanmar, written without spaces between words and
+  // often without a full stop: a paragraph of them is prose however it ends.
+  std::size_t unstopped_chars = 0;
   std::size_t unspaced_words = 0;  // words all of Chinese or Japanese characters
   bool sentence_end = false;
   double function_words = 0;  // share of the document language's function words
@@ -503,6 +506,8 @@ Features features_of(const Block& block, std::string normalised,
       ++f.wide_chars;
       f.unspaced_chars += is_unspaced(c);
     }
+    f.unstopped_chars += (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+                         (c >= 0x1780 && c <= 0x17FF);
     if (!space(c)) {
       // Closing quotes and brackets, and the emoji and symbols a post ends with ("...
       // продолжить контакты. 👍 🇷🇺"), come after the sentence's end.
@@ -519,7 +524,8 @@ Features features_of(const Block& block, std::string normalised,
                    last_but_quote == 0x2026 || last_but_quote == 0x3002 ||
                    last_but_quote == 0xFF01 || last_but_quote == 0xFF1F ||
                    last_but_quote == 0x061F || last_but_quote == 0x06D4 ||
-                   last_but_quote == 0x0964 || last_but_quote == 0x0965;
+                   last_but_quote == 0x0964 || last_but_quote == 0x0965 ||
+                   last_but_quote == 0x104B || last_but_quote == 0x17D4;  // Myanmar, Khmer
   if (!has_lower) address += capital_address;
   f.address = words_outside ? double(address) / double(words_outside) : 0;
   if (language) {
@@ -539,6 +545,8 @@ Features features_of(const Block& block, std::string normalised,
       text.substr(last_space == std::string_view::npos ? 0 : last_space + 1);
   const bool domain_tail =
       last_token.size() > 3 && last_token.find('.') != std::string_view::npos &&
+      std::any_of(last_token.begin(), last_token.end(),
+                  [](char c) { return c >= 'a' && c <= 'z'; }) &&
       last_token.find('.') + 2 < last_token.size() && last_token.back() != '.' &&
       std::all_of(last_token.begin(), last_token.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || c == '.' || c == '-' || (c >= '0' && c <= '9');
@@ -741,7 +749,9 @@ Judgement judge(const Features& f, const Thresholds& t, std::string_view text) {
                                     *f.phrase == RemovalReason::kCookieNotice);
     return {Kind::kCandidate, named ? *f.phrase : RemovalReason::kDonationAppeal};
   }
-  const bool prose = f.sentence_end && (words >= 8 || f.wide_chars >= 20) &&
+  // (A headline of those scripts is shorter than 80 letters.)
+  const bool prose = (f.sentence_end || f.unstopped_chars >= 80) &&
+                     (words >= 8 || f.wide_chars >= 20 || f.unstopped_chars >= 40) &&
                      (f.function_words >= 0.12 || f.wide_chars >= 20 || f.function_words == 0);
   if (prose) return {Kind::kGood, {}};
   return {Kind::kUncertain, {}};

@@ -816,6 +816,21 @@ TEST_CASE("clean counts Korean words by its spaces, and reads its stamps and foo
   CHECK(r.at("<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>") == "footer-legal");
 }
 
+TEST_CASE("clean reads Thai paragraphs as prose though they end without a full stop",
+          "[classify]") {
+  const winnow::Article a = winnow::clean(
+      "หน้าแรก\nข่าว\nเศรษฐกิจ\n\nธนาคารแห่งประเทศไทยคงอัตราดอกเบี้ยนโยบายไว้ที่ร้อยละ 2.25\n\n"
+      "คณะกรรมการนโยบายการเงินมีมติเป็นเอกฉันท์ให้คงอัตราดอกเบี้ยนโยบายไว้ที่ร้อยละ 2.25 ต่อปี "
+      "โดยประเมินว่าเศรษฐกิจไทยมีแนวโน้มขยายตัวต่อเนื่อง\n\nผู้ว่าการธนาคารแห่งประเทศไทยกล่าวว่า "
+      "อัตราเงินเฟ้อทั่วไปมีแนวโน้มกลับเข้าสู่กรอบเป้าหมายในปีหน้า และคณะกรรมการจะติดตามพัฒนาการของ"
+      "เศรษฐกิจอย่างใกล้ชิด\n\nแชร์\nเฟซบุ๊ก\n");
+  // A number with a decimal point at the end of a headline is no web address, either.
+  CHECK(a.title == "ธนาคารแห่งประเทศไทยคงอัตราดอกเบี้ยนโยบายไว้ที่ร้อยละ 2.25");
+  CHECK(a.paragraphs.size() == 2);
+  CHECK(removals(a).at("ข่าว") == "navigation");
+  CHECK(removals(a).at("แชร์") == "share-bar");
+}
+
 TEST_CASE("clean takes the section names above a title for navigation", "[classify]") {
   const winnow::Article a = winnow::clean(
       "Travel\nDestinations\n\nFive quiet islands to visit this winter\n\nFrom the Hebrides "
