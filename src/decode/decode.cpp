@@ -138,14 +138,14 @@ void decode_utf16(std::string_view bytes, bool little_endian, Decoded& result) {
 // Whether text that is not valid UTF-8 is mostly so: a third or more of its non-ASCII bytes
 // outside any well-formed sequence. (A Windows-1252 or 1251 file has nearly all of them
 // outside; UTF-8 with a corrupt byte or a truncated end, a handful.)
-bool mostly_not_utf8(std::string_view bytes) {
+// `first_invalid` is find_invalid_utf8() of the whole of `bytes`.
+bool mostly_not_utf8(std::string_view bytes, const char* first_invalid) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* const end = p + bytes.size();
   std::size_t high = 0, invalid = 0;
   for (const auto* q = p; q != end; ++q) high += *q >= 0x80;
   const char* it = bytes.data();
-  for (const char* bad = find_invalid_utf8(it, bytes.data() + bytes.size());
-       bad != bytes.data() + bytes.size();
+  for (const char* bad = first_invalid; bad != bytes.data() + bytes.size();
        bad = find_invalid_utf8(it, bytes.data() + bytes.size())) {
     const std::size_t length = maximal_subpart_length(reinterpret_cast<const unsigned char*>(bad),
                                                       reinterpret_cast<const unsigned char*>(end));
@@ -387,7 +387,11 @@ void report_replacement_runs(std::string_view text, RepairLog& log) {
   }
 }
 
-Decoded decode(std::string_view bytes) {
+namespace {
+
+// decode(), given find_invalid_utf8() of the whole of `bytes` when the caller has scanned
+// them already (nullptr when not).
+Decoded decode_scanned(std::string_view bytes, const char* invalid) {
   Decoded result;
   auto starts_with = [&](std::string_view prefix) {
     return bytes.substr(0, prefix.size()) == prefix;
@@ -407,9 +411,10 @@ Decoded decode(std::string_view bytes) {
     decode_utf16(bytes, little_endian, result);
   } else {
     // Scanned once: valid UTF-8, nearly all input, is then copied as it is.
-    const char* const invalid = find_invalid_utf8(bytes.data(), bytes.data() + bytes.size());
+    if (!invalid) invalid = find_invalid_utf8(bytes.data(), bytes.data() + bytes.size());
     std::optional<detail::CodePage> page;
-    if (invalid != bytes.data() + bytes.size() && mostly_not_utf8(bytes)) page = legacy_page(bytes);
+    if (invalid != bytes.data() + bytes.size() && mostly_not_utf8(bytes, invalid))
+      page = legacy_page(bytes);
     if (page) {
       result.encoding = SourceEncoding::kDetectedSingleByte;
       decode_single_byte(bytes, *page, result, true);
@@ -421,6 +426,12 @@ Decoded decode(std::string_view bytes) {
     report_replacement_runs(bytes, result.repairs);
   }
   return result;
+}
+
+}  // namespace
+
+Decoded decode(std::string_view bytes) {
+  return decode_scanned(bytes, nullptr);
 }
 
 namespace {
@@ -500,10 +511,10 @@ Decoded decode(std::string_view bytes, std::string_view charset) {
   detail::CodePage page;
   const bool has_bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" || bytes.substr(0, 2) == "\xFF\xFE" ||
                        bytes.substr(0, 2) == "\xFE\xFF";
-  if (has_bom || !code_page_of_label(charset, page) ||
-      find_invalid_utf8(bytes.data(), bytes.data() + bytes.size()) == bytes.data() + bytes.size()) {
-    return decode(bytes);
-  }
+  if (has_bom || !code_page_of_label(charset, page)) return decode(bytes);
+  // Valid UTF-8 despite the declaration: decoded as UTF-8 without scanning it again.
+  const char* const invalid = find_invalid_utf8(bytes.data(), bytes.data() + bytes.size());
+  if (invalid == bytes.data() + bytes.size()) return decode_scanned(bytes, invalid);
   Decoded result;
   result.encoding = SourceEncoding::kDeclaredSingleByte;
   decode_single_byte(bytes, page, result, false);
