@@ -1,7 +1,9 @@
 #include "repair/codepages.hpp"
+#include "repair/insertion_sort.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -24,10 +26,7 @@ const std::array<ReverseMap, kCodePageCount>& reverse_maps() {
         for (int b = 0x80; b < 0xA0; ++b)
           entries.emplace_back(static_cast<char32_t>(b), b);  // C1 as Latin-1
       }
-      // An insertion sort, once per page at startup: a few hundred bytes of wasm where
-      // std::sort is three kilobytes.
-      for (auto it = entries.begin(); it != entries.end(); ++it)
-        std::rotate(std::upper_bound(entries.begin(), it, *it), it, it + 1);
+      insertion_sort(entries.begin(), entries.end(), std::less<>());
       entries.erase(std::unique(entries.begin(), entries.end(),
                                 [](const auto& a, const auto& b) { return a.first == b.first; }),
                     entries.end());

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "repair/codepages.hpp"
+#include "repair/insertion_sort.hpp"
 #include "repair/passes.hpp"
 #include "unicode/unicode.hpp"
 
@@ -829,9 +830,6 @@ class LineScanner {
            (emoji(line_[after_at]) || misread_emoji_at(after_at));
   }
 
-  // Picks the character a dropped byte most plausibly made, or U+FFFD when context does not
-  // single one out: a closing quote after an unmatched opening one, a variation selector
-  // after a symbol.
   // Whether an opening quote before position `i` is left open: a “ not closed yet, or one
   // still misread ("â€œ").
   bool quote_open_before(std::size_t i) const {
@@ -844,6 +842,9 @@ class LineScanner {
                                   std::u32string_view::npos;
   }
 
+  // Picks the character a dropped byte most plausibly made, or U+FFFD when context does not
+  // single one out: a closing quote after an unmatched opening one, a variation selector
+  // after a symbol, a joiner between two emoji.
   char32_t choose_lost(const std::vector<char32_t>& options, std::size_t i, char32_t after,
                        std::size_t after_at) const {
     const char32_t before = i > 0 ? line_[i - 1] : U' ';
@@ -909,12 +910,8 @@ const std::vector<std::pair<char32_t, PageMasks>> kHighPageMasks = [] {
       if (c >= 0x2600) built.emplace_back(c, page_masks(c));
     }
   }
-  // A few dozen entries, sorted once: an insertion sort is all the code this needs.
-  for (auto it = built.begin(); it != built.end(); ++it) {
-    std::rotate(std::upper_bound(built.begin(), it, *it,
-                                 [](const auto& a, const auto& b) { return a.first < b.first; }),
-                it, it + 1);
-  }
+  insertion_sort(built.begin(), built.end(),
+                 [](const auto& a, const auto& b) { return a.first < b.first; });
   return built;
 }();
 
@@ -1286,16 +1283,8 @@ LineResult repair_line(std::u32string_view line, std::vector<Repair>& repairs) {
     auto rank = [](const TokenRepair& r) {
       return r.gain + 2 * static_cast<int>(r.units.size()) - code_page_prior(r.page);
     };
-    // A stable insertion sort: a token has a handful of readings, and std::stable_sort's
-    // merging machinery is 7 KB of wasm.
-    auto& c = token.candidates;
-    for (auto it = c.begin(); it != c.end(); ++it) {
-      std::rotate(std::upper_bound(c.begin(), it, *it,
-                                   [&](const TokenRepair& a, const TokenRepair& b) {
-                                     return rank(a) > rank(b);
-                                   }),
-                  it, it + 1);
-    }
+    insertion_sort(token.candidates.begin(), token.candidates.end(),
+                   [&](const TokenRepair& a, const TokenRepair& b) { return rank(a) > rank(b); });
   }
 
   // Line evidence: the tokens' gains, net of correctly encoded characters elsewhere on
