@@ -1062,6 +1062,17 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   };
   const std::size_t title_index = find_title();
   bool title_seen = false;
+  // A kicker right above the title ("ANALYSIS", "Exclusive") labels the story, and the
+  // section names above that ("Travel" / "Destinations") place it: they are not the title,
+  // nor article text. Looked for down to block `floor`.
+  auto labels_above = [&](std::size_t title, std::size_t floor) {
+    for (std::size_t above = title;
+         above > floor && j[above - 1].kind == Kind::kUncertain &&
+         effective_words(features[above - 1]) <= 2 && !features[above - 1].sentence_end;
+         --above) {
+      j[above - 1] = {Kind::kChrome, RemovalReason::kNavigation};
+    }
+  };
   // A subheading: three words or more, naming no box, and not an address or a listing
   // ("corso Monforte, 15, Milan": a number among commas).
   auto subheading_like = [&](std::size_t k) {
@@ -1095,24 +1106,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       // a credit right under it is a photo credit even without other evidence.
       if (top && !title_seen && k == title_index) {
         title_seen = true;
-        // A kicker right above it ("ANALYSIS", "Exclusive") labels the story, and the section
-        // names above that ("Travel" / "Destinations") place it: they are not the title, nor
-        // article text.
-        for (std::size_t above = k;
-             above > i && j[above - 1].kind == Kind::kUncertain &&
-             effective_words(features[above - 1]) <= 2 && !features[above - 1].sentence_end;
-             --above) {
-          j[above - 1] = {Kind::kChrome, RemovalReason::kNavigation};
-        }
-        // Right under the title, a credit is the lead photo's and a byline the story's,
-        // even without other evidence ("Di Maio lascia il partito" / "di Marco Rossi").
-        for (std::size_t under = k + 1; under < end && under <= k + 2; ++under) {
-          if (j[under].kind != Kind::kCandidate) break;
-          if (j[under].reason == RemovalReason::kCaptionCredit ||
-              (j[under].reason == RemovalReason::kBylineDateline && features[under].byline)) {
-            j[under].kind = Kind::kChrome;
-          }
-        }
+        labels_above(k, i);
         continue;
       }
       if (evidence == Evidence::kNone) continue;
@@ -1188,8 +1182,9 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       j[k - 1] = {Kind::kChrome, RemovalReason::kCaptionCredit};
   }
   // Under the title, and under its standfirst, the story's stamps: a byline, a dateline, the
-  // lead photo's credit, even alone ("22.11.2026 14:05 Güncelleme: 22.11.2026 14:30" between
-  // the standfirst and the first paragraph, where a run needs two stamps to show itself).
+  // lead photo's credit, even alone, without other evidence ("Di Maio lascia il partito" /
+  // "di Marco Rossi"; "22.11.2026 14:05 Güncelleme: 22.11.2026 14:30" between the standfirst
+  // and the first paragraph, where a run needs two stamps to show itself).
   if (title_index != n) {
     auto stamp = [&](std::size_t k) {
       return k < n && j[k].kind == Kind::kCandidate &&
@@ -1202,14 +1197,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   }
   // The labels above a title that was judged prose (a question long enough to be a
   // sentence): the runs above saw no title to place them by.
-  if (title_index != n && j[title_index].kind == Kind::kGood) {
-    for (std::size_t above = title_index;
-         above > 0 && j[above - 1].kind == Kind::kUncertain &&
-         effective_words(features[above - 1]) <= 2 && !features[above - 1].sentence_end;
-         --above) {
-      j[above - 1] = {Kind::kChrome, RemovalReason::kNavigation};
-    }
-  }
+  if (title_index != n && j[title_index].kind == Kind::kGood) labels_above(title_index, 0);
   // A short paragraph between two chrome blocks is their blurb ("Newsletter abonnieren" /
   // "Die wichtigsten Nachrichten ... per E-Mail." / "Mehr zum Thema"). A blurb is a line, or
   // speaks to the reader, or names its box: a longer paragraph that does none of these is the
