@@ -1062,6 +1062,12 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   };
   const std::size_t title_index = find_title();
   bool title_seen = false;
+  // A byline, a dateline or a photo credit that awaits context to be removed.
+  auto stamp = [&](std::size_t k) {
+    return k < n && j[k].kind == Kind::kCandidate &&
+           (j[k].reason == RemovalReason::kBylineDateline ||
+            j[k].reason == RemovalReason::kCaptionCredit);
+  };
   // A kicker right above the title ("ANALYSIS", "Exclusive") labels the story, and the
   // section names above that ("Travel" / "Destinations") place it: they are not the title,
   // nor article text. Looked for down to block `floor`.
@@ -1111,10 +1117,7 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
       }
       if (evidence == Evidence::kNone) continue;
       if (evidence == Evidence::kStamps) {
-        const bool stamp =
-            j[k].kind == Kind::kCandidate && (j[k].reason == RemovalReason::kBylineDateline ||
-                                              j[k].reason == RemovalReason::kCaptionCredit);
-        if (stamp) j[k].kind = Kind::kChrome;
+        if (stamp(k)) j[k].kind = Kind::kChrome;
         continue;
       }
       if (j[k].kind == Kind::kCandidate) {
@@ -1186,11 +1189,6 @@ std::vector<Verdict> classify(const std::vector<Block>& blocks, CleanBias bias,
   // "di Marco Rossi"; "22.11.2026 14:05 Güncelleme: 22.11.2026 14:30" between the standfirst
   // and the first paragraph, where a run needs two stamps to show itself).
   if (title_index != n) {
-    auto stamp = [&](std::size_t k) {
-      return k < n && j[k].kind == Kind::kCandidate &&
-             (j[k].reason == RemovalReason::kBylineDateline ||
-              j[k].reason == RemovalReason::kCaptionCredit);
-    };
     std::size_t k = title_index + 1;
     if (k < n && j[k].kind == Kind::kGood && k == first_good && stamp(k + 1)) ++k;
     for (; stamp(k); ++k) j[k].kind = Kind::kChrome;
