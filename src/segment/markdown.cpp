@@ -171,7 +171,8 @@ std::string inline_text(std::string_view s, int depth = 0) {
 // "[![Photo](a.jpg)](page)", two side by side), joined by spaces; false for any other line.
 bool picture_line(std::string_view s, std::string& descriptions, int depth = 0) {
   descriptions.clear();
-  if (depth >= kMaxLinkDepth || s.empty()) return false;
+  // Most lines open with a word: no need to match their brackets to see they hold one.
+  if (depth >= kMaxLinkDepth || s.empty() || (s[0] != '!' && s[0] != '[')) return false;
   const Brackets brackets(s);
   std::size_t pictures = 0;
   for (std::size_t i = 0; i < s.size();) {
