@@ -139,11 +139,6 @@ constexpr std::string_view kArticleWords[] = {
     "post",    "text",        "story", "blog",    "hentry", "prose",
 };
 
-bool is_article_word(std::string_view word) {
-  return std::find(std::begin(kArticleWords), std::end(kArticleWords), word) !=
-         std::end(kArticleWords);
-}
-
 struct NameHints {
   bool chrome = false;
   RemovalReason reason = RemovalReason::kNavigation;
@@ -179,7 +174,9 @@ NameHints hints_of(const Document& doc, NodeId id) {
     if (a.name == "itemprop" && a.value.find("articleBody") != std::string::npos)
       hints.article = true;
     for_each_name_word(a.value, [&](std::string_view word) {
-      if (is_article_word(word)) hints.article = true;
+      if (std::find(std::begin(kArticleWords), std::end(kArticleWords), word) !=
+          std::end(kArticleWords))
+        hints.article = true;
       if (hints.chrome) return;
       const ChromeWord* match = nullptr;
       if (auto it = kExact->find(word); it != kExact->end()) {
@@ -211,11 +208,12 @@ NameHints hints_of(const Document& doc, NodeId id) {
         if (end == std::string_view::npos) end = a.value.size();
         bool article = false;
         std::string last;  // a copy: the words are views of the walker's own buffer
-        for_each_name_word(std::string_view(a.value).substr(start, end - start),
-                           [&](std::string_view word) {
-                             article = article || is_article_word(word);
-                             last = word;
-                           });
+        for_each_name_word(
+            std::string_view(a.value).substr(start, end - start), [&](std::string_view word) {
+              article = article || std::find(std::begin(kArticleWords), std::end(kArticleWords),
+                                             word) != std::end(kArticleWords);
+              last = word;
+            });
         const auto it = last.empty() ? kExact->end() : kExact->find(last);
         const bool stamp =
             it != kExact->end() && it->second->reason == RemovalReason::kBylineDateline;
